@@ -1,0 +1,92 @@
+using InfoTheory.Internal;
+
+namespace InfoTheory;
+
+/// <summary>
+/// The matrix-based Rényi α-order entropy S_α(A) = log(Σᵢ λᵢ(A)^α)/(1 − α) of the trace-normalised Gram matrix
+/// Aᵢⱼ = Kᵢⱼ/(N·√(KᵢᵢKⱼⱼ)) (Sanchez Giraldo, Rao &amp; Principe, IEEE TIT 61(1) 2015, doi:10.1109/TIT.2014.2370058),
+/// and the joint entropy S_α(A₁∘…∘A_C / tr(A₁∘…∘A_C)) (Yu et al., IEEE TPAMI 42(11) 2020, doi:10.1109/TPAMI.2019.2932976).
+/// </summary>
+/// <remarks>
+/// <para>0 ≤ S_α ≤ log N. α = 1 is the von Neumann limit −Σλ·log λ, computed as such; α = 2 is −log‖A‖²_F, computed in
+/// O(N²·d) time and O(N·d) memory with no eigendecomposition and no N×N matrix. Other α use the eigenvalues of A
+/// (<see cref="SymmetricEigenvalues"/>); round-off negatives are clipped to 0 and their mass reported.</para>
+/// <para>Results are in nats inside <see cref="Information"/> (read <c>.Bits</c> for the papers' log₂ values).
+/// Cost: O(N²·d) for the Gram matrix plus O(N³) for the spectrum (α ≠ 2). Thread-safe.</para>
+/// </remarks>
+public sealed class MatrixRenyiEntropy : IEntropyEstimator
+{
+    /// <summary>An estimator with the given settings (defaults: α = 1.01, Gaussian kernel, Silverman h = 5).</summary>
+    public MatrixRenyiEntropy(MatrixRenyiOptions? options = null) => Options = options ?? MatrixRenyiOptions.Default;
+
+    /// <summary>The settings.</summary>
+    public MatrixRenyiOptions Options { get; }
+
+    /// <summary>S_α(X).</summary>
+    /// <exception cref="ArgumentException">Non-finite values, fewer than 2 observations, or a Gram matrix over the memory budget.</exception>
+    public RenyiEstimate Estimate(Samples samples)
+    {
+        Guard.Usable(samples, 2);
+        return Joint([samples]);
+    }
+
+    /// <summary>The joint entropy S_α(X₁, …, X_C) of variables observed together (the Hadamard product of their Grams).</summary>
+    /// <exception cref="ArgumentException">No variables, different sample counts, non-finite values, fewer than 2 observations.</exception>
+    public RenyiEstimate EstimateJoint(params IReadOnlyList<Samples> variables)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        if (variables.Count == 0)
+        {
+            throw new ArgumentException("variables is empty; give at least one variable.", nameof(variables));
+        }
+
+        ValidateTogether(variables, nameof(variables));
+        return Joint(variables);
+    }
+
+    /// <summary>The conditional entropy S_α(X | Y) = S_α(X, Y) − S_α(Y).</summary>
+    /// <exception cref="ArgumentException">Unusable samples or different sample counts.</exception>
+    public RenyiEstimate EstimateConditional(Samples x, Samples given)
+    {
+        Guard.Usable(x, 2);
+        Guard.Usable(given, 2);
+        Guard.SameCount(x, given);
+        var (nats, widths, clipped) = RenyiEngine.JointEntropies([x, given], [[0, 1], [1]], Options);
+        return new RenyiEstimate(Information.FromNats(RenyiEngine.TrimRoundOff(nats[0] - nats[1], x.Count)), Options.Alpha, widths)
+        {
+            ClippedEigenvalueMass = clipped,
+            Saturated = IsSaturated(nats[0], x.Count),
+        };
+    }
+
+    Information IEntropyEstimator.Estimate(Samples samples) => Estimate(samples).Value;
+
+    internal static void ValidateTogether(IReadOnlyList<Samples> variables, string name)
+    {
+        for (int v = 0; v < variables.Count; v++)
+        {
+            var variable = variables[v];
+            Guard.Usable(variable, 2, $"{name}[{v}]");
+            if (variable.Count != variables[0].Count)
+            {
+                throw new ArgumentException(
+                    $"{name}[{v}] has {variable.Count} samples but {name}[0] has {variables[0].Count}; all variables must describe the same observations.",
+                    name);
+            }
+        }
+    }
+
+    /// <summary>Saturation: a joint entropy at 0.99·log N or above.</summary>
+    internal static bool IsSaturated(double jointNats, int n) => jointNats >= 0.99 * Math.Log(n);
+
+    private RenyiEstimate Joint(IReadOnlyList<Samples> variables)
+    {
+        var all = Enumerable.Range(0, variables.Count).ToArray();
+        var (nats, widths, clipped) = RenyiEngine.JointEntropies(variables, [all], Options);
+        return new RenyiEstimate(Information.FromNats(nats[0]), Options.Alpha, widths)
+        {
+            ClippedEigenvalueMass = clipped,
+            Saturated = variables.Count > 1 && IsSaturated(nats[0], variables[0].Count),
+        };
+    }
+}

@@ -1,0 +1,59 @@
+using InfoTheory.Internal;
+
+namespace InfoTheory;
+
+/// <summary>
+/// Matrix-based Rényi mutual information I_α(X; Y) = S_α(A) + S_α(B) − S_α(A∘B/tr(A∘B)) and total correlation
+/// (Sanchez Giraldo, Rao &amp; Principe 2015, doi:10.1109/TIT.2014.2370058; Yu et al. 2020, doi:10.1109/TPAMI.2019.2932976).
+/// </summary>
+/// <remarks>
+/// Symmetric in X and Y; 0 ≤ I ≤ min(S(X), S(Y)) because the joint entropy of the Hadamard product lies between the
+/// larger marginal and the sum of the marginals. X and Y get their own kernel widths from the bandwidth rule.
+/// Computed in nats; α = 2 needs no eigendecomposition and no N×N matrix. Thread-safe.
+/// </remarks>
+public sealed class MatrixRenyiMutualInformation : IMutualInformationEstimator
+{
+    /// <summary>An estimator with the given settings (defaults: α = 1.01, Gaussian kernel, Silverman h = 5).</summary>
+    public MatrixRenyiMutualInformation(MatrixRenyiOptions? options = null) => Options = options ?? MatrixRenyiOptions.Default;
+
+    /// <summary>The settings.</summary>
+    public MatrixRenyiOptions Options { get; }
+
+    /// <summary>I_α(X; Y). Widths are reported in the order X, Y.</summary>
+    /// <exception cref="ArgumentException">Non-finite values, fewer than 2 observations, different sample counts, or over the memory budget.</exception>
+    public RenyiEstimate Estimate(Samples x, Samples y)
+    {
+        Guard.Usable(x, 2);
+        Guard.Usable(y, 2);
+        Guard.SameCount(x, y);
+        var (nats, widths, clipped) = RenyiEngine.JointEntropies([x, y], [[0], [1], [0, 1]], Options);
+        return new RenyiEstimate(Information.FromNats(RenyiEngine.TrimRoundOff(nats[0] + nats[1] - nats[2], x.Count)), Options.Alpha, widths)
+        {
+            ClippedEigenvalueMass = clipped,
+            Saturated = MatrixRenyiEntropy.IsSaturated(nats[2], x.Count),
+        };
+    }
+
+    /// <summary>Total correlation C(X₁, …, X_k) = Σ S_α(Xᵢ) − S_α(X₁, …, X_k) (Watanabe's multi-information).</summary>
+    /// <exception cref="ArgumentException">Fewer than two variables, different sample counts, or unusable samples.</exception>
+    public RenyiEstimate TotalCorrelation(params IReadOnlyList<Samples> variables)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        if (variables.Count < 2)
+        {
+            throw new ArgumentException($"variables has {variables.Count} variable(s); total correlation needs at least 2.", nameof(variables));
+        }
+
+        MatrixRenyiEntropy.ValidateTogether(variables, nameof(variables));
+        var subsets = Enumerable.Range(0, variables.Count).Select(v => new[] { v }).Append(Enumerable.Range(0, variables.Count).ToArray()).ToArray();
+        var (nats, widths, clipped) = RenyiEngine.JointEntropies(variables, subsets, Options);
+        double sum = nats.Take(variables.Count).Sum();
+        return new RenyiEstimate(Information.FromNats(RenyiEngine.TrimRoundOff(sum - nats[^1], variables[0].Count)), Options.Alpha, widths)
+        {
+            ClippedEigenvalueMass = clipped,
+            Saturated = MatrixRenyiEntropy.IsSaturated(nats[^1], variables[0].Count),
+        };
+    }
+
+    Information IMutualInformationEstimator.Estimate(Samples x, Samples y) => Estimate(x, y).Value;
+}

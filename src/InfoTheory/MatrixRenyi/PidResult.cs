@@ -1,0 +1,37 @@
+namespace InfoTheory;
+
+/// <summary>The proxies for one pair of feature maps (i, j) with i &lt; j.</summary>
+/// <param name="First">Index i of the first map.</param>
+/// <param name="Second">Index j of the second map.</param>
+/// <param name="FirstInformation">I(X; Tⁱ).</param>
+/// <param name="SecondInformation">I(X; Tʲ).</param>
+/// <param name="JointInformation">I(X; {Tⁱ, Tʲ}).</param>
+/// <param name="Rst">RST_ij = I(X;Tⁱ) + I(X;Tʲ) − I(X;{Tⁱ,Tʲ}): redundancy minus synergy.</param>
+/// <param name="Wnri">WNRI_ij = 2·I(X;{Tⁱ,Tʲ}) − I(X;Tⁱ) − I(X;Tʲ): the weighted non-redundant information.</param>
+public sealed record PidPair(int First, int Second, Information FirstInformation, Information SecondInformation,
+    Information JointInformation, Information Rst, Information Wnri);
+
+/// <summary>
+/// The partial-information proxies of a layer (Yu, Wickstrøm, Jenssen &amp; Principe, IEEE TNNLS 32(1) 2021,
+/// doi:10.1109/TNNLS.2020.2968509): MMI over all maps, the means of RST and WNRI over the evaluated pairs, the mean
+/// ratios RST% and WNRI%, and the per-pair table. RST_ij + WNRI_ij = I(X;{Tⁱ,Tʲ}) for every pair.
+/// </summary>
+/// <param name="Mmi">I(X; {T¹…T^C}) over all maps.</param>
+/// <param name="Rst">Mean RST over the evaluated pairs.</param>
+/// <param name="Wnri">Mean WNRI over the evaluated pairs.</param>
+/// <param name="RstPercent">Mean of RST_ij / I(X;{Tⁱ,Tʲ}) × 100 over pairs with I(X;{Tⁱ,Tʲ}) &gt; 0; null if there are none.</param>
+/// <param name="WnriPercent">Mean of WNRI_ij / I(X;{Tⁱ,Tʲ}) × 100, likewise; RST% + WNRI% = 100.</param>
+/// <param name="Pairs">The evaluated pairs, ordered by (i, j).</param>
+/// <param name="MapInformation">I(X; Tᵖ) for every map p.</param>
+/// <param name="Alpha">The order α.</param>
+/// <param name="InputWidth">σ of X.</param>
+/// <param name="MapWidths">σ of each map.</param>
+public sealed record PidResult(Information Mmi, Information Rst, Information Wnri, double? RstPercent, double? WnriPercent,
+    IReadOnlyList<PidPair> Pairs, IReadOnlyList<Information> MapInformation, double Alpha, double InputWidth, IReadOnlyList<double> MapWidths)
+{
+    /// <summary>True when the joint entropy of all maps reached 0.99·log N (MMI saturated; see <see cref="RenyiEstimate.Saturated"/>).</summary>
+    public bool Saturated { get; init; }
+
+    /// <summary>Total eigenvalue mass clipped at 0 over every spectrum of the pass.</summary>
+    public double ClippedEigenvalueMass { get; init; }
+}

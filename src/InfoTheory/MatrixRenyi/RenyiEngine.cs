@@ -1,0 +1,252 @@
+using System.Numerics.Tensors;
+using InfoTheory.Internal;
+
+namespace InfoTheory;
+
+/// <summary>
+/// The shared machinery of the matrix-based Rényi estimators: unit-diagonal kernel matrices K̃ (K̃ᵢᵢ = 1, so the
+/// trace-normalised Gram is A = K̃/N), their Hadamard products, and S_α of A.
+/// </summary>
+/// <remarks>
+/// For a radial kernel κ(0) is the same for every observation, so the normalisation Aᵢⱼ = Kᵢⱼ/(N·√(KᵢᵢKⱼⱼ)) is
+/// K/(N·κ(0)); a Hadamard product of unit-diagonal matrices is again unit-diagonal, so its trace normalisation is
+/// also a division by N. Entropies are computed in nats.
+/// </remarks>
+internal static class RenyiEngine
+{
+    private const int RowBlock = 64;
+
+    /// <summary>Joint entropies, in nats, of the Hadamard products over each subset of <paramref name="variables"/>.</summary>
+    public static (double[] Nats, double[] Widths, double Clipped) JointEntropies(
+        IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets, MatrixRenyiOptions options)
+    {
+        int n = variables[0].Count;
+        if (options.Alpha == 2 && !options.Bandwidth.NeedsDistances)
+        {
+            var (nats, widths) = SecondOrderStreaming(variables, subsets, options);
+            return (nats, widths, 0);
+        }
+
+        var grams = new double[variables.Count][];
+        var widthsOut = new double[variables.Count];
+        for (int v = 0; v < variables.Count; v++)
+        {
+            (grams[v], widthsOut[v]) = UnitGram(variables[v], options);
+        }
+
+        var result = new double[subsets.Count];
+        double clipped = 0;
+        var work = AllocateMatrix(n, options);
+        for (int s = 0; s < subsets.Count; s++)
+        {
+            HadamardInto(grams, subsets[s], work);
+            double c;
+            (result[s], c) = Entropy(work, n, options.Alpha, options.Parallel);
+            clipped += c;
+        }
+
+        return (result, widthsOut, clipped);
+    }
+
+    /// <summary>The unit-diagonal kernel matrix K̃ of one variable (row-major N×N, symmetric) and the σ used.</summary>
+    public static (double[] Matrix, double Width) UnitGram(Samples samples, MatrixRenyiOptions options)
+    {
+        int n = samples.Count;
+        var k = AllocateMatrix(n, options);
+        var distances = new PairwiseDistances(samples.ToDouble());
+        PairwiseDistances.Rows(n, options.Parallel, i => distances.LowerRow(i, k.AsSpan(i * n, i)));
+        double width;
+        if (options.Bandwidth.NeedsDistances)
+        {
+            PairwiseDistances.MirrorLower(k, n);
+            width = options.Bandwidth.Resolve(n, samples.Dimensions, k);
+        }
+        else
+        {
+            width = options.Bandwidth.Resolve(n, samples.Dimensions, default);
+        }
+
+        double k0 = KernelAtZero(options.Kernel, width);
+        PairwiseDistances.Rows(n, options.Parallel, i =>
+        {
+            var row = k.AsSpan(i * n, i);
+            options.Kernel.Evaluate(row, width, row);
+            if (k0 != 1)
+            {
+                TensorPrimitives.Divide(row, k0, row);
+            }
+
+            k[i * n + i] = 1;
+        });
+        PairwiseDistances.MirrorLower(k, n);
+        return (k, width);
+    }
+
+    /// <summary>S_α(K̃/N) in nats and the clipped negative eigenvalue mass; destroys <paramref name="unitGram"/> unless α = 2.</summary>
+    public static (double Nats, double Clipped) Entropy(Span<double> unitGram, int n, double alpha, bool parallel)
+    {
+        if (alpha == 2)
+        {
+            return (Clamp(2 * Math.Log(n) - Math.Log(TensorPrimitives.SumOfSquares(unitGram[..(n * n)])), n), 0);
+        }
+
+        var eigenvalues = new double[n];
+        SymmetricEigenvalues.ComputeInPlace(unitGram, n, eigenvalues, parallel);
+        return FromEigenvalues(eigenvalues, n, alpha);
+    }
+
+    /// <summary>S_α in nats from the eigenvalues of K̃ (A = K̃/N has eigenvalues λ/N); negatives are clipped and counted.</summary>
+    public static (double Nats, double Clipped) FromEigenvalues(ReadOnlySpan<double> eigenvaluesOfUnitGram, int n, double alpha)
+    {
+        double clipped = 0, sum = 0;
+        foreach (double raw in eigenvaluesOfUnitGram)
+        {
+            double lambda = raw / n;
+            if (lambda <= 0)
+            {
+                clipped -= lambda;
+                continue;
+            }
+
+            sum += alpha == 1 ? -lambda * Math.Log(lambda) : Math.Pow(lambda, alpha);
+        }
+
+        double nats = alpha == 1 ? sum : Math.Log(sum) / (1 - alpha);
+        return (Clamp(nats, n), clipped);
+    }
+
+    /// <summary>Σ over all entries of (∘ K̃ over the subset)², without storing any N×N matrix: S_2 = 2·ln N − ln Σ.</summary>
+    private static (double[] Nats, double[] Widths) SecondOrderStreaming(
+        IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets, MatrixRenyiOptions options)
+    {
+        int n = variables[0].Count, v = variables.Count;
+        var distances = new PairwiseDistances[v];
+        var widths = new double[v];
+        var k0 = new double[v];
+        for (int p = 0; p < v; p++)
+        {
+            distances[p] = new PairwiseDistances(variables[p].ToDouble());
+            widths[p] = options.Bandwidth.Resolve(n, variables[p].Dimensions, default);
+            k0[p] = KernelAtZero(options.Kernel, widths[p]);
+        }
+
+        // Fixed blocks of rows, each summed in order, then the blocks in order: the result does not depend on threads.
+        int blocks = (n + RowBlock - 1) / RowBlock;
+        var partial = new double[blocks * subsets.Count];
+        void Block(int b)
+        {
+            var rows = new double[v * n];
+            var product = new double[n];
+            for (int i = b * RowBlock; i < Math.Min(n, (b + 1) * RowBlock); i++)
+            {
+                for (int p = 0; p < v; p++)
+                {
+                    var row = rows.AsSpan(p * n, i);
+                    distances[p].LowerRow(i, row);
+                    options.Kernel.Evaluate(row, widths[p], row);
+                    if (k0[p] != 1)
+                    {
+                        TensorPrimitives.Divide(row, k0[p], row);
+                    }
+                }
+
+                for (int s = 0; s < subsets.Count; s++)
+                {
+                    var prod = product.AsSpan(0, i);
+                    var subset = subsets[s];
+                    rows.AsSpan(subset[0] * n, i).CopyTo(prod);
+                    for (int q = 1; q < subset.Length; q++)
+                    {
+                        TensorPrimitives.Multiply(prod, rows.AsSpan(subset[q] * n, i), prod);
+                    }
+
+                    partial[b * subsets.Count + s] += TensorPrimitives.SumOfSquares(prod);
+                }
+            }
+        }
+
+        if (options.Parallel && blocks > 1)
+        {
+            System.Threading.Tasks.Parallel.For(0, blocks, Block);
+        }
+        else
+        {
+            for (int b = 0; b < blocks; b++)
+            {
+                Block(b);
+            }
+        }
+
+        var nats = new double[subsets.Count];
+        for (int s = 0; s < subsets.Count; s++)
+        {
+            double offDiagonal = 0;
+            for (int b = 0; b < blocks; b++)
+            {
+                offDiagonal += partial[b * subsets.Count + s];
+            }
+
+            // The diagonal contributes N ones; each off-diagonal pair appears twice.
+            nats[s] = Clamp(2 * Math.Log(n) - Math.Log(n + 2 * offDiagonal), n);
+        }
+
+        return (nats, widths);
+    }
+
+    /// <summary>destination = ∘ over the subset of the unit-diagonal matrices.</summary>
+    public static void HadamardInto(double[][] grams, int[] subset, Span<double> destination)
+    {
+        grams[subset[0]].AsSpan(0, destination.Length).CopyTo(destination);
+        for (int q = 1; q < subset.Length; q++)
+        {
+            TensorPrimitives.Multiply(destination, grams[subset[q]].AsSpan(0, destination.Length), destination);
+        }
+    }
+
+    /// <summary>Allocates an N×N matrix after checking it against the memory budget.</summary>
+    public static double[] AllocateMatrix(int n, MatrixRenyiOptions options)
+    {
+        long bytes = (long)n * n * sizeof(double);
+        if (bytes > options.MaxGramBytes || (long)n * n > Array.MaxLength)
+        {
+            throw new ArgumentException(
+                $"An N×N Gram matrix for N = {n} needs {Describe(bytes)}, over the memory budget of {Describe(options.MaxGramBytes)} (MatrixRenyiOptions.MaxGramBytes); use fewer samples, alpha = 2 (needs no N×N matrix), or raise the budget.",
+                "samples");
+        }
+
+        return new double[(long)n * n];
+    }
+
+    /// <summary>0 ≤ S ≤ ln N holds exactly; round-off beyond it is trimmed, anything larger is a bug.</summary>
+    private static double Clamp(double nats, int n)
+    {
+        double max = Math.Log(n), slack = 1e-9 * Math.Max(1, max);
+        if (!(nats >= -slack && nats <= max + slack))
+        {
+            throw new InvalidOperationException(
+                $"Internal error: an entropy of {nats} nats is outside [0, ln {n}]. Please report this with the input.");
+        }
+
+        return Math.Clamp(nats, 0, max);
+    }
+
+    /// <summary>A difference of entropies that is ≥ 0 in exact arithmetic: round-off below 0 is trimmed, nothing else.</summary>
+    public static double TrimRoundOff(double nats, int n) => nats < 0 && nats > -1e-10 * Math.Max(1, Math.Log(n)) ? 0 : nats;
+
+    private static double KernelAtZero(IKernel kernel, double width)
+    {
+        double k0 = kernel.Evaluate(0, width);
+        if (!(k0 > 0) || !double.IsFinite(k0))
+        {
+            throw new ArgumentException(
+                $"The kernel '{kernel.Name}' gives κ(x, x) = {k0} at σ = {width}; a positive-definite kernel needs a finite κ(x, x) > 0.",
+                "Kernel");
+        }
+
+        return k0;
+    }
+
+    private static string Describe(long bytes) => bytes >= 1L << 30
+        ? $"{bytes / (double)(1L << 30):0.##} GiB"
+        : $"{bytes / (double)(1L << 20):0.##} MiB";
+}

@@ -1,0 +1,46 @@
+namespace InfoTheory;
+
+/// <summary>
+/// Mutual-information estimators: the table of contents. Every method returns its value in an
+/// <see cref="Information"/> (nats inside; <c>.Bits</c>, <c>.Nats</c>).
+/// </summary>
+public static class MutualInformation
+{
+    /// <summary>
+    /// Matrix-based Rényi mutual information I_α(X; Y) = S_α(X) + S_α(Y) − S_α(X, Y), Gaussian kernel
+    /// exp(−‖x−y‖²/(2σ²)), σ per variable from the bandwidth rule. See <see cref="MatrixRenyiMutualInformation"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Unusable samples or settings, or different sample counts.</exception>
+    public static RenyiEstimate MatrixRenyi(Samples x, Samples y, double alpha = MatrixRenyiOptions.DefaultAlpha, Bandwidth? bandwidth = null) =>
+        new MatrixRenyiMutualInformation(Entropy.Options(alpha, bandwidth)).Estimate(x, y);
+
+    /// <summary>Matrix-based Rényi mutual information with full settings.</summary>
+    /// <exception cref="ArgumentException">Unusable samples or different sample counts.</exception>
+    public static RenyiEstimate MatrixRenyi(Samples x, Samples y, MatrixRenyiOptions options) =>
+        new MatrixRenyiMutualInformation(options).Estimate(x, y);
+
+    /// <summary>
+    /// Multivariate MI I_α(X; {T¹…T^C}) between an input and a layer's feature maps (Yu et al. 2021, eq. 5), or with
+    /// the layer as one tensor. See <see cref="MultivariateMutualInformation"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Unusable samples or different sample counts.</exception>
+    public static RenyiEstimate MatrixRenyiMultivariate(Samples x, FeatureMaps layer, MatrixRenyiOptions? options = null,
+        LayerRepresentation representation = LayerRepresentation.FeatureMaps) =>
+        new MultivariateMutualInformation(options, representation).Estimate(x, layer);
+
+    /// <summary>Matrix-based Rényi total correlation Σ S_α(Xᵢ) − S_α(X₁, …, X_k).</summary>
+    /// <exception cref="ArgumentException">Fewer than two variables, unusable samples or different sample counts.</exception>
+    public static RenyiEstimate TotalCorrelation(IReadOnlyList<Samples> variables, MatrixRenyiOptions? options = null) =>
+        new MatrixRenyiMutualInformation(options).TotalCorrelation(variables);
+
+    /// <summary>
+    /// The closed-form MI of a Gaussian between its first <paramref name="firstDimensions"/> coordinates and the rest:
+    /// ½·ln(det Σ_X·det Σ_Y / det Σ).
+    /// </summary>
+    /// <exception cref="ArgumentException">Σ is not symmetric positive definite, or the split is empty.</exception>
+    public static Information Gaussian(double[,] covariance, int firstDimensions)
+    {
+        ArgumentNullException.ThrowIfNull(covariance);
+        return new MultivariateNormal(new double[covariance.GetLength(0)], covariance).MutualInformation(firstDimensions);
+    }
+}
