@@ -97,7 +97,7 @@ public static class NumericFile
             else if (cells.Length != columns)
             {
                 throw new ArgumentException(
-                    $"{name} line {lineNumber} has {cells.Length} values but line {firstDataLine} has {columns}; every row must have the same number of columns.",
+                    $"{name} line {lineNumber} has {Values(cells.Length)} but line {firstDataLine} has {columns}; every row must have the same number of columns.",
                     nameof(reader));
             }
 
@@ -394,6 +394,8 @@ public static class NumericFile
 
     private static string ValueText(double value) =>
         double.IsNaN(value) ? "NaN" : double.IsPositiveInfinity(value) ? "+Infinity" : "-Infinity";
+
+    private static string Values(int count) => count == 1 ? "1 value" : $"{count} values";
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 
