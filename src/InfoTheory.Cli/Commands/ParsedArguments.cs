@@ -127,7 +127,7 @@ internal sealed class ParsedArguments
 
     /// <summary>The value as an integer, or null when not given.</summary>
     /// <exception cref="UsageException">The value is not an integer or is below <paramref name="minimum"/>.</exception>
-    public int? GetInt(string name, int minimum = int.MinValue)
+    public int? GetInt(string name, int minimum = int.MinValue, string? alternatives = null)
     {
         string? text = Get(name);
         if (text is null)
@@ -137,7 +137,7 @@ internal sealed class ParsedArguments
 
         if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
         {
-            throw new UsageException($"--{name} '{text}' is not a whole number.");
+            throw new UsageException($"--{name} '{text}' is not a whole number{(alternatives is null ? "" : $" or {alternatives}")}.");
         }
 
         if (value < minimum)

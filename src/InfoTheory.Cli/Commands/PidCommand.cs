@@ -22,7 +22,7 @@ internal static class PidCommand
     private static void Run(ParsedArguments args, TextWriter stdout)
     {
         var settings = CommonSettings.Bind(args);
-        int? pairs = args.Get("pairs") is null or "all" ? null : args.GetInt("pairs", minimum: 1);
+        int? pairs = args.Get("pairs") is null or "all" ? null : args.GetInt("pairs", minimum: 1, alternatives: "'all'");
         int seed = args.GetInt("seed") ?? 0;
         var x = InputFiles.Read(args, "x");
         var (layerArray, layer) = InputFiles.ReadLayer(args, "layer", minimumMaps: 2);

@@ -34,6 +34,7 @@ public sealed class CliTests : IDisposable
         File.WriteAllText(Path("ragged.csv"), "1,2\n3,4\n5\n");
         File.WriteAllText(Path("nan.csv"), "1,2\n3,4\n5,NaN\n");
         File.WriteAllText(Path("one.csv"), "1,2\n");
+        File.WriteAllBytes(Path("nan.npy"), NpyBuilder.Doubles([1, 2, double.NaN, 4], 2, 2));
         WriteCsv("short.csv", _x[..(2 * (N - 10))], 2);
     }
 
@@ -242,6 +243,8 @@ public sealed class CliTests : IDisposable
     [InlineData("unit", "accepted values: bits, nats", "entropy", "--x", "{x.csv}", "--unit", "bans")]
     [InlineData("representation", "accepted values: maps, tensor", "mmi", "--x", "{x.csv}", "--layer", "{layer.npy}", "--representation", "flat")]
     [InlineData("pairs", "--pairs 0 must be at least 1", "pid", "--x", "{x.npy}", "--layer", "{layer.npy}", "--pairs", "0")]
+    [InlineData("pairs word", "--pairs 'some' is not a whole number or 'all'", "pid", "--x", "{x.npy}", "--layer", "{layer.npy}", "--pairs", "some")]
+    [InlineData("NaN in npy", "element [1, 0]", "entropy", "--x", "{nan.npy}")]
     [InlineData("rank-1 layer", "a layer needs axes N × C", "mmi", "--x", "{x.csv}", "--layer", "{y.npy}")]
     [InlineData("unknown extension", "not a known data format", "entropy", "--x", "{x.xlsx}")]
     [InlineData("stray word", "unexpected argument 'extra'", "entropy", "--x", "{x.csv}", "extra")]
@@ -255,6 +258,14 @@ public sealed class CliTests : IDisposable
         Assert.StartsWith("error: ", lines[0], StringComparison.Ordinal);
         Assert.Contains(expected, lines[0], StringComparison.Ordinal);
         Assert.DoesNotContain("(Parameter", lines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OneLine_DropsDotNetSuffixes()
+    {
+        var e = new ArgumentOutOfRangeException("alpha", 0.0, "alpha = 0 must be greater than 0.");
+        Assert.Equal("alpha = 0 must be greater than 0.", CliApp.OneLine(e));
+        Assert.Equal("a b", CliApp.OneLine(new InvalidOperationException("a\r\nb")));
     }
 
     // ---- the real executable ----

@@ -181,7 +181,7 @@ public sealed class NumericFileTests : IDisposable
 
     [Fact]
     public void Csv_Ragged_NamesBothLines() =>
-        Assert.Equal("t.csv line 4 has 3 values but line 1 has 4; every row must have the same number of columns.",
+        Assert.StartsWith("t.csv line 4 has 3 values but line 1 has 4; every row must have the same number of columns.",
             CsvError("1,2,3,4\n5,6,7,8\n\n1,2,3\n"));
 
     [Fact]
@@ -200,7 +200,7 @@ public sealed class NumericFileTests : IDisposable
     [InlineData("1,2\n3,-inf\n", "-Infinity")]
     [InlineData("1,2\n3,Infinity\n", "+Infinity")]
     public void Csv_NonFinite_SaysWhere(string text, string what) =>
-        Assert.Equal($"t.csv line 2, column 2 is {what}; remove or impute it before estimating.", CsvError(text));
+        Assert.StartsWith($"t.csv line 2, column 2 is {what}; remove or impute it before estimating.", CsvError(text));
 
     [Fact]
     public void Csv_EmptyCell_IsAMissingValue() => Assert.Contains("line 2, column 1 is empty", CsvError("1,2\n,4\n"));
