@@ -1,1 +1,2 @@
-return 0;
+// The whole tool lives in Cli.Run so tests can call it in-process with their own writers.
+return InfoTheory.Cli.Cli.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,128 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using InfoTheory.Cli.Commands;
+
+namespace InfoTheory.Cli.Output;
+
+/// <summary>
+/// The <c>--json</c> output: exactly one JSON object on one line, snake_case names, numbers in invariant round-trip
+/// form, information values in the requested unit (named by <c>unit</c>).
+/// </summary>
+internal static class JsonOutput
+{
+    // Relaxed escaping keeps paths and Greek letters readable; the output is never embedded in HTML.
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>entropy / mi / mmi: value, unit, estimator, alpha, sigma, bandwidth, n, clipped_eigenvalue_mass, saturated.</summary>
+    public static string Format(EstimateReport report, CommonSettings settings) => Write(w =>
+    {
+        var e = report.Estimate;
+        w.WriteString("command", report.Command);
+        w.WriteString("estimator", settings.Estimator);
+        w.WriteNumber("value", e.Value.In(settings.Unit));
+        w.WriteString("unit", settings.UnitName);
+        w.WriteNumber("alpha", e.Alpha);
+        if (report.WidthsAsArray)
+        {
+            WriteArray(w, "sigma", e.Widths);
+        }
+        else
+        {
+            w.WriteNumber("sigma", e.Widths[0]);
+        }
+
+        w.WriteString("bandwidth", settings.Renyi.Bandwidth.ToString());
+        if (report.Representation is not null)
+        {
+            w.WriteString("representation", report.Representation);
+        }
+
+        if (report.Maps is { } maps)
+        {
+            w.WriteNumber("maps", maps);
+        }
+
+        w.WriteNumber("n", report.Count);
+        w.WriteNumber("clipped_eigenvalue_mass", e.ClippedEigenvalueMass);
+        w.WriteBoolean("saturated", e.Saturated);
+    });
+
+    /// <summary>pid: mmi, rst, wnri, rst_pct, wnri_pct, unit, pairs, map_information, alpha, sigma_x, sigma_maps, saturated.</summary>
+    public static string Format(PidReport report, CommonSettings settings) => Write(w =>
+    {
+        var r = report.Result;
+        var unit = settings.Unit;
+        w.WriteString("command", "pid");
+        w.WriteString("estimator", settings.Estimator);
+        w.WriteNumber("mmi", r.Mmi.In(unit));
+        w.WriteNumber("rst", r.Rst.In(unit));
+        w.WriteNumber("wnri", r.Wnri.In(unit));
+        WriteNullable(w, "rst_pct", r.RstPercent);
+        WriteNullable(w, "wnri_pct", r.WnriPercent);
+        w.WriteString("unit", settings.UnitName);
+        w.WriteStartArray("pairs");
+        foreach (var pair in r.Pairs)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("i", pair.First);
+            w.WriteNumber("j", pair.Second);
+            w.WriteNumber("i_x_ti", pair.FirstInformation.In(unit));
+            w.WriteNumber("i_x_tj", pair.SecondInformation.In(unit));
+            w.WriteNumber("i_x_tij", pair.JointInformation.In(unit));
+            w.WriteNumber("rst", pair.Rst.In(unit));
+            w.WriteNumber("wnri", pair.Wnri.In(unit));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        WriteArray(w, "map_information", r.MapInformation.Select(i => i.In(unit)));
+        w.WriteNumber("alpha", r.Alpha);
+        w.WriteNumber("sigma_x", r.InputWidth);
+        WriteArray(w, "sigma_maps", r.MapWidths);
+        w.WriteString("bandwidth", settings.Renyi.Bandwidth.ToString());
+        w.WriteNumber("n", report.Count);
+        w.WriteNumber("maps", report.Maps);
+        w.WriteNumber("pairs_evaluated", r.Pairs.Count);
+        w.WriteNumber("pairs_total", report.AllPairs);
+        w.WriteNumber("clipped_eigenvalue_mass", r.ClippedEigenvalueMass);
+        w.WriteBoolean("saturated", r.Saturated);
+    });
+
+    private static string Write(Action<Utf8JsonWriter> body)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            writer.WriteStartObject();
+            body(writer);
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteArray(Utf8JsonWriter w, string name, IEnumerable<double> values)
+    {
+        w.WriteStartArray(name);
+        foreach (double v in values)
+        {
+            w.WriteNumberValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+namespace InfoTheory.Cli.Output;
+
+/// <summary>A single-value estimate (entropy, MI, MMI) with what the output needs to describe it.</summary>
+/// <param name="Command">The command that produced it.</param>
+/// <param name="Symbol">The quantity as written in the text line, e.g. <c>H(X)</c>.</param>
+/// <param name="Estimate">The library's estimate.</param>
+/// <param name="Count">The number of observations N.</param>
+internal sealed record EstimateReport(string Command, string Symbol, RenyiEstimate Estimate, int Count)
+{
+    /// <summary>True to write σ as an array, one per variable (mi, mmi); false for a single number (entropy).</summary>
+    public bool WidthsAsArray { get; init; }
+
+    /// <summary>How the layer entered (mmi only).</summary>
+    public string? Representation { get; init; }
+
+    /// <summary>The number of feature maps (mmi only).</summary>
+    public int? Maps { get; init; }
+}
+
+/// <summary>The PID proxies with the sizes of the input.</summary>
+/// <param name="Result">The library's result.</param>
+/// <param name="Count">The number of observations N.</param>
+/// <param name="Maps">The number of feature maps C.</param>
+internal sealed record PidReport(PidResult Result, int Count, int Maps)
+{
+    /// <summary>The number of map pairs there are, C(C−1)/2.</summary>
+    public long AllPairs => (long)Maps * (Maps - 1) / 2;
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+using InfoTheory.Cli.Commands;
+
+namespace InfoTheory.Cli.Output;
+
+/// <summary>The human output: one line per estimate, a short block for pid. Invariant culture throughout.</summary>
+internal static class TextOutput
+{
+    private const string SaturationAdvice = "warning: saturated (the joint entropy reached 0.99·log N); use a larger sigma, fewer maps or --representation tensor";
+
+    /// <summary>E.g. <c>H(X) = 3.2145 bits (renyi, alpha=1.01, sigma=0.8123, N=500)</c>.</summary>
+    public static string Format(EstimateReport report, CommonSettings settings)
+    {
+        var e = report.Estimate;
+        var details = new List<string> { settings.Estimator };
+        if (report.Representation is not null)
+        {
+            details.Add($"{report.Representation}, C={report.Maps}");
+        }
+
+        details.Add($"alpha={Number(e.Alpha)}");
+        details.Add(report.Representation is not null
+            ? $"sigma_x={Number(e.Widths[0])}"
+            : report.WidthsAsArray ? $"sigma=[{string.Join(", ", e.Widths.Select(Number))}]" : $"sigma={Number(e.Widths[0])}");
+        details.Add($"N={report.Count}");
+        string line = $"{report.Symbol} = {Value(e.Value, settings)} ({string.Join(", ", details)})";
+        return e.Saturated ? $"{line}; {SaturationAdvice}" : line;
+    }
+
+    /// <summary>A four-line summary: MMI, RST, WNRI and the settings.</summary>
+    public static string Format(PidReport report, CommonSettings settings)
+    {
+        var r = report.Result;
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"MMI  = {Value(r.Mmi, settings)} (X with all {report.Maps} maps)").AppendLine();
+        text.Append(CultureInfo.InvariantCulture, $"RST  = {Value(r.Rst, settings)} (RST%  = {Percent(r.RstPercent)}; redundancy minus synergy, mean over pairs)").AppendLine();
+        text.Append(CultureInfo.InvariantCulture, $"WNRI = {Value(r.Wnri, settings)} (WNRI% = {Percent(r.WnriPercent)}; weighted non-redundant information)").AppendLine();
+        text.Append(CultureInfo.InvariantCulture,
+            $"{r.Pairs.Count} of {report.AllPairs} pairs, N={report.Count}, {settings.Estimator}, alpha={Number(r.Alpha)}, sigma_x={Number(r.InputWidth)}");
+        if (r.Saturated)
+        {
+            text.AppendLine().Append(SaturationAdvice);
+        }
+
+        return text.ToString();
+    }
+
+    private static string Value(Information value, CommonSettings settings) =>
+        value.ToString(settings.Unit, "F4", CultureInfo.InvariantCulture);
+
+    private static string Number(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
+
+    private static string Percent(double? value) => value is { } v ? v.ToString("F1", CultureInfo.InvariantCulture) : "undefined";
+}
