@@ -120,13 +120,22 @@ internal static class RenyiEngine
         IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets, MatrixRenyiOptions options)
     {
         int n = variables[0].Count, v = variables.Count;
-        var distances = new PairwiseDistances[v];
         var widths = new double[v];
+        for (int p = 0; p < v; p++)
+        {
+            widths[p] = options.Bandwidth.Resolve(n, variables[p].Dimensions, default);
+        }
+
+        if (options.Kernel is GaussianKernel)
+        {
+            return (GaussianSecondOrder(variables, widths, subsets, options.Parallel), widths);
+        }
+
+        var distances = new PairwiseDistances[v];
         var k0 = new double[v];
         for (int p = 0; p < v; p++)
         {
             distances[p] = new PairwiseDistances(variables[p].ToDouble());
-            widths[p] = options.Bandwidth.Resolve(n, variables[p].Dimensions, default);
             k0[p] = KernelAtZero(options.Kernel, widths[p]);
         }
 
@@ -191,6 +200,68 @@ internal static class RenyiEngine
         }
 
         return (nats, widths);
+    }
+
+    /// <summary>
+    /// S_2 for Gaussian kernels, one exponential per pair and subset: K_p² = exp(−‖x/σ_p − y/σ_p‖²), so the squared
+    /// Hadamard product over a subset is exp(−‖u − v‖²) for the concatenation u of the variables each divided by σ_p.
+    /// </summary>
+    private static double[] GaussianSecondOrder(IReadOnlyList<Samples> variables, double[] widths, IReadOnlyList<int[]> subsets, bool parallel)
+    {
+        int n = variables[0].Count;
+        var nats = new double[subsets.Count];
+        for (int s = 0; s < subsets.Count; s++)
+        {
+            int dimensions = subsets[s].Sum(p => variables[p].Dimensions);
+            var scaled = new double[n * dimensions];
+            var row = new double[dimensions];
+            for (int i = 0; i < n; i++)
+            {
+                int at = i * dimensions;
+                foreach (int p in subsets[s])
+                {
+                    var part = row.AsSpan(0, variables[p].Dimensions);
+                    variables[p].CopyRowTo(i, part);
+                    TensorPrimitives.Divide(part, widths[p], scaled.AsSpan(at, part.Length));
+                    at += part.Length;
+                }
+            }
+
+            var distances = new PairwiseDistances(new Samples(scaled, dimensions));
+            int blocks = (n + RowBlock - 1) / RowBlock;
+            var partial = new double[blocks];
+            void Block(int b)
+            {
+                var scratch = new double[n];
+                for (int i = b * RowBlock; i < Math.Min(n, (b + 1) * RowBlock); i++)
+                {
+                    partial[b] += distances.SumOfNegativeExponentials(i, scratch);
+                }
+            }
+
+            if (parallel && blocks > 1)
+            {
+                System.Threading.Tasks.Parallel.For(0, blocks, Block);
+            }
+            else
+            {
+                for (int b = 0; b < blocks; b++)
+                {
+                    Block(b);
+                }
+            }
+
+            // Blocks summed in a fixed order: the result does not depend on the number of threads.
+            double offDiagonal = 0;
+            foreach (double value in partial)
+            {
+                offDiagonal += value;
+            }
+
+            nats[s] = Clamp(2 * Math.Log(n) - Math.Log(n + 2 * offDiagonal), n);
+        }
+
+        return nats;
     }
 
     /// <summary>destination = ∘ over the subset of the unit-diagonal matrices.</summary>

@@ -81,12 +81,24 @@ public class PropertyTests
     }
 
     [Property(MaxTest = 40)]
-    public bool MutualInformationIsBetweenZeroAndTheSmallerEntropy(int seed)
+    public bool MutualInformationIsAtMostTheSmallerEntropy(int seed)
     {
         var (x, y, o) = Case(seed);
         double hx = Entropy.MatrixRenyi(x, o).Value.Nats, hy = Entropy.MatrixRenyi(y, o).Value.Nats;
-        double i = MutualInformation.MatrixRenyi(x, y, o).Value.Nats;
-        return i >= 0 && i <= Math.Min(hx, hy) + 1e-10;
+        return MutualInformation.MatrixRenyi(x, y, o).Value.Nats <= Math.Min(hx, hy) + 1e-10;
+    }
+
+    /// <summary>
+    /// Non-negativity is subadditivity of the joint entropy, S(A∘B) ≤ S(A) + S(B). It held in every one of ~650
+    /// random cases for α ≤ 1.01 (the papers' range), and is tested there; for α ≥ 1.5 Rényi entropies are not
+    /// subadditive and small negative values do occur (see <see cref="EstimatorBehaviourTests"/>).
+    /// </summary>
+    [Property(MaxTest = 60)]
+    public bool MutualInformationIsNonNegativeForOrdersUpToOne(int seed)
+    {
+        var (x, y, o) = Case(seed);
+        o = o with { Alpha = new[] { 0.5, 0.8, 1, 1.01 }[Math.Abs(seed % 4)] };
+        return MutualInformation.MatrixRenyi(x, y, o).Value.Nats >= 0;
     }
 
     [Property(MaxTest = 30)]
