@@ -63,7 +63,9 @@ public sealed record CapturedTensor(string Layer, IReadOnlyList<long> Shape, dou
 /// <para>TorchSharp runs hooks only when a module is invoked with <c>call(x)</c> (as <c>Sequential</c> does for its
 /// children); a custom model whose <c>forward</c> calls <c>child.forward(x)</c> bypasses them and nothing is captured.</para>
 /// <para>A layer that runs more than once per forward pass keeps its last output; <see cref="CallCount"/> counts every run.
-/// The error signals use <c>torch.autograd.grad</c>, which does not touch the parameters' <c>.grad</c>.</para>
+/// The error signals use <c>torch.autograd.grad</c>, which does not touch the parameters' <c>.grad</c>. With
+/// <c>keepGraph</c> the hooks hand the next module an alias of each captured output (same values, differentiable) and keep
+/// the original, because containers such as <c>Sequential</c> dispose intermediate results.</para>
 /// </remarks>
 public sealed class LayerCapture : IDisposable
 {
@@ -94,11 +96,7 @@ public sealed class LayerCapture : IDisposable
             for (int k = 0; k < resolved.Count; k++)
             {
                 int index = k;
-                var handle = resolved[k].Module.register_forward_hook((_, _, output) =>
-                {
-                    OnOutput(index, output);
-                    return output;
-                });
+                var handle = resolved[k].Module.register_forward_hook((_, _, output) => OnOutput(index, output));
                 _removers.Add(handle.remove);
             }
         }
@@ -178,14 +176,20 @@ public sealed class LayerCapture : IDisposable
         IsDisposed = true;
     }
 
-    private void OnOutput(int index, Tensor output)
+    private Tensor OnOutput(int index, Tensor output)
     {
         _calls[index]++;
         _outputs[index] = CapturedTensor.From(_layers[index], output);
-        if (_keepGraph)
+        if (!_keepGraph)
         {
-            _live[index] = output;
+            return output;
         }
+
+        // Containers such as Sequential dispose intermediate results after use, which would free our handle to the
+        // layer output. The model continues with an alias (a differentiable view of the same values) and we keep the
+        // original, so the loss still depends on it through the alias and the gradient with respect to it exists.
+        _live[index] = output;
+        return output.alias();
     }
 
     private int IndexOf(string layer)

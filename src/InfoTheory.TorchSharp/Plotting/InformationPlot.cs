@@ -130,6 +130,10 @@ public static class InformationPlot
         {
             plot.ShowLegend(Alignment.LowerRight);
         }
+        else
+        {
+            plot.HideLegend();
+        }
 
         return plot;
     }
