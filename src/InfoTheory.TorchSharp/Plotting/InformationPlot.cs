@@ -113,6 +113,7 @@ public static class InformationPlot
         {
             var bar = plot.Add.ColorBar(new EpochAxis(colormap, range));
             bar.Label = "Epoch";
+            bar.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         }
 
         if (style.Title is { } title)
@@ -173,7 +174,6 @@ public static class InformationPlot
         var curve = plot.Add.Scatter(xs, [.. losses]);
         curve.LineWidth = 2;
         curve.MarkerSize = losses.Count <= 50 ? 5 : 0;
-        curve.LegendText = "loss";
         if (title is not null)
         {
             plot.Title(title);
@@ -181,6 +181,7 @@ public static class InformationPlot
 
         plot.XLabel(xLabel);
         plot.YLabel("Loss");
+        plot.HideLegend();
         return plot;
     }
 
