@@ -129,7 +129,7 @@ public static class InformationPlot
 
         if (style.Legend)
         {
-            plot.ShowLegend(Alignment.LowerRight);
+            plot.ShowLegend(Edge.Right);
         }
         else
         {

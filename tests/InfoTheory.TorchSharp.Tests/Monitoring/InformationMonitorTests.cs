@@ -94,3 +94,60 @@ public class InformationMonitorTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Schedule.EveryIterations(0));
     }
 }
+
+public class MonitorEndToEndTests
+{
+    [Fact]
+    public void TrainingRunWithErrorChainSavesLoadsAndPlots()
+    {
+        using var scope = NewDisposeScope();
+        var model = TestModels.DenseAutoencoder();
+        manual_seed(21);
+        var x = rand(new long[] { 32, 8 });
+        var options = new InformationPlaneOptions
+        {
+            Renyi = new MatrixRenyiOptions { Alpha = 2 },
+            ErrorRenyi = new MatrixRenyiOptions { Alpha = 2, Bandwidth = Bandwidth.Silverman(0.1) },
+            ErrorChain = true,
+        };
+        using var monitor = new InformationMonitor(model, x, null, Schedule.Epochs(1), TestModels.DenseLayers, options);
+        var optimizer = optim.Adam(model.parameters(), 0.05);
+        var losses = new List<double>();
+        int iteration = 0;
+        for (int epoch = 0; epoch < 3; epoch++)
+        {
+            double loss = 0;
+            for (int i = 0; i < 4; i++, iteration++)
+            {
+                optimizer.zero_grad();
+                var l = (model.call(x) - x).square().mean();
+                l.backward();
+                optimizer.step();
+                loss = l.item<float>();
+                monitor.Step(epoch, iteration, loss);
+            }
+
+            losses.Add(loss);
+            Assert.True(monitor.EpochEnd(epoch, loss));
+        }
+
+        Assert.Equal(12, monitor.Series.Records.Count);
+        foreach (var step in monitor.Series.Steps())
+        {
+            // I(δ_K; δ_k) ≤ H(δ_K) = I(δ_K; δ_K): the last layer bounds the chain (guaranteed by the estimator).
+            double top = step[^1].ErrorInformation!.Value;
+            Assert.All(step, r => Assert.True(r.ErrorInformation <= top + 1e-9));
+            _ = DataProcessingCheck.Backward(step, TestModels.DenseLayers);
+            _ = DataProcessingCheck.Forward(step, TestModels.DenseLayers);
+        }
+
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "infotheory-monitor-tests")).FullName;
+        var csv = Path.Combine(folder, "run.csv");
+        monitor.Save(csv);
+        var loaded = InformationSeries.Load(csv);
+        Assert.Equal(monitor.Series.Records, loaded.Records);
+        InformationPlot.SaveInformationPlane(loaded, Path.Combine(folder, "plane.png"));
+        InformationPlot.SaveTrainingCurve(losses, Path.Combine(folder, "loss.png"));
+        Assert.True(new FileInfo(Path.Combine(folder, "plane.png")).Length > 1000);
+    }
+}
