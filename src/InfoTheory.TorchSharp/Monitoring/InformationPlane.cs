@@ -17,7 +17,7 @@ namespace InfoTheory.TorchSharp;
 /// flattened per observation.</para>
 /// <para><b>Side effects.</b> None on the model: it runs in eval mode under <c>torch.no_grad()</c> (with gradients
 /// only for the error chain, through <c>torch.autograd.grad</c>, which leaves the parameters' <c>.grad</c> alone),
-/// the training flag is restored, hooks are attached only for the one forward pass, and every temporary tensor is
+/// every module's training flag is restored, hooks are attached only for the one forward pass, and every temporary tensor is
 /// freed by a dispose scope.</para>
 /// </remarks>
 public static class InformationPlane
@@ -49,7 +49,8 @@ public static class InformationPlane
 
         var kind = TargetKindOf(targets);
         using var scope = NewDisposeScope();
-        bool wasTraining = model.training;
+        // Every module's own flag: train(bool) recurses, and a model may mix modes (e.g. a frozen BatchNorm in eval).
+        var flags = model.named_modules().Select(m => (m.module, m.module.training)).Prepend((model, model.training)).ToList();
         model.eval();
         try
         {
@@ -89,7 +90,11 @@ public static class InformationPlane
         }
         finally
         {
-            model.train(wasTraining);
+            // named_modules() lists parents before children, so each module ends with its own flag.
+            foreach (var (module, training) in flags)
+            {
+                module.train(training);
+            }
         }
     }
 

@@ -118,6 +118,16 @@ public class InformationPlaneTests
         model.eval();
         InformationPlane.Measure(model, x, null, TestModels.DenseLayers);
         Assert.False(model.training);
+
+        // Mixed modes survive: one block frozen in eval inside a training model.
+        model.train();
+        var z = model.named_modules().Single(m => m.name == "z").module;
+        z.eval();
+        InformationPlane.Measure(model, x, null, TestModels.DenseLayers);
+        Assert.True(model.training);
+        Assert.False(z.training);
+        Assert.All(z.named_modules(), m => Assert.False(m.module.training));
+        Assert.True(model.named_modules().Single(m => m.name == "enc1.1").module.training);
     }
 
     [Fact]
