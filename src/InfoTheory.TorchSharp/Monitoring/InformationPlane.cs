@@ -1,0 +1,211 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace InfoTheory.TorchSharp;
+
+/// <summary>
+/// Measures the information plane of a TorchSharp model on a probe batch: per layer T, H(T), I(X;T), I(T;Y), and for
+/// convolutional layers the MMI and partial-information proxies (RST, WNRI, RST%, WNRI%), with matrix-based Rényi
+/// entropies by default (Yu, Wickstrøm, Jenssen &amp; Príncipe, IEEE TNNLS 32(1) 2021, doi:10.1109/TNNLS.2020.2968509).
+/// </summary>
+/// <remarks>
+/// <para><b>Y.</b> With no targets the model is taken as an autoencoder and Y = X′, its output (the reconstruction) on
+/// the probe batch: the plane is I(X;T) against I(T;X′). Integer targets are class labels, one-hot encoded; floating
+/// targets are used as given. See <see cref="TargetKind"/>.</para>
+/// <para><b>Layers.</b> Every layer is one variable of dimension (product of all but the first size) for H(T), I(X;T),
+/// I(T;Y); 4-D layers (N×C×H×W) are also seen as C feature maps for MMI and the pair proxies. X is the probe batch
+/// flattened per observation.</para>
+/// <para><b>Side effects.</b> None on the model: it runs in eval mode under <c>torch.no_grad()</c> (with gradients
+/// only for the error chain, through <c>torch.autograd.grad</c>, which leaves the parameters' <c>.grad</c> alone),
+/// every module's training flag is restored, hooks are attached only for the one forward pass, and every temporary tensor is
+/// freed by a dispose scope.</para>
+/// </remarks>
+public static class InformationPlane
+{
+    /// <summary>Measures every requested layer of <paramref name="model"/> on the probe batch.</summary>
+    /// <param name="model">The model (any <c>Module&lt;Tensor, Tensor&gt;</c>; hooked layers must be invoked with <c>call</c>).</param>
+    /// <param name="probeX">The probe inputs, first dimension = N observations (N ≥ 2).</param>
+    /// <param name="targets">Null for autoencoders (Y = the reconstruction), integer class labels (N) or floating targets (N × …).</param>
+    /// <param name="layers">Layer names as in <c>named_modules()</c>, in processing order; null for every leaf module.</param>
+    /// <param name="options">Estimators and settings (defaults: matrix Rényi α = 1.01, Silverman h = 5).</param>
+    /// <returns>One measurement per layer, in layer order.</returns>
+    /// <exception cref="ArgumentException">Unknown layers, a targets count different from N, or unusable activations.</exception>
+    public static IReadOnlyList<LayerMeasurement> Measure(nn.Module<Tensor, Tensor> model, Tensor probeX, Tensor? targets = null,
+        IReadOnlyList<string>? layers = null, InformationPlaneOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(probeX);
+        options ??= InformationPlaneOptions.Default;
+        if (probeX.Dimensions == 0 || probeX.shape[0] < 2)
+        {
+            throw new ArgumentException($"probeX has shape [{string.Join(", ", probeX.shape)}]; give a batch of at least 2 observations.", nameof(probeX));
+        }
+
+        if (targets is not null && (targets.Dimensions == 0 || targets.shape[0] != probeX.shape[0]))
+        {
+            throw new ArgumentException(
+                $"targets has shape [{string.Join(", ", targets.shape)}] but probeX has {probeX.shape[0]} observations; give one target per observation.", nameof(targets));
+        }
+
+        var kind = TargetKindOf(targets);
+        using var scope = NewDisposeScope();
+        // Every module's own flag: train(bool) recurses, and a model may mix modes (e.g. a frozen BatchNorm in eval).
+        var flags = model.named_modules().Select(m => (m.module, m.module.training)).Prepend((model, model.training)).ToList();
+        model.eval();
+        try
+        {
+            IReadOnlyList<CapturedTensor> outputs;
+            IReadOnlyList<CapturedTensor>? errors = null;
+            CapturedTensor reconstruction;
+            using (var capture = new LayerCapture(model, layers, keepGraph: options.ErrorChain))
+            {
+                if (options.ErrorChain)
+                {
+                    using var grad = enable_grad();
+                    var input = probeX.detach().requires_grad_(true);
+                    var output = model.call(input);
+                    var lossTarget = targets ?? probeX;
+                    var loss = options.Loss is { } custom ? custom(output, lossTarget) : DefaultLoss(output, lossTarget, kind);
+                    reconstruction = CapturedTensor.From("output", output);
+                    outputs = capture.Outputs();
+                    errors = capture.Gradients(loss);
+                }
+                else
+                {
+                    using var noGrad = no_grad();
+                    var output = model.call(probeX);
+                    reconstruction = CapturedTensor.From("output", output);
+                    outputs = capture.Outputs();
+                }
+            }
+
+            var x = CapturedTensor.From("input", probeX).AsSamples();
+            var y = kind switch
+            {
+                TargetKind.Reconstruction => reconstruction.AsSamples(),
+                TargetKind.Labels => OneHot(targets!, options.Classes),
+                _ => CapturedTensor.From("targets", targets!).AsSamples(),
+            };
+            return Compute(x, y, outputs, errors, options);
+        }
+        finally
+        {
+            // named_modules() lists parents before children, so each module ends with its own flag.
+            foreach (var (module, training) in flags)
+            {
+                module.train(training);
+            }
+        }
+    }
+
+    /// <summary>The kind of Y that <paramref name="targets"/> gives: null → reconstruction, integer → labels, floating → values.</summary>
+    public static TargetKind TargetKindOf(Tensor? targets) => targets is null ? TargetKind.Reconstruction
+        : IsIntegral(targets.dtype) ? TargetKind.Labels : TargetKind.Values;
+
+    /// <summary>
+    /// The measures for already captured activations: X, Y and each layer's output (and optionally error signals,
+    /// same order; the last one is δ_K). What <see cref="Measure"/> computes after its forward pass.
+    /// </summary>
+    /// <exception cref="ArgumentException">Different observation counts or unusable values.</exception>
+    public static IReadOnlyList<LayerMeasurement> Compute(Samples x, Samples y, IReadOnlyList<CapturedTensor> outputs,
+        IReadOnlyList<CapturedTensor>? errors = null, InformationPlaneOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
+        options ??= InformationPlaneOptions.Default;
+        if (errors is not null && errors.Count != outputs.Count)
+        {
+            throw new ArgumentException($"errors has {errors.Count} layers but outputs has {outputs.Count}.", nameof(errors));
+        }
+
+        var renyiMi = new MatrixRenyiMutualInformation(options.Renyi);
+        var renyiH = new MatrixRenyiEntropy(options.Renyi);
+        var errorMi = options.ErrorEstimator ?? new MatrixRenyiMutualInformation(options.ErrorRenyi);
+        var result = new LayerMeasurement[outputs.Count];
+        for (int k = 0; k < outputs.Count; k++)
+        {
+            var layer = outputs[k];
+            var t = layer.AsSamples();
+            bool saturated = false;
+            Information h, ixt, ity;
+            h = options.EntropyEstimator is { } he ? he.Estimate(t) : renyiH.Estimate(t).Value;
+            if (options.MutualInformationEstimator is { } mi)
+            {
+                ixt = mi.Estimate(x, t);
+                ity = mi.Estimate(t, y);
+            }
+            else
+            {
+                var a = renyiMi.Estimate(x, t);
+                var b = renyiMi.Estimate(t, y);
+                (ixt, ity, saturated) = (a.Value, b.Value, a.Saturated || b.Saturated);
+            }
+
+            var m = new LayerMeasurement(layer.Layer, layer.Shape, h, ixt, ity) { Saturated = saturated };
+            if (options.ComputePid && layer.IsFeatureMaps)
+            {
+                var maps = layer.AsFeatureMaps();
+                if (maps.Channels >= 2)
+                {
+                    var pid = PartialInformation.Proxies(x, maps, new PidOptions { Renyi = options.Renyi, Pairs = options.Pairs, Seed = options.Seed });
+                    m = m with
+                    {
+                        Mmi = pid.Mmi,
+                        Rst = pid.Rst,
+                        Wnri = pid.Wnri,
+                        RstPercent = pid.RstPercent,
+                        WnriPercent = pid.WnriPercent,
+                        Saturated = saturated || pid.Saturated,
+                    };
+                }
+                else
+                {
+                    var mmi = MutualInformation.MatrixRenyiMultivariate(x, maps, options.Renyi);
+                    m = m with { Mmi = mmi.Value, Saturated = saturated || mmi.Saturated };
+                }
+            }
+
+            if (errors is not null)
+            {
+                m = m with { ErrorInformation = errorMi.Estimate(errors[^1].AsSamples(), errors[k].AsSamples()) };
+            }
+
+            result[k] = m;
+        }
+
+        return result;
+    }
+
+    /// <summary>One-hot rows (N × classes) for integer labels.</summary>
+    internal static Samples OneHot(Tensor labels, int? classes)
+    {
+        var raw = CapturedTensor.From("targets", labels).Values;
+        if (raw.Length != labels.shape[0])
+        {
+            throw new ArgumentException($"Integer targets must be one label per observation (shape [N]); got [{string.Join(", ", labels.shape)}].", nameof(labels));
+        }
+
+        int c = classes ?? (int)raw.Max() + 1;
+        var values = new double[raw.Length * c];
+        for (int i = 0; i < raw.Length; i++)
+        {
+            int label = (int)raw[i];
+            if (label < 0 || label >= c)
+            {
+                throw new ArgumentException($"Label {label} at observation {i} is outside [0, {c}).", nameof(labels));
+            }
+
+            values[i * c + label] = 1;
+        }
+
+        return new Samples(values, c);
+    }
+
+    private static Tensor DefaultLoss(Tensor output, Tensor target, TargetKind kind) => kind switch
+    {
+        TargetKind.Labels => nn.functional.cross_entropy(output, target, reduction: nn.Reduction.Sum),
+        _ => (output - target.reshape(output.shape)).square().sum() * 0.5,
+    };
+
+    private static bool IsIntegral(ScalarType type) => type is ScalarType.Byte or ScalarType.Int8 or ScalarType.Int16
+        or ScalarType.Int32 or ScalarType.Int64 or ScalarType.Bool;
+}

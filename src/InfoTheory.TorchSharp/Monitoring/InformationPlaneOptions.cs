@@ -1,0 +1,102 @@
+using static TorchSharp.torch;
+
+namespace InfoTheory.TorchSharp;
+
+/// <summary>What the second variable Y of the information plane is.</summary>
+public enum TargetKind
+{
+    /// <summary>
+    /// Autoencoders (no targets given): Y = X′, the model's output (the reconstruction) on the probe batch, so the plane
+    /// shows I(X;T) against I(T;X′) as in Yu &amp; Príncipe (2019) and Lee &amp; Jo (2021). The loss of the error chain
+    /// compares the output with the input X.
+    /// </summary>
+    Reconstruction,
+
+    /// <summary>Classifiers (integer targets): Y = the one-hot encoded class labels.</summary>
+    Labels,
+
+    /// <summary>Floating-point targets (regression, or an explicit reconstruction target): Y = the targets as given, one row per observation.</summary>
+    Values,
+}
+
+/// <summary>
+/// Settings of <see cref="InformationPlane.Measure"/> and <see cref="InformationMonitor"/>. Immutable; defaults follow
+/// Yu, Wickstrøm, Jenssen &amp; Príncipe (IEEE TNNLS 32(1) 2021): matrix-based Rényi α = 1.01, Gaussian kernel with
+/// Silverman width h = 5 for activations and h = 0.1 for error signals.
+/// </summary>
+public sealed record InformationPlaneOptions
+{
+    private readonly MatrixRenyiOptions _renyi = MatrixRenyiOptions.Default;
+    private readonly MatrixRenyiOptions _errorRenyi = new() { Bandwidth = Bandwidth.Silverman(0.1) };
+    private readonly int? _pairs;
+    private readonly int? _classes;
+
+    /// <summary>The defaults.</summary>
+    public static InformationPlaneOptions Default { get; } = new();
+
+    /// <summary>
+    /// Matrix-Rényi settings for forward signals (X, T, Y): H(T), I(X;T), I(T;Y) unless plug-ins are given, and always
+    /// MMI/RST/WNRI. Default α = 1.01, Silverman h = 5.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public MatrixRenyiOptions Renyi
+    {
+        get => _renyi;
+        init => _renyi = value ?? throw new ArgumentNullException(nameof(Renyi));
+    }
+
+    /// <summary>Matrix-Rényi settings for error signals δ (the error chain). Default α = 1.01, Silverman h = 0.1.</summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public MatrixRenyiOptions ErrorRenyi
+    {
+        get => _errorRenyi;
+        init => _errorRenyi = value ?? throw new ArgumentNullException(nameof(ErrorRenyi));
+    }
+
+    /// <summary>A plug-in estimator for H(T); null (default) for matrix Rényi with <see cref="Renyi"/>.</summary>
+    public IEntropyEstimator? EntropyEstimator { get; init; }
+
+    /// <summary>A plug-in estimator for I(X;T) and I(T;Y); null (default) for matrix Rényi with <see cref="Renyi"/>.</summary>
+    public IMutualInformationEstimator? MutualInformationEstimator { get; init; }
+
+    /// <summary>A plug-in estimator for I(δ_K; δ_k); null (default) for matrix Rényi with <see cref="ErrorRenyi"/>.</summary>
+    public IMutualInformationEstimator? ErrorEstimator { get; init; }
+
+    /// <summary>
+    /// Compute MMI, RST, WNRI, RST% and WNRI% for 4-D (N×C×H×W) layers (default true). Layers with one map get MMI only.
+    /// </summary>
+    public bool ComputePid { get; init; } = true;
+
+    /// <summary>Map pairs per layer for RST/WNRI: null (default) for all C(C−1)/2, else a seeded sample of that many.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int? Pairs
+    {
+        get => _pairs;
+        init => _pairs = value is < 1 ? throw new ArgumentOutOfRangeException(nameof(Pairs), value, "Pairs must be at least 1, or null for all pairs.") : value;
+    }
+
+    /// <summary>The seed of the pair sample (used when <see cref="Pairs"/> is set).</summary>
+    public int Seed { get; init; }
+
+    /// <summary>
+    /// Also measure the error chain (default false): the gradient δ_k of the loss with respect to each layer's output and
+    /// I(δ_K; δ_k) with K the last measured layer (Yu et al. 2021). Runs one forward and one backward pass with
+    /// gradients enabled (still in eval mode; parameters' <c>.grad</c> are not touched).
+    /// </summary>
+    public bool ErrorChain { get; init; }
+
+    /// <summary>
+    /// The loss for the error chain, (output, target) → scalar; null (default) for the sum (not the mean, so that δ does
+    /// not shrink with N) of ½‖output − target‖² for <see cref="TargetKind.Reconstruction"/> (target = the input) and
+    /// <see cref="TargetKind.Values"/>, and of the cross-entropy for <see cref="TargetKind.Labels"/> (output = logits).
+    /// </summary>
+    public Func<Tensor, Tensor, Tensor>? Loss { get; init; }
+
+    /// <summary>The number of classes for one-hot labels; null (default) for the largest label + 1.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int? Classes
+    {
+        get => _classes;
+        init => _classes = value is < 1 ? throw new ArgumentOutOfRangeException(nameof(Classes), value, "Classes must be at least 1.") : value;
+    }
+}

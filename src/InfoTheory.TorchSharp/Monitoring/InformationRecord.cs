@@ -1,0 +1,38 @@
+namespace InfoTheory.TorchSharp;
+
+/// <summary>
+/// One row of an <see cref="InformationSeries"/>: the measures of one layer at one step of training. Information values
+/// are in <b>bits</b> (the papers' unit), percentages in %, the loss as reported by the caller.
+/// </summary>
+/// <param name="Epoch">The epoch.</param>
+/// <param name="Iteration">The iteration (as passed by the caller; −1 when the measurement was not tied to an iteration).</param>
+/// <param name="Layer">The layer's name.</param>
+/// <param name="Entropy">H(T) in bits (CSV column <c>h_t</c>).</param>
+/// <param name="InputInformation">I(X;T) in bits (<c>i_xt</c>).</param>
+/// <param name="TargetInformation">I(T;Y) in bits (<c>i_ty</c>; Y = X′ for autoencoders).</param>
+public sealed record InformationRecord(int Epoch, int Iteration, string Layer, double Entropy, double InputInformation, double TargetInformation)
+{
+    /// <summary>MMI in bits (<c>mmi</c>), or null.</summary>
+    public double? Mmi { get; init; }
+
+    /// <summary>Mean RST in bits (<c>rst</c>), or null.</summary>
+    public double? Rst { get; init; }
+
+    /// <summary>Mean WNRI in bits (<c>wnri</c>), or null.</summary>
+    public double? Wnri { get; init; }
+
+    /// <summary>RST% (<c>rst_pct</c>), or null.</summary>
+    public double? RstPercent { get; init; }
+
+    /// <summary>WNRI% (<c>wnri_pct</c>), or null.</summary>
+    public double? WnriPercent { get; init; }
+
+    /// <summary>The saturation flag (<c>saturated</c>), see <see cref="LayerMeasurement.Saturated"/>.</summary>
+    public bool Saturated { get; init; }
+
+    /// <summary>I(δ_K; δ_k) in bits (<c>i_err</c>), or null.</summary>
+    public double? ErrorInformation { get; init; }
+
+    /// <summary>The training loss at this step (<c>loss</c>), or null.</summary>
+    public double? Loss { get; init; }
+}

@@ -1,0 +1,335 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace InfoTheory.TorchSharp;
+
+/// <summary>
+/// The records of a training run, in measurement order, with what Y was (<see cref="Target"/>). Saved as CSV or JSON
+/// (chosen by the file extension); <see cref="Load"/> reads both back exactly (every double round-trips bit for bit).
+/// </summary>
+/// <remarks>
+/// <para>CSV: a first line <c># infotheory-series v1; unit=bits; target=reconstruction</c> (read it with
+/// <c>pandas.read_csv(path, comment='#')</c>), then the header
+/// <c>epoch,iteration,layer,h_t,i_xt,i_ty,mmi,rst,wnri,rst_pct,wnri_pct,saturated,i_err,loss</c>; information in bits,
+/// missing values empty, numbers in the invariant culture with shortest round-trip formatting.</para>
+/// <para>JSON: <c>{"format":"infotheory-series","version":1,"unit":"bits","target":"reconstruction","records":[{…}]}</c>
+/// with the same snake_case names; NaN and ±Infinity (e.g. a diverged loss) are written as strings.</para>
+/// </remarks>
+public sealed class InformationSeries
+{
+    private const string CsvHeader = "epoch,iteration,layer,h_t,i_xt,i_ty,mmi,rst,wnri,rst_pct,wnri_pct,saturated,i_err,loss";
+    private const string Magic = "infotheory-series";
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    private readonly List<InformationRecord> _records = [];
+
+    /// <summary>An empty series.</summary>
+    /// <param name="target">What Y is (decides the plot's axis label and the y = x line).</param>
+    public InformationSeries(TargetKind target = TargetKind.Reconstruction) => Target = target;
+
+    /// <summary>A series holding <paramref name="records"/>.</summary>
+    public InformationSeries(TargetKind target, IEnumerable<InformationRecord> records)
+        : this(target)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        _records.AddRange(records);
+    }
+
+    /// <summary>What Y is in I(T;Y).</summary>
+    public TargetKind Target { get; }
+
+    /// <summary>The records in measurement order.</summary>
+    public IReadOnlyList<InformationRecord> Records => _records;
+
+    /// <summary>The layers in order of first appearance.</summary>
+    public IReadOnlyList<string> Layers => [.. _records.Select(r => r.Layer).Distinct()];
+
+    /// <summary>The records grouped by step (epoch, iteration), in measurement order.</summary>
+    public IReadOnlyList<IReadOnlyList<InformationRecord>> Steps() =>
+        [.. _records.GroupBy(r => (r.Epoch, r.Iteration)).Select(g => (IReadOnlyList<InformationRecord>)[.. g])];
+
+    /// <summary>Appends a record.</summary>
+    public void Add(InformationRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (record.Layer.Contains('\n') || record.Layer.Contains('\r'))
+        {
+            throw new ArgumentException($"Layer name '{record.Layer}' contains a line break; layer names must be single-line.", nameof(record));
+        }
+
+        _records.Add(record);
+    }
+
+    /// <summary>Appends records.</summary>
+    public void AddRange(IEnumerable<InformationRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        foreach (var r in records)
+        {
+            Add(r);
+        }
+    }
+
+    /// <summary>Writes the series to <paramref name="path"/>: CSV for <c>.csv</c>, JSON for <c>.json</c>.</summary>
+    /// <exception cref="ArgumentException">Another extension.</exception>
+    public void Save(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var text = FormatOf(path) == "csv" ? ToCsv() : ToJson();
+        File.WriteAllText(path, text, new UTF8Encoding(false));
+    }
+
+    /// <summary>Reads a series written by <see cref="Save"/> (CSV or JSON by extension).</summary>
+    /// <exception cref="ArgumentException">Another extension.</exception>
+    /// <exception cref="FormatException">The file is not a series.</exception>
+    public static InformationSeries Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var format = FormatOf(path);
+        var text = File.ReadAllText(path);
+        return format == "csv" ? FromCsv(text) : FromJson(text);
+    }
+
+    /// <summary>The series as CSV text.</summary>
+    public string ToCsv()
+    {
+        var sb = new StringBuilder();
+        sb.Append("# ").Append(Magic).Append(" v1; unit=bits; target=").Append(TargetName(Target)).Append('\n');
+        sb.Append(CsvHeader).Append('\n');
+        foreach (var r in _records)
+        {
+            sb.Append(r.Epoch.ToString(CultureInfo.InvariantCulture)).Append(',')
+              .Append(r.Iteration.ToString(CultureInfo.InvariantCulture)).Append(',')
+              .Append(Quote(r.Layer)).Append(',')
+              .Append(Num(r.Entropy)).Append(',')
+              .Append(Num(r.InputInformation)).Append(',')
+              .Append(Num(r.TargetInformation)).Append(',')
+              .Append(Num(r.Mmi)).Append(',')
+              .Append(Num(r.Rst)).Append(',')
+              .Append(Num(r.Wnri)).Append(',')
+              .Append(Num(r.RstPercent)).Append(',')
+              .Append(Num(r.WnriPercent)).Append(',')
+              .Append(r.Saturated ? "true" : "false").Append(',')
+              .Append(Num(r.ErrorInformation)).Append(',')
+              .Append(Num(r.Loss)).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Parses CSV text written by <see cref="ToCsv"/>.</summary>
+    /// <exception cref="FormatException">The text is not a series.</exception>
+    public static InformationSeries FromCsv(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var target = TargetKind.Reconstruction;
+        int at = 0;
+        if (lines.Count > 0 && lines[0].StartsWith('#'))
+        {
+            foreach (var part in lines[0].TrimStart('#').Split(';'))
+            {
+                var kv = part.Trim().Split('=', 2);
+                if (kv.Length == 2 && kv[0] == "target")
+                {
+                    target = ParseTarget(kv[1]);
+                }
+            }
+
+            at = 1;
+        }
+
+        if (at >= lines.Count || lines[at] != CsvHeader)
+        {
+            throw new FormatException($"Not an information series: expected the header '{CsvHeader}'.");
+        }
+
+        var series = new InformationSeries(target);
+        for (int i = at + 1; i < lines.Count; i++)
+        {
+            if (lines[i].Length == 0)
+            {
+                continue;
+            }
+
+            var f = SplitCsv(lines[i]);
+            if (f.Count != 14)
+            {
+                throw new FormatException($"Line {i + 1} has {f.Count} fields; expected 14.");
+            }
+
+            series.Add(new InformationRecord(
+                int.Parse(f[0], NumberStyles.Integer, CultureInfo.InvariantCulture),
+                int.Parse(f[1], NumberStyles.Integer, CultureInfo.InvariantCulture),
+                f[2],
+                Parse(f[3]) ?? throw new FormatException($"Line {i + 1}: h_t is empty."),
+                Parse(f[4]) ?? throw new FormatException($"Line {i + 1}: i_xt is empty."),
+                Parse(f[5]) ?? throw new FormatException($"Line {i + 1}: i_ty is empty."))
+            {
+                Mmi = Parse(f[6]),
+                Rst = Parse(f[7]),
+                Wnri = Parse(f[8]),
+                RstPercent = Parse(f[9]),
+                WnriPercent = Parse(f[10]),
+                Saturated = f[11] == "true",
+                ErrorInformation = Parse(f[12]),
+                Loss = Parse(f[13]),
+            });
+        }
+
+        return series;
+    }
+
+    /// <summary>The series as JSON text.</summary>
+    public string ToJson() => JsonSerializer.Serialize(
+        new JsonSeries(Magic, 1, "bits", TargetName(Target), [.. _records.Select(JsonRecord.From)]), JsonOptions);
+
+    /// <summary>Parses JSON text written by <see cref="ToJson"/>.</summary>
+    /// <exception cref="FormatException">The text is not a series.</exception>
+    public static InformationSeries FromJson(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        JsonSeries? doc;
+        try
+        {
+            doc = JsonSerializer.Deserialize<JsonSeries>(text, JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException($"Not an information series: {e.Message}", e);
+        }
+
+        if (doc is null || doc.Format != Magic || doc.Records is null)
+        {
+            throw new FormatException($"Not an information series: expected \"format\": \"{Magic}\" and a \"records\" array.");
+        }
+
+        return new InformationSeries(ParseTarget(doc.Target ?? "reconstruction"), doc.Records.Select(r => r.ToRecord()));
+    }
+
+    private static string FormatOf(string path)
+    {
+        var ext = Path.GetExtension(path).ToLowerInvariant();
+        return ext switch
+        {
+            ".csv" => "csv",
+            ".json" => "json",
+            _ => throw new ArgumentException($"'{path}' has extension '{ext}'; use .csv or .json.", nameof(path)),
+        };
+    }
+
+    private static string TargetName(TargetKind kind) => kind switch
+    {
+        TargetKind.Reconstruction => "reconstruction",
+        TargetKind.Labels => "labels",
+        _ => "values",
+    };
+
+    private static TargetKind ParseTarget(string name) => name.Trim() switch
+    {
+        "reconstruction" => TargetKind.Reconstruction,
+        "labels" => TargetKind.Labels,
+        "values" => TargetKind.Values,
+        _ => throw new FormatException($"Unknown target '{name}'; expected reconstruction, labels or values."),
+    };
+
+    private static string Num(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Num(double? value) => value is { } v ? Num(v) : "";
+
+    private static double? Parse(string field) =>
+        field.Length == 0 ? null : double.Parse(field, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static string Quote(string field) =>
+        field.AsSpan().IndexOfAny(",\"") >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;
+
+    private static List<string> SplitCsv(string line)
+    {
+        var fields = new List<string>();
+        var sb = new StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    sb.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    sb.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                fields.Add(sb.ToString());
+                sb.Clear();
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        fields.Add(sb.ToString());
+        return fields;
+    }
+
+    private sealed record JsonSeries(
+        [property: JsonPropertyName("format")] string Format,
+        [property: JsonPropertyName("version")] int Version,
+        [property: JsonPropertyName("unit")] string Unit,
+        [property: JsonPropertyName("target")] string? Target,
+        [property: JsonPropertyName("records")] List<JsonRecord>? Records);
+
+    private sealed record JsonRecord(
+        [property: JsonPropertyName("epoch")] int Epoch,
+        [property: JsonPropertyName("iteration")] int Iteration,
+        [property: JsonPropertyName("layer")] string Layer,
+        [property: JsonPropertyName("h_t")] double HT,
+        [property: JsonPropertyName("i_xt")] double IXT,
+        [property: JsonPropertyName("i_ty")] double ITY,
+        [property: JsonPropertyName("mmi")] double? Mmi,
+        [property: JsonPropertyName("rst")] double? Rst,
+        [property: JsonPropertyName("wnri")] double? Wnri,
+        [property: JsonPropertyName("rst_pct")] double? RstPct,
+        [property: JsonPropertyName("wnri_pct")] double? WnriPct,
+        [property: JsonPropertyName("saturated")] bool Saturated,
+        [property: JsonPropertyName("i_err")] double? IErr,
+        [property: JsonPropertyName("loss")] double? Loss)
+    {
+        public static JsonRecord From(InformationRecord r) => new(r.Epoch, r.Iteration, r.Layer, r.Entropy, r.InputInformation, r.TargetInformation,
+            r.Mmi, r.Rst, r.Wnri, r.RstPercent, r.WnriPercent, r.Saturated, r.ErrorInformation, r.Loss);
+
+        public InformationRecord ToRecord() => new(Epoch, Iteration, Layer, HT, IXT, ITY)
+        {
+            Mmi = Mmi,
+            Rst = Rst,
+            Wnri = Wnri,
+            RstPercent = RstPct,
+            WnriPercent = WnriPct,
+            Saturated = Saturated,
+            ErrorInformation = IErr,
+            Loss = Loss,
+        };
+    }
+}

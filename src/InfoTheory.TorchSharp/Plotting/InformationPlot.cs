@@ -1,0 +1,195 @@
+using ScottPlot;
+
+namespace InfoTheory.TorchSharp;
+
+/// <summary>Appearance of an information-plane plot. Null texts are left out.</summary>
+public sealed record InformationPlaneStyle
+{
+    /// <summary>The title (default "Information plane").</summary>
+    public string? Title { get; init; } = "Information plane";
+
+    /// <summary>Axis labels with units (default true): "I(X;T) (bits)" and "I(T;X′) (bits)" or "I(T;Y) (bits)".</summary>
+    public bool AxisLabels { get; init; } = true;
+
+    /// <summary>Show the legend of layers (default true).</summary>
+    public bool Legend { get; init; } = true;
+
+    /// <summary>Show the epoch colour bar (default true).</summary>
+    public bool ColorBar { get; init; } = true;
+
+    /// <summary>Draw the line y = x; null (default) draws it for autoencoders (<see cref="TargetKind.Reconstruction"/>).</summary>
+    public bool? IdentityLine { get; init; }
+
+    /// <summary>Only these layers, in this order; null for all.</summary>
+    public IReadOnlyList<string>? Layers { get; init; }
+
+    /// <summary>Width in pixels (default 800).</summary>
+    public int Width { get; init; } = InformationPlot.DefaultWidth;
+
+    /// <summary>Height in pixels (default 600).</summary>
+    public int Height { get; init; } = InformationPlot.DefaultHeight;
+}
+
+/// <summary>
+/// PNG plots of a training run with ScottPlot: the information plane (I(X;T) against I(T;Y), one marker track per
+/// layer, points coloured by epoch) and the training curve.
+/// </summary>
+/// <remarks>Text needs a system font (e.g. Debian's fonts-dejavu-core); without one ScottPlot draws no text at all.</remarks>
+public static class InformationPlot
+{
+    /// <summary>Default width in pixels.</summary>
+    public const int DefaultWidth = 800;
+
+    /// <summary>Default height in pixels.</summary>
+    public const int DefaultHeight = 600;
+
+    private static readonly MarkerShape[] Shapes =
+    [
+        MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond,
+        MarkerShape.FilledTriangleDown, MarkerShape.OpenCircle, MarkerShape.OpenSquare, MarkerShape.OpenTriangleUp,
+        MarkerShape.OpenDiamond, MarkerShape.OpenTriangleDown, MarkerShape.Cross, MarkerShape.Eks, MarkerShape.Asterisk,
+    ];
+
+    /// <summary>Writes the information plane of <paramref name="series"/> to a PNG file.</summary>
+    /// <exception cref="ArgumentException">The series has no records (for the chosen layers).</exception>
+    public static void SaveInformationPlane(InformationSeries series, string path, InformationPlaneStyle? style = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        style ??= new InformationPlaneStyle();
+        CreateInformationPlane(series, style).SavePng(path, style.Width, style.Height);
+    }
+
+    /// <summary>The information-plane plot, for further styling before saving.</summary>
+    /// <exception cref="ArgumentException">The series has no records (for the chosen layers).</exception>
+    public static Plot CreateInformationPlane(InformationSeries series, InformationPlaneStyle? style = null)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        style ??= new InformationPlaneStyle();
+        var layers = style.Layers ?? series.Layers;
+        var records = series.Records.Where(r => layers.Contains(r.Layer)).ToList();
+        if (records.Count == 0)
+        {
+            throw new ArgumentException("The series has no records to plot (for the chosen layers).", nameof(series));
+        }
+
+        var plot = new Plot();
+        var colormap = new ScottPlot.Colormaps.Viridis();
+        int minEpoch = records.Min(r => r.Epoch), maxEpoch = records.Max(r => r.Epoch);
+        var range = new ScottPlot.Range(minEpoch, maxEpoch > minEpoch ? maxEpoch : minEpoch + 1);
+        for (int l = 0; l < layers.Count; l++)
+        {
+            var track = records.Where(r => r.Layer == layers[l]).ToList();
+            if (track.Count == 0)
+            {
+                continue;
+            }
+
+            var shape = Shapes[l % Shapes.Length];
+            double[] xs = [.. track.Select(r => r.InputInformation)], ys = [.. track.Select(r => r.TargetInformation)];
+            var line = plot.Add.Scatter(xs, ys, Colors.Gray.WithAlpha(0.6));
+            line.LineWidth = 1;
+            line.MarkerShape = shape;
+            line.MarkerSize = 9;
+            line.LegendText = layers[l];
+            foreach (var r in track)
+            {
+                double position = (r.Epoch - range.Min) / (range.Max - range.Min);
+                plot.Add.Marker(r.InputInformation, r.TargetInformation, shape, 7, colormap.GetColor(position));
+            }
+        }
+
+        bool reconstruction = series.Target == TargetKind.Reconstruction;
+        if (style.IdentityLine ?? reconstruction)
+        {
+            double top = Math.Max(records.Max(r => r.InputInformation), records.Max(r => r.TargetInformation));
+            double bottom = Math.Min(0, Math.Min(records.Min(r => r.InputInformation), records.Min(r => r.TargetInformation)));
+            var identity = plot.Add.Line(bottom, bottom, top, top);
+            identity.LinePattern = LinePattern.Dashed;
+            identity.Color = Colors.Black.WithAlpha(0.5);
+            identity.LegendText = "y = x";
+        }
+
+        if (style.ColorBar)
+        {
+            var bar = plot.Add.ColorBar(new EpochAxis(colormap, range));
+            bar.Label = "Epoch";
+            bar.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        }
+
+        if (style.Title is { } title)
+        {
+            plot.Title(title);
+        }
+
+        if (style.AxisLabels)
+        {
+            plot.XLabel("I(X;T) (bits)");
+            plot.YLabel(reconstruction ? "I(T;X') (bits)" : "I(T;Y) (bits)");
+        }
+
+        if (style.Legend)
+        {
+            plot.ShowLegend(Edge.Right);
+        }
+        else
+        {
+            plot.HideLegend();
+        }
+
+        return plot;
+    }
+
+    /// <summary>Writes a training-loss curve to a PNG file (x = 1, 2, … unless <paramref name="steps"/> are given).</summary>
+    /// <param name="losses">The losses.</param>
+    /// <param name="path">The PNG file.</param>
+    /// <param name="steps">The x value of each loss (e.g. epochs or iterations); null for 1, 2, ….</param>
+    /// <param name="xLabel">The x-axis label (default "Epoch").</param>
+    /// <param name="title">The title (default "Training loss"; null for none).</param>
+    /// <exception cref="ArgumentException">No losses, or steps of another length.</exception>
+    public static void SaveTrainingCurve(IReadOnlyList<double> losses, string path, IReadOnlyList<double>? steps = null,
+        string xLabel = "Epoch", string? title = "Training loss")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        CreateTrainingCurve(losses, steps, xLabel, title).SavePng(path, DefaultWidth, DefaultHeight);
+    }
+
+    /// <summary>The training-loss plot, for further styling before saving.</summary>
+    /// <exception cref="ArgumentException">No losses, or steps of another length.</exception>
+    public static Plot CreateTrainingCurve(IReadOnlyList<double> losses, IReadOnlyList<double>? steps = null,
+        string xLabel = "Epoch", string? title = "Training loss")
+    {
+        ArgumentNullException.ThrowIfNull(losses);
+        if (losses.Count == 0)
+        {
+            throw new ArgumentException("losses is empty; give at least one value.", nameof(losses));
+        }
+
+        if (steps is not null && steps.Count != losses.Count)
+        {
+            throw new ArgumentException($"steps has {steps.Count} values but losses has {losses.Count}.", nameof(steps));
+        }
+
+        double[] xs = steps is null ? [.. Enumerable.Range(1, losses.Count).Select(i => (double)i)] : [.. steps];
+        var plot = new Plot();
+        var curve = plot.Add.Scatter(xs, [.. losses]);
+        curve.LineWidth = 2;
+        curve.MarkerSize = losses.Count <= 50 ? 5 : 0;
+        if (title is not null)
+        {
+            plot.Title(title);
+        }
+
+        plot.XLabel(xLabel);
+        plot.YLabel("Loss");
+        plot.HideLegend();
+        return plot;
+    }
+
+    /// <summary>The epoch colour scale for the colour bar.</summary>
+    private sealed class EpochAxis(IColormap colormap, ScottPlot.Range range) : IHasColorAxis
+    {
+        public IColormap Colormap { get; } = colormap;
+
+        public ScottPlot.Range GetRange() => range;
+    }
+}

@@ -1,0 +1,117 @@
+using ScottPlot;
+using SkiaSharp;
+
+namespace InfoTheory.TorchSharp.Tests.Plotting;
+
+public class InformationPlotTests
+{
+    private static readonly string Folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "infotheory-plot-tests")).FullName;
+
+    /// <summary>Three layers over five epochs, drifting like a compressing autoencoder.</summary>
+    private static InformationSeries Series(TargetKind target = TargetKind.Reconstruction)
+    {
+        var series = new InformationSeries(target);
+        string[] layers = ["enc1", "z", "dec1"];
+        for (int epoch = 0; epoch < 5; epoch++)
+        {
+            for (int l = 0; l < layers.Length; l++)
+            {
+                double ixt = 4.5 - l - 0.3 * epoch * l;
+                series.Add(new InformationRecord(epoch, epoch * 100, layers[l], 5, ixt, ixt - 0.5 + 0.1 * epoch));
+            }
+        }
+
+        return series;
+    }
+
+    /// <summary>Pixels that differ between two equally sized images inside a rectangle.</summary>
+    private static int DifferingPixels(string a, string b, SKRectI region)
+    {
+        using var x = SKBitmap.Decode(a);
+        using var y = SKBitmap.Decode(b);
+        int count = 0;
+        for (int row = region.Top; row < region.Bottom; row++)
+        {
+            for (int col = region.Left; col < region.Right; col++)
+            {
+                if (x.GetPixel(col, row) != y.GetPixel(col, row))
+                {
+                    count++;
+                }
+            }
+        }
+
+        return count;
+    }
+
+    private static int DarkPixels(string path, SKRectI region)
+    {
+        using var bmp = SKBitmap.Decode(path);
+        int count = 0;
+        for (int row = region.Top; row < region.Bottom; row++)
+        {
+            for (int col = region.Left; col < region.Right; col++)
+            {
+                var c = bmp.GetPixel(col, row);
+                if (c.Red < 110 && c.Green < 110 && c.Blue < 110)
+                {
+                    count++;
+                }
+            }
+        }
+
+        return count;
+    }
+
+    [Fact]
+    public void InformationPlaneIsAn800By600Png()
+    {
+        var path = Path.Combine(Folder, "information-plane.png");
+        InformationPlot.SaveInformationPlane(Series(), path);
+        using var bmp = SKBitmap.Decode(path);
+        Assert.Equal((800, 600), (bmp.Width, bmp.Height));
+    }
+
+    [Fact]
+    public void TitleAndAxisLabelsReallyRender()
+    {
+        // Same fixed layout with and without texts: only glyphs can make the margins differ. Without fonts
+        // ScottPlot draws no text, the images match and this fails.
+        var padding = new PixelPadding(90, 140, 70, 60);
+        string with = Path.Combine(Folder, "texts-on.png"), without = Path.Combine(Folder, "texts-off.png");
+        var on = InformationPlot.CreateInformationPlane(Series(), new InformationPlaneStyle { Legend = false });
+        on.Layout.Fixed(padding);
+        on.SavePng(with, 800, 600);
+        var off = InformationPlot.CreateInformationPlane(Series(), new InformationPlaneStyle { Title = null, AxisLabels = false, Legend = false });
+        off.Layout.Fixed(padding);
+        off.SavePng(without, 800, 600);
+
+        var titleBand = new SKRectI(90, 0, 660, 55);
+        Assert.True(DarkPixels(with, titleBand) > 150, $"title: {DarkPixels(with, titleBand)} dark pixels");
+        Assert.Equal(0, DarkPixels(without, titleBand));
+        Assert.True(DifferingPixels(with, without, new SKRectI(0, 545, 800, 600)) > 100, "x-axis label");
+        Assert.True(DifferingPixels(with, without, new SKRectI(0, 60, 54, 530)) > 100, "y-axis label");
+    }
+
+    [Fact]
+    public void IdentityLineOnlyForAutoencodersByDefault()
+    {
+        int Lines(InformationSeries s) => InformationPlot.CreateInformationPlane(s).GetPlottables().OfType<ScottPlot.Plottables.LinePlot>().Count();
+        Assert.Equal(1, Lines(Series()));
+        Assert.Equal(0, Lines(Series(TargetKind.Labels)));
+    }
+
+    [Fact]
+    public void TrainingCurveIsAn800By600Png()
+    {
+        var path = Path.Combine(Folder, "loss.png");
+        InformationPlot.SaveTrainingCurve([1.0, 0.6, 0.4, 0.3, 0.25, 0.22], path);
+        using var bmp = SKBitmap.Decode(path);
+        Assert.Equal((800, 600), (bmp.Width, bmp.Height));
+        Assert.Throws<ArgumentException>(() => InformationPlot.SaveTrainingCurve([], path));
+    }
+
+    [Fact]
+    public void EmptySeriesIsRefused() =>
+        Assert.Throws<ArgumentException>(() => InformationPlot.SaveInformationPlane(new InformationSeries(), Path.Combine(Folder, "empty.png")));
+}
