@@ -89,8 +89,6 @@ public sealed class InvertibleAutoencoder : AutoencoderBase
         private const double ScaleClamp = 2.0;
         private readonly int _d1;
         private readonly int _d2;
-        private readonly Tensor _perm;
-        private readonly Tensor _invPerm;
         private readonly nn.Module<Tensor, Tensor> _net;
 
         public AffineCoupling(int size, int hidden)
@@ -98,17 +96,16 @@ public sealed class InvertibleAutoencoder : AutoencoderBase
         {
             _d1 = size / 2;
             _d2 = size - _d1;
-            _perm = torch.randperm(size);
-            _invPerm = torch.argsort(_perm);
+            var perm = torch.randperm(size);
             _net = nn.Sequential(("fc1", nn.Linear(_d1, hidden)), ("relu", nn.ReLU()), ("fc2", nn.Linear(hidden, 2L * _d2)));
             register_module("net", _net);
-            register_buffer("perm", _perm);
-            register_buffer("inv_perm", _invPerm);
+            register_buffer("perm", perm);
+            register_buffer("inv_perm", torch.argsort(perm));
         }
 
         public override Tensor forward(Tensor input)
         {
-            var u = input.index_select(1, _perm);
+            var u = input.index_select(1, get_buffer("perm")!);
             var u1 = u.narrow(1, 0, _d1);
             var u2 = u.narrow(1, _d1, _d2);
             var (s, t) = ScaleShift(u1);
@@ -121,7 +118,7 @@ public sealed class InvertibleAutoencoder : AutoencoderBase
             var y2 = output.narrow(1, _d1, _d2);
             var (s, t) = ScaleShift(y1);
             var u = torch.cat(new[] { y1, (y2 - t) * (-s).exp() }, 1);
-            return u.index_select(1, _invPerm);
+            return u.index_select(1, get_buffer("inv_perm")!);
         }
 
         private (Tensor S, Tensor T) ScaleShift(Tensor u1)
@@ -149,15 +146,13 @@ public sealed class InvertibleAutoencoder : AutoencoderBase
     /// <summary>Keeps the first k coordinates and zeroes the rest.</summary>
     private sealed class ZeroPadBottleneck : nn.Module<Tensor, Tensor>
     {
-        private readonly Tensor _mask;
-
         public ZeroPadBottleneck(int keep, int size)
             : base(nameof(ZeroPadBottleneck))
         {
-            _mask = torch.cat(new[] { torch.ones(keep), torch.zeros(size - keep) });
-            register_buffer("mask", _mask);
+            register_buffer("mask", torch.cat(new[] { torch.ones(keep), torch.zeros(size - keep) }));
         }
 
-        public override Tensor forward(Tensor input) => input * _mask;
+        // Buffers are looked up by name at each call, so they follow to(device) / to(dtype).
+        public override Tensor forward(Tensor input) => input * get_buffer("mask")!;
     }
 }

@@ -19,8 +19,7 @@ public sealed class TiedAutoencoder : AutoencoderBase
 {
     private readonly List<nn.Module<Tensor, Tensor>> _encoder = new();
     private readonly List<nn.Module<Tensor, Tensor>> _decoder = new();
-    private readonly List<Parameter> _encoderWeights = new();
-    private readonly List<Parameter> _decoderWeights = new();
+    private readonly List<Linear> _encoderLinears = new();
 
     /// <summary>Creates the tied autoencoder.</summary>
     /// <param name="hiddenSizes">Encoder widths, bottleneck last (default 256, 128, 50).</param>
@@ -51,26 +50,30 @@ public sealed class TiedAutoencoder : AutoencoderBase
             {
                 var layer = Layers.Dense(prev, hidden[i], activation);
                 _encoder.Add(AddLayer(i == k - 1 ? "z" : $"enc{i + 1}", layer));
-                _encoderWeights.Add(((Linear)layer[0]).weight!);
+                _encoderLinears.Add((Linear)layer[0]);
                 prev = hidden[i];
             }
 
             for (int i = k - 1; i >= 0; i--)
             {
-                var w = _encoderWeights[i];
                 var act = i == 0 ? Activation.Sigmoid : activation;
-                var layer = nn.Sequential(("linear", new TiedLinear(w)), ("act", Layers.Make(act)));
+                var layer = nn.Sequential(("linear", new TiedLinear(_encoderLinears[i])), ("act", Layers.Make(act)));
                 _decoder.Add(AddLayer(i == 0 ? "out" : $"dec{k - i}", layer));
-                _decoderWeights.Add(w);
             }
         }
     }
 
-    /// <summary>The encoder weights W_E of <c>enc1, …, z</c> (out × in each).</summary>
-    public IReadOnlyList<Parameter> EncoderWeights => _encoderWeights;
+    /// <summary>The encoder weights W_E of <c>enc1, …, z</c> (out × in each), as currently registered (after <c>to()</c>, the moved ones).</summary>
+    public IReadOnlyList<Parameter> EncoderWeights => _encoderLinears.Select(WeightOf).ToList();
 
-    /// <summary>The weights the decoder layers <c>dec1, …, out</c> use (transposed): the same objects as <see cref="EncoderWeights"/>, in reverse order.</summary>
-    public IReadOnlyList<Parameter> DecoderWeights => _decoderWeights;
+    /// <summary>
+    /// The weights the decoder layers <c>dec1, …, out</c> use (transposed): the same objects as
+    /// <see cref="EncoderWeights"/>, in reverse order. The decoder looks the encoder's weight up at every forward pass,
+    /// so the tie survives <c>to(device)</c>, <c>to(dtype)</c> and <c>load_state_dict</c>.
+    /// </summary>
+    public IReadOnlyList<Parameter> DecoderWeights => _decoder.Select(d => ((TiedLinear)((global::TorchSharp.Modules.Sequential)d)[0]).Weight).ToList();
+
+    private static Parameter WeightOf(Linear linear) => linear.get_parameter("weight")!;
 
     /// <inheritdoc />
     public override InputLayout InputLayout => InputLayout.Flat;
@@ -82,22 +85,23 @@ public sealed class TiedAutoencoder : AutoencoderBase
     public override Tensor Decode(Tensor code) => Chain(_decoder, code);
 
     /// <summary>
-    /// y = x W + b, i.e. a linear layer whose weight is the transpose of a shared encoder weight W (out_E × in_E),
-    /// with its own bias b (in_E, initialised to zero). The shared weight is not registered here (the encoder owns it).
+    /// y = x W + b, i.e. a linear layer whose weight is the transpose of the weight W (out_E × in_E) of an encoder
+    /// Linear, with its own bias b (in_E, initialised to zero). W is looked up from the encoder layer at each call and
+    /// not registered here (the encoder owns it), so parameters() lists it once.
     /// </summary>
     private sealed class TiedLinear : nn.Module<Tensor, Tensor>
     {
-        private readonly Parameter _weight;
-        private readonly Parameter _bias;
+        private readonly Linear _source;
 
-        public TiedLinear(Parameter weight)
+        public TiedLinear(Linear source)
             : base(nameof(TiedLinear))
         {
-            _weight = weight;
-            _bias = new Parameter(torch.zeros(weight.shape[1]));
-            register_parameter("bias", _bias);
+            _source = source;
+            register_parameter("bias", new Parameter(torch.zeros(source.in_features)));
         }
 
-        public override Tensor forward(Tensor input) => nn.functional.linear(input, _weight.t(), _bias);
+        public Parameter Weight => WeightOf(_source);
+
+        public override Tensor forward(Tensor input) => nn.functional.linear(input, Weight.t(), get_parameter("bias")!);
     }
 }

@@ -115,6 +115,34 @@ public sealed class ZooModelTests
         Assert.Contains(pa.Zip(pc), p => p.First.shape.Length > 1 && !p.First.SameValues(p.Second));
     }
 
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void WorksAfterConversionToFloat64(string name)
+    {
+        // to(dtype) / to(device) replace the registered tensors; the models must use the new ones
+        // (tied weights, the invertible model's permutations and mask).
+        using var model = ZooFactory.Create(name);
+        model.to(ScalarType.Float64);
+        Assert.All(model.parameters(), p => Assert.Equal(ScalarType.Float64, p.dtype));
+        using var x32 = Batch(model, 4);
+        using var x = x32.to_type(ScalarType.Float64);
+        using var y = model.call(x);
+        Assert.Equal(ScalarType.Float64, y.dtype);
+        using (var loss = model.Loss(x, TestData.First(4).LabelsTensor()))
+        {
+            loss.Total.backward();
+        }
+
+        Assert.All(model.parameters(), p => Assert.NotNull(p.grad));
+        if (model is TiedAutoencoder tied)
+        {
+            var enc = tied.EncoderWeights;
+            var dec = tied.DecoderWeights;
+            Assert.Equal(ScalarType.Float64, dec[0].dtype);
+            Assert.All(Enumerable.Range(0, 3), j => Assert.Same(enc[2 - j], dec[j]));
+        }
+    }
+
     [Fact]
     public void TrainerIsDeterministicAndCallsBack()
     {
