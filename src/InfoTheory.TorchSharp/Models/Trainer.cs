@@ -17,7 +17,7 @@ public static class Trainer
     /// a generator seeded with <paramref name="seed"/>; with the model's own seed, a run is reproducible on the same
     /// machine and thread count. Every batch runs inside <c>torch.NewDisposeScope()</c>. The model is put in training
     /// mode before every batch, so callbacks may switch it to eval mode (e.g. to measure layers under
-    /// <c>torch.no_grad()</c>). Runs on the CPU.
+    /// <c>torch.no_grad()</c>). The data are copied once to the device and dtype of the model's parameters.
     /// </remarks>
     /// <param name="model">The model (its parameters are updated in place).</param>
     /// <param name="train">The training data.</param>
@@ -53,8 +53,10 @@ public static class Trainer
         }
 
         torch.manual_seed(seed);
-        using var x = model.InputLayout == InputLayout.Image ? train.ToImageTensor() : train.ToTensor();
-        using var y = train.LabelsTensor();
+        var device = model.parameters().FirstOrDefault()?.device ?? torch.CPU;
+        var dtype = model.parameters().FirstOrDefault()?.dtype ?? ScalarType.Float32;
+        using var x = LoadInput(model, train, device, dtype);
+        using var y = LoadLabels(train, device);
         using var optimizer = torch.optim.Adam(model.parameters(), learningRate);
         using var generator = new Generator(unchecked((ulong)seed));
         int n = train.Count;
@@ -92,5 +94,17 @@ public static class Trainer
         }
 
         return losses;
+    }
+
+    private static Tensor LoadInput(ZooModel model, ImageDataset train, Device device, ScalarType dtype)
+    {
+        using var cpu = model.InputLayout == InputLayout.Image ? train.ToImageTensor() : train.ToTensor();
+        return cpu.to(dtype, device, copy: true);
+    }
+
+    private static Tensor LoadLabels(ImageDataset train, Device device)
+    {
+        using var cpu = train.LabelsTensor();
+        return cpu.to(device, copy: true);
     }
 }

@@ -131,17 +131,22 @@ public sealed class VariationalAutoencoder : AutoencoderBase
         return new LossOutput(rec + kl, reconstruction, new Dictionary<string, Tensor> { ["reconstruction"] = rec, ["kl"] = kl });
     }
 
-    /// <summary>Maps [μ, log σ²] (N × 2d) to z = μ + exp(½ log σ²)·ε in training mode, μ in eval mode.</summary>
+    /// <summary>
+    /// Maps [μ, log σ²] (N × 2d) to z = μ + exp(½ log σ²)·ε in training mode, μ in eval mode. ε comes from a generator
+    /// seeded with the model seed, created on the device of the first input (and re-created, re-seeded, if the
+    /// model moves to another device).
+    /// </summary>
     private sealed class Reparameterize : nn.Module<Tensor, Tensor>
     {
         private readonly int _size;
-        private readonly Generator _generator;
+        private readonly int _seed;
+        private Generator? _generator;
 
         public Reparameterize(int size, int seed)
             : base(nameof(Reparameterize))
         {
             _size = size;
-            _generator = new Generator(unchecked((ulong)seed));
+            _seed = seed;
         }
 
         public override Tensor forward(Tensor input)
@@ -153,7 +158,7 @@ public sealed class VariationalAutoencoder : AutoencoderBase
             }
 
             var logVar = input.narrow(1, _size, _size);
-            var eps = torch.randn(mu.shape, dtype: mu.dtype, device: mu.device, generator: _generator);
+            var eps = torch.randn(mu.shape, dtype: mu.dtype, device: mu.device, generator: GeneratorFor(mu.device));
             return mu + ((0.5 * logVar).exp() * eps);
         }
 
@@ -161,10 +166,24 @@ public sealed class VariationalAutoencoder : AutoencoderBase
         {
             if (disposing)
             {
-                _generator.Dispose();
+                _generator?.Dispose();
+                _generator = null;
             }
 
             base.Dispose(disposing);
+        }
+
+        private Generator GeneratorFor(Device device)
+        {
+            if (_generator is null || _generator.device.type != device.type || _generator.device.index != device.index)
+            {
+                _generator?.Dispose();
+                _generator = device.type == DeviceType.CPU
+                    ? new Generator(unchecked((ulong)_seed))
+                    : new Generator(unchecked((ulong)_seed), device);
+            }
+
+            return _generator;
         }
     }
 }

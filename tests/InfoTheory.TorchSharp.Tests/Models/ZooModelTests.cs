@@ -162,6 +162,15 @@ public sealed class ZooModelTests
         Assert.Equal(new[] { (0, l1[0]), (1, l1[1]) }, epochs);
     }
 
+    [Fact]
+    public void TrainerFollowsTheModelDtype()
+    {
+        using var model = new VariationalAutoencoder(seed: 2);
+        model.to(ScalarType.Float64);
+        var losses = Trainer.Train(model, TestData.First(64), 2, 32, 1e-3, 1);
+        Assert.All(losses, l => Assert.True(double.IsFinite(l)));
+    }
+
     private sealed class Remover(Action remove) : IDisposable
     {
         public void Dispose() => remove();
