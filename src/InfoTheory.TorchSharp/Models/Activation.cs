@@ -69,21 +69,41 @@ internal static class Layers
 
 /// <summary>
 /// Seeds torch's global generator for the duration of a model's construction (so its random initialisation
-/// depends only on the seed) and restores the previous generator state afterwards.
+/// depends only on the seed) and restores the previous generator state afterwards. Constructions are serialised by a
+/// process-wide lock, so models built on different threads do not disturb each other's seeding.
 /// </summary>
 internal sealed class SeedScope : IDisposable
 {
+    /// <summary>The lock around every use of torch's global generator in this package.</summary>
+    public static readonly object Gate = new();
+
     private readonly Tensor _state;
 
     public SeedScope(int seed)
     {
-        _state = torch.random.get_rng_state();
-        torch.random.manual_seed(seed);
+        Monitor.Enter(Gate);
+        try
+        {
+            _state = torch.random.get_rng_state();
+            torch.random.manual_seed(seed);
+        }
+        catch
+        {
+            Monitor.Exit(Gate);
+            throw;
+        }
     }
 
     public void Dispose()
     {
-        torch.random.set_rng_state(_state);
-        _state.Dispose();
+        try
+        {
+            torch.random.set_rng_state(_state);
+            _state.Dispose();
+        }
+        finally
+        {
+            Monitor.Exit(Gate);
+        }
     }
 }

@@ -52,7 +52,11 @@ public static class Trainer
             throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "The learning rate must be positive.");
         }
 
-        torch.manual_seed(seed);
+        lock (SeedScope.Gate)
+        {
+            torch.manual_seed(seed);
+        }
+
         var device = model.parameters().FirstOrDefault()?.device ?? torch.CPU;
         var dtype = model.parameters().FirstOrDefault()?.dtype ?? ScalarType.Float32;
         using var x = LoadInput(model, train, device, dtype);

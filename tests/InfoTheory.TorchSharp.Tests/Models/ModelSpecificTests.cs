@@ -5,6 +5,8 @@ using static TorchSharp.torch;
 
 namespace InfoTheory.TorchSharp.Tests.Models;
 
+// Sequential: these tests seed and read torch's global generator.
+[Collection(TorchCollection.Name)]
 public sealed class ModelSpecificTests
 {
     public ModelSpecificTests() => TestData.Init();
@@ -192,6 +194,23 @@ public sealed class ModelSpecificTests
             double meanImageMse = x.var(new long[] { 0 }, unbiased: false).mean().ToDouble();
             Assert.True(mse < 0.85 * meanImageMse, $"MSE {mse} is not clearly below the mean-image MSE {meanImageMse}");
         }
+    }
+
+    [Fact]
+    public void ConcurrentConstructionIsStillSeeded()
+    {
+        using var reference = new InvertibleAutoencoder(seed: 12);
+        var expected = reference.parameters().Select(p => p.detach().clone()).ToList();
+        var models = new InvertibleAutoencoder[4];
+        Parallel.For(0, models.Length, i => models[i] = new InvertibleAutoencoder(seed: 12));
+        foreach (var m in models)
+        {
+            Assert.All(m.parameters().Zip(expected), p => Assert.True(p.First.SameValues(p.Second)));
+            Assert.True(m.named_buffers().Zip(reference.named_buffers()).All(b => b.First.Item2.SameValues(b.Second.Item2)));
+            m.Dispose();
+        }
+
+        expected.ForEach(t => t.Dispose());
     }
 
     [Fact]

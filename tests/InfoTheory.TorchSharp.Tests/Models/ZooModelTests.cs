@@ -6,6 +6,8 @@ using static TorchSharp.torch;
 
 namespace InfoTheory.TorchSharp.Tests.Models;
 
+// Sequential: these tests seed and read torch's global generator.
+[Collection(TorchCollection.Name)]
 public sealed class ZooModelTests
 {
     private readonly ITestOutputHelper _output;
