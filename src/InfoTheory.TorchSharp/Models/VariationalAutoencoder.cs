@@ -1,0 +1,189 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace InfoTheory.TorchSharp.Models;
+
+/// <summary>
+/// A variational autoencoder (Kingma &amp; Welling, "Auto-Encoding Variational Bayes", ICLR 2014, arXiv:1312.6114),
+/// 784 → 400 → (μ, log σ²) ∈ ℝ²⁰ → z → 400 → 784 by default, ReLU hidden layers and a sigmoid output; studied among
+/// the autoencoders of Lee &amp; Jo, Entropy 23(7), 862 (2021), doi:10.3390/e23070862.
+/// </summary>
+/// <remarks>
+/// <para>Layers: <c>enc1 …</c> (hidden), <c>z</c>, <c>dec1 …</c>, <c>out</c>. The unmeasured child <c>stats</c> (a linear
+/// layer) maps the last hidden layer to the concatenation [μ, log σ²]; the layer <c>z</c> takes that concatenation and
+/// returns the reparameterised sample z = μ + σ·ε, ε ~ N(0, I), drawn from the model's own generator seeded with
+/// <c>seed</c>, in training mode, and μ in eval mode. A hook on <c>z</c> therefore sees the sample (training) or the
+/// mean (eval).</para>
+/// <para>Loss = BCE + KL, with BCE = (1/N) Σ_n Σ_pixels −[x log x̂ + (1 − x) log(1 − x̂)] (sum over pixels, mean over the
+/// batch) and KL = (1/N) Σ_n −½ Σ_j (1 + log σ²_nj − μ²_nj − σ²_nj) (see <see cref="KlDivergence"/>); parts
+/// <c>"reconstruction"</c> and <c>"kl"</c>. <see cref="AutoencoderBase.ReconstructionLoss"/> is that summed BCE.</para>
+/// </remarks>
+public sealed class VariationalAutoencoder : AutoencoderBase
+{
+    private readonly List<nn.Module<Tensor, Tensor>> _encoder = new();
+    private readonly List<nn.Module<Tensor, Tensor>> _decoder = new();
+    private readonly nn.Module<Tensor, Tensor> _stats;
+    private readonly Reparameterize _z;
+
+    /// <summary>Creates the VAE.</summary>
+    /// <param name="latentSize">Dimension of z (default 20).</param>
+    /// <param name="hiddenSizes">Hidden encoder widths (default 400); the decoder mirrors them.</param>
+    /// <param name="inputSize">Input width (784 for MNIST).</param>
+    /// <param name="activation">Activation of the hidden layers (ReLU).</param>
+    /// <param name="seed">Seed of the initialisation and of the sampling generator.</param>
+    public VariationalAutoencoder(
+        int latentSize = 20,
+        IReadOnlyList<int>? hiddenSizes = null,
+        int inputSize = 784,
+        Activation activation = Activation.ReLU,
+        int seed = 0)
+        : base(nameof(VariationalAutoencoder), ReconstructionLossKind.BinaryCrossEntropy)
+    {
+        var hidden = (hiddenSizes ?? new[] { 400 }).ToArray();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(latentSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputSize);
+        if (hidden.Any(h => h <= 0))
+        {
+            throw new ArgumentException("Hidden widths must be positive.", nameof(hiddenSizes));
+        }
+
+        LatentSize = latentSize;
+        using (new SeedScope(seed))
+        {
+            long prev = inputSize;
+            for (int i = 0; i < hidden.Length; i++)
+            {
+                _encoder.Add(AddLayer($"enc{i + 1}", Layers.Dense(prev, hidden[i], activation)));
+                prev = hidden[i];
+            }
+
+            _stats = nn.Linear(prev, 2L * latentSize);
+            register_module("stats", _stats);
+            _z = AddLayer("z", new Reparameterize(latentSize, seed));
+            prev = latentSize;
+            for (int i = hidden.Length - 1; i >= 0; i--)
+            {
+                _decoder.Add(AddLayer($"dec{hidden.Length - i}", Layers.Dense(prev, hidden[i], activation)));
+                prev = hidden[i];
+            }
+
+            _decoder.Add(AddLayer("out", Layers.Dense(prev, inputSize, Activation.Sigmoid)));
+        }
+    }
+
+    /// <summary>The dimension of z.</summary>
+    public int LatentSize { get; }
+
+    /// <inheritdoc />
+    public override InputLayout InputLayout => InputLayout.Flat;
+
+    /// <summary>
+    /// KL(N(μ, σ²) ‖ N(0, I)) per sample: −½ Σ_j (1 + log σ²_j − μ_j² − σ²_j), summed over the latent dimensions.
+    /// </summary>
+    /// <param name="mu">μ, N × d (or d).</param>
+    /// <param name="logVar">log σ², same shape.</param>
+    /// <returns>The KL of each sample (shape N; a scalar for 1-D input).</returns>
+    public static Tensor KlDivergence(Tensor mu, Tensor logVar)
+    {
+        ArgumentNullException.ThrowIfNull(mu);
+        ArgumentNullException.ThrowIfNull(logVar);
+        var terms = 1 + logVar - mu.pow(2) - logVar.exp();
+        return -0.5 * terms.sum(new long[] { -1 });
+    }
+
+    /// <summary>The encoder's distribution parameters for a batch.</summary>
+    /// <param name="input">N × 784 batch.</param>
+    /// <returns>μ and log σ² (N × d each).</returns>
+    public (Tensor Mu, Tensor LogVar) EncodeDistribution(Tensor input)
+    {
+        var stats = _stats.call(Chain(_encoder, input));
+        var parts = stats.chunk(2, 1);
+        return (parts[0], parts[1]);
+    }
+
+    /// <summary>The code z: a reparameterised sample in training mode, μ in eval mode.</summary>
+    /// <param name="input">N × 784 batch.</param>
+    /// <returns>N × d.</returns>
+    public override Tensor Encode(Tensor input) => _z.call(_stats.call(Chain(_encoder, input)));
+
+    /// <inheritdoc />
+    public override Tensor Decode(Tensor code) => Chain(_decoder, code);
+
+    /// <summary>The summed binary cross-entropy (sum over pixels, mean over the batch).</summary>
+    /// <param name="input">x.</param>
+    /// <param name="reconstruction">x̂.</param>
+    /// <returns>A scalar.</returns>
+    public override Tensor ReconstructionLoss(Tensor input, Tensor reconstruction) =>
+        nn.functional.binary_cross_entropy(reconstruction.clamp(1e-7, 1 - 1e-7), input, reduction: nn.Reduction.Sum) / input.shape[0];
+
+    /// <summary>Loss = BCE (sum over pixels, mean over batch) + mean KL; parts <c>"reconstruction"</c> and <c>"kl"</c>.</summary>
+    /// <param name="input">N × 784 batch.</param>
+    /// <param name="labels">Ignored.</param>
+    /// <returns>The loss.</returns>
+    public override LossOutput Loss(Tensor input, Tensor? labels = null)
+    {
+        var stats = _stats.call(Chain(_encoder, input));
+        var z = _z.call(stats);
+        var reconstruction = Decode(z);
+        var parts = stats.chunk(2, 1);
+        var rec = ReconstructionLoss(input, reconstruction);
+        var kl = KlDivergence(parts[0], parts[1]).mean();
+        return new LossOutput(rec + kl, reconstruction, new Dictionary<string, Tensor> { ["reconstruction"] = rec, ["kl"] = kl });
+    }
+
+    /// <summary>
+    /// Maps [μ, log σ²] (N × 2d) to z = μ + exp(½ log σ²)·ε in training mode, μ in eval mode. ε comes from a generator
+    /// seeded with the model seed, created on the device of the first input (and re-created, re-seeded, if the
+    /// model moves to another device).
+    /// </summary>
+    private sealed class Reparameterize : nn.Module<Tensor, Tensor>
+    {
+        private readonly int _size;
+        private readonly int _seed;
+        private Generator? _generator;
+
+        public Reparameterize(int size, int seed)
+            : base(nameof(Reparameterize))
+        {
+            _size = size;
+            _seed = seed;
+        }
+
+        public override Tensor forward(Tensor input)
+        {
+            var mu = input.narrow(1, 0, _size);
+            if (!training)
+            {
+                return mu;
+            }
+
+            var logVar = input.narrow(1, _size, _size);
+            var eps = torch.randn(mu.shape, dtype: mu.dtype, device: mu.device, generator: GeneratorFor(mu.device));
+            return mu + ((0.5 * logVar).exp() * eps);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _generator?.Dispose();
+                _generator = null;
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private Generator GeneratorFor(Device device)
+        {
+            if (_generator is null || _generator.device.type != device.type || _generator.device.index != device.index)
+            {
+                _generator?.Dispose();
+                _generator = device.type == DeviceType.CPU
+                    ? new Generator(unchecked((ulong)_seed))
+                    : new Generator(unchecked((ulong)_seed), device);
+            }
+
+            return _generator;
+        }
+    }
+}
