@@ -1,0 +1,302 @@
+using System.Globalization;
+using System.Numerics.Tensors;
+using InfoTheory.Compute;
+
+namespace InfoTheory;
+
+/// <summary>
+/// Eigenvalues (no eigenvectors) of real symmetric matrices, in managed code: Householder reduction to tridiagonal
+/// form, then the root-free implicit QL iteration on the tridiagonal.
+/// </summary>
+/// <remarks>
+/// <para><b>Algorithm.</b> (1) Householder tridiagonalisation (Golub &amp; Van Loan, <i>Matrix Computations</i>,
+/// 4th ed., §8.3.1): n−2 reflectors H = I − τ v vᵀ, each applied as the symmetric rank-2 update A ← A − v wᵀ − w vᵀ
+/// with w = τ A v − ½ τ² (vᵀ A v) v. Up to n = 320 this is done one reflector at a time in cache (vectorised, one
+/// pass over the lower triangle per symmetric mat-vec yields both its row and its column contributions). For larger
+/// n the reduction is blocked as in LAPACK dsytrd/dlatrd: a panel of 48 reflectors is formed with the trailing matrix
+/// updated lazily, then the trailing matrix receives one cache-tiled rank-96 update; the mat-vecs and the rank-96
+/// updates are split over the cores with a fixed partition. (2) Eigenvalues of the tridiagonal by the
+/// Pal–Walker–Kahan root-free implicit QL iteration with a Wilkinson-type shift (as in LAPACK dsterf; Golub &amp;
+/// Van Loan §8.3.5), with a closed form for 2×2 blocks.</para>
+/// <para><b>Cost.</b> 4n³/3 flops for the reduction, O(n²) for the QL iteration; O(n) extra memory besides the
+/// matrix (plus a 2·48·n panel for blocked sizes). Only the lower triangle (entries [i, j] with j ≤ i) is read;
+/// the strict upper triangle is ignored and may hold anything.</para>
+/// <para><b>Accuracy.</b> The method is backward stable: the computed eigenvalues are the exact eigenvalues of
+/// A + E with ‖E‖₂ ≲ c·n·ε·‖A‖₂, so every eigenvalue has an absolute error of order n·ε·‖A‖₂ (ε = 2⁻⁵³); in the
+/// tests the error is below 1e-13·‖A‖_F. Small eigenvalues are therefore accurate in absolute, not relative, terms,
+/// and a positive semidefinite matrix may yield tiny negative eigenvalues of order ε·‖A‖.</para>
+/// <para>Matrices whose entries lie far outside [1e-120, 1e120] are rescaled by a power of two first (exact).</para>
+/// </remarks>
+public static class SymmetricEigenvalues
+{
+    // At and above this order the blocked, possibly parallel, reduction is used.
+    internal const int BlockedMinimum = 320;
+    internal const int PanelWidth = 48;
+    internal const int ParallelMinimum = 512;
+
+    [ThreadStatic]
+    private static double[]? t_work;
+
+    /// <summary>Eigenvalues, in ascending order, of the symmetric <paramref name="n"/>×<paramref name="n"/> matrix
+    /// <paramref name="matrix"/> (row-major). The input is not modified.</summary>
+    /// <param name="matrix">The matrix, row-major, at least n² values. Only the lower triangle (column ≤ row) is read.</param>
+    /// <param name="n">The order of the matrix, at least 1.</param>
+    /// <returns>A new array of the n eigenvalues, ascending.</returns>
+    /// <exception cref="ArgumentException">n &lt; 1, the span is too short, or the lower triangle holds NaN or ±∞.</exception>
+    /// <remarks>Copies the matrix (n² doubles); use <see cref="ComputeInPlace"/> to avoid the copy. Runs on several
+    /// cores for n ≥ 512. See the type remarks for algorithm, cost and accuracy.</remarks>
+    public static double[] Compute(ReadOnlySpan<double> matrix, int n)
+    {
+        ValidateShape(matrix.Length, n, nameof(matrix));
+        var result = new double[n];
+        long size = (long)n * n;
+        if (n < BlockedMinimum)
+        {
+            double[] work = Workspace(n);
+            matrix[..(int)size].CopyTo(work);
+            ComputeCore(work.AsSpan(0, (int)size), n, result, threads: 1, PanelWidth, nameof(matrix));
+        }
+        else
+        {
+            double[] copy = GC.AllocateUninitializedArray<double>((int)size);
+            matrix[..(int)size].CopyTo(copy);
+            ComputeCore(copy, n, result, DefaultThreads(n, true), PanelWidth, nameof(matrix));
+        }
+
+        return result;
+    }
+
+    /// <summary>Eigenvalues, in ascending order, of the symmetric matrix, using <paramref name="matrix"/> as
+    /// workspace (its contents are destroyed), which saves the n² copy of <see cref="Compute"/>.</summary>
+    /// <param name="matrix">The matrix, row-major, at least n² values; only the lower triangle is read; overwritten.</param>
+    /// <param name="n">The order of the matrix, at least 1.</param>
+    /// <param name="eigenvalues">Receives the n eigenvalues, ascending, in its first n entries; length ≥ n.</param>
+    /// <param name="parallel">Whether large matrices (n ≥ 512) may use several cores. Smaller matrices always run on
+    /// the calling thread, so callers may run many of them inside their own parallel loop.</param>
+    /// <exception cref="ArgumentException">n &lt; 1, a span is too short, or the lower triangle holds NaN or ±∞.</exception>
+    public static void ComputeInPlace(Span<double> matrix, int n, Span<double> eigenvalues, bool parallel = true)
+    {
+        ValidateShape(matrix.Length, n, nameof(matrix));
+        ValidateOutput(eigenvalues.Length, (long)n, nameof(eigenvalues));
+        ComputeCore(matrix[..(n * n)], n, eigenvalues[..n], DefaultThreads(n, parallel), PanelWidth, nameof(matrix));
+    }
+
+    /// <summary>Eigenvalues of <paramref name="count"/> symmetric n×n matrices stored back to back (row-major), one
+    /// matrix per core at a time, each reduced in cache on its worker.</summary>
+    /// <param name="matrices">count·n² values: matrix b occupies [b·n², (b+1)·n²). Lower triangles read; not modified.</param>
+    /// <param name="n">The order of every matrix, at least 1.</param>
+    /// <param name="count">The number of matrices, at least 0.</param>
+    /// <param name="eigenvalues">Receives count·n values: matrix b's eigenvalues, ascending, at [b·n, (b+1)·n).</param>
+    /// <exception cref="ArgumentException">n &lt; 1, count &lt; 0, a span is too short, or a matrix holds NaN or ±∞.</exception>
+    public static void ComputeBatch(ReadOnlySpan<double> matrices, int n, int count, Span<double> eigenvalues)
+    {
+        if (n < 1)
+        {
+            throw new ArgumentException($"n = {n} must be at least 1; pass the order of the matrices.", nameof(n));
+        }
+
+        if (count < 0)
+        {
+            throw new ArgumentException($"count = {count} must be at least 0; pass the number of matrices.", nameof(count));
+        }
+
+        long size = (long)n * n;
+        if (matrices.Length < size * count)
+        {
+            throw new ArgumentException(
+                $"matrices has {matrices.Length} values but {count} matrices of {n}×{n} need {size * count}; pass count·n² values.",
+                nameof(matrices));
+        }
+
+        ValidateOutput(eigenvalues.Length, (long)n * count, nameof(eigenvalues));
+        if (count == 0)
+        {
+            return;
+        }
+
+        // Validate everything before starting, so a bad matrix does not leave half the output written.
+        for (int b = 0; b < count; b++)
+        {
+            CheckFinite(matrices.Slice((int)(b * size), (int)size), n, nameof(matrices), b);
+        }
+
+        unsafe
+        {
+            fixed (double* pm = matrices, pe = eigenvalues)
+            {
+                nint am = (nint)pm, ae = (nint)pe;
+                int sz = (int)size;
+                Parallel.For(0, count, b =>
+                {
+                    var src = new ReadOnlySpan<double>((double*)am + (long)b * sz, sz);
+                    var dst = new Span<double>((double*)ae + (long)b * n, n);
+                    if (n < BlockedMinimum)
+                    {
+                        double[] work = Workspace(n);
+                        src.CopyTo(work);
+                        Solve(work.AsSpan(0, sz), n, dst, threads: 1, PanelWidth);
+                    }
+                    else
+                    {
+                        double[] copy = GC.AllocateUninitializedArray<double>(sz);
+                        src.CopyTo(copy);
+                        Solve(copy, n, dst, threads: 1, PanelWidth);
+                    }
+                });
+            }
+        }
+    }
+
+    /// <summary>Validates values and solves; <paramref name="a"/> is exactly n² long and is destroyed.</summary>
+    internal static void ComputeCore(Span<double> a, int n, Span<double> eigenvalues, int threads, int panelWidth, string name)
+    {
+        CheckFinite(a, n, name, -1);
+        Solve(a, n, eigenvalues, threads, panelWidth);
+    }
+
+    /// <summary>The solver proper, after validation. Uses the blocked path when n ≥ <see cref="BlockedMinimum"/>
+    /// or when <paramref name="forceBlocked"/> (tests use it to exercise panel edges on small matrices).</summary>
+    internal static void Solve(Span<double> a, int n, Span<double> eigenvalues, int threads, int panelWidth, bool forceBlocked = false)
+    {
+        if (n == 1)
+        {
+            eigenvalues[0] = a[0];
+            return;
+        }
+
+        // Rescale (by a power of two, exactly) only when the entries are near the ends of the double range.
+        double amax = 0;
+        for (int r = 0; r < n; r++)
+        {
+            amax = Math.Max(amax, Math.Abs(TensorPrimitives.MaxMagnitude(a.Slice(r * n, r + 1))));
+        }
+
+        if (amax == 0)
+        {
+            eigenvalues[..n].Clear();
+            return;
+        }
+
+        int exponent = 0;
+        if (amax > 1e120 || amax < 1e-120)
+        {
+            exponent = Math.ILogB(amax);
+            for (int r = 0; r < n; r++)
+            {
+                Span<double> row = a.Slice(r * n, r + 1);
+                for (int j = 0; j < row.Length; j++)
+                {
+                    row[j] = Math.ScaleB(row[j], -exponent);
+                }
+            }
+        }
+
+        Span<double> d = eigenvalues[..n];
+        double[] scratch = ScratchVector(2 * n);
+        Span<double> e = scratch.AsSpan(0, n);
+        if (n >= BlockedMinimum || forceBlocked)
+        {
+            int finishBelow = forceBlocked ? Math.Min(2 * panelWidth, 64) : 2 * panelWidth;
+            HouseholderTridiagonal.ReduceBlocked(a, n, d, e, panelWidth, threads, finishBelow);
+        }
+        else
+        {
+            HouseholderTridiagonal.ReduceUnblocked(a, n, n, d, e, scratch.AsSpan(n, n));
+        }
+
+        TridiagonalQL.Eigenvalues(d, e, n);
+        d.Sort();
+        if (exponent != 0)
+        {
+            for (int k = 0; k < n; k++)
+            {
+                d[k] = Math.ScaleB(d[k], exponent);
+            }
+        }
+    }
+
+    private static int DefaultThreads(int n, bool parallel) =>
+        parallel && n >= ParallelMinimum ? Math.Clamp(Environment.ProcessorCount, 1, 8) : 1;
+
+    [ThreadStatic]
+    private static double[]? t_vector;
+
+    private static double[] ScratchVector(int n)
+    {
+        double[]? v = t_vector;
+        if (v is null || v.Length < n)
+        {
+            v = new double[Math.Max(n, 64)];
+            t_vector = v;
+        }
+
+        return v;
+    }
+
+    private static double[] Workspace(int n)
+    {
+        int size = n * n;
+        double[]? w = t_work;
+        if (w is null || w.Length < size)
+        {
+            w = new double[size];
+            t_work = w;
+        }
+
+        return w;
+    }
+
+    private static void ValidateShape(int length, int n, string name)
+    {
+        if (n < 1)
+        {
+            throw new ArgumentException($"n = {n} must be at least 1; pass the order of the square matrix.", nameof(n));
+        }
+
+        if (n > 46340)
+        {
+            throw new ArgumentException($"n = {n} is too large: n² must fit in a span (n ≤ 46340).", nameof(n));
+        }
+
+        if (length < (long)n * n)
+        {
+            throw new ArgumentException(
+                $"{name} has {length} values but an {n}×{n} matrix needs {(long)n * n}; pass n² values in row-major order.", name);
+        }
+    }
+
+    private static void ValidateOutput(int length, long needed, string name)
+    {
+        if (length < needed)
+        {
+            throw new ArgumentException(
+                $"{name} has length {length} but {needed} eigenvalues will be written; pass a span of at least {needed}.", name);
+        }
+    }
+
+    /// <summary>Throws on NaN/±∞ in the lower triangle (the only part that is read).</summary>
+    private static void CheckFinite(ReadOnlySpan<double> a, int n, string name, int batchIndex)
+    {
+        for (int r = 0; r < n; r++)
+        {
+            ReadOnlySpan<double> row = a.Slice(r * n, r + 1);
+
+            // The sum is finite unless some entry is NaN/∞ (or it overflows); look closer only then.
+            if (double.IsFinite(TensorPrimitives.Sum(row)))
+            {
+                continue;
+            }
+
+            for (int j = 0; j <= r; j++)
+            {
+                if (!double.IsFinite(row[j]))
+                {
+                    string which = batchIndex >= 0 ? $"matrix {batchIndex}, " : string.Empty;
+                    throw new ArgumentException(
+                        $"{name} contains {row[j].ToString(CultureInfo.InvariantCulture)} at {which}row {r}, column {j}; eigenvalues need finite entries: remove or impute non-finite values first.",
+                        name);
+                }
+            }
+        }
+    }
+}
