@@ -17,34 +17,149 @@ namespace InfoTheory.Compute;
 /// </remarks>
 internal static class HouseholderTridiagonal
 {
-    /// <summary>Unblocked reduction of the leading m×m block. <paramref name="p"/> needs m entries of scratch.</summary>
-    public static void ReduceUnblocked(Span<double> a, int ld, int m, Span<double> d, Span<double> e, Span<double> p)
+    /// <summary>
+    /// Unblocked reduction of the leading m×m block. <paramref name="scratch"/> needs 2m entries.
+    /// </summary>
+    /// <remarks>
+    /// Each step's rank-2 update is fused with the next step's symmetric mat-vec: row i−1 is updated first, which
+    /// yields the next reflector, and then one sweep over rows 0..i−2 both applies the update and accumulates the
+    /// next product, so the block is traversed once per step instead of twice.
+    /// </remarks>
+    public static void ReduceUnblocked(Span<double> a, int ld, int m, Span<double> d, Span<double> e, Span<double> scratch)
     {
-        for (int i = m - 1; i >= 1; i--)
+        if (m == 1)
         {
-            Span<double> row = a.Slice(i * ld, i + 1);
-            d[i] = row[i];
-            Span<double> v = row[..i];
-            double tau = MakeReflector(v, out double beta);
-            e[i - 1] = beta;
-            if (tau == 0)
-            {
-                continue;
-            }
-
-            Span<double> w = p[..i];
-            w.Clear();
-            SymmetricMatVecRows(a, ld, 0, i, v, w);
-            FinishW(w, v, tau);
-
-            // A[0..i−1, 0..i−1] −= v wᵀ + w vᵀ, lower triangle, row by row.
-            for (int r = 0; r < i; r++)
-            {
-                Rank2Row(a.Slice(r * ld, r + 1), w, v, v[r], w[r]);
-            }
+            d[0] = a[0];
+            return;
         }
 
+        Span<double> w = scratch[..m];
+        Span<double> wNext = scratch.Slice(m, m);
+        int i = m - 1;
+        Span<double> row = a.Slice(i * ld, i + 1);
+        d[i] = row[i];
+        double tau = MakeReflector(row[..i], out double beta);
+        e[i - 1] = beta;
+        if (tau != 0)
+        {
+            w[..i].Clear();
+            SymmetricMatVecRows(a, ld, 0, i, row[..i], w);
+        }
+
+        for (; i >= 2; i--)
+        {
+            // Row i holds v (when τ ≠ 0); w holds A v for the leading i×i block.
+            Span<double> v = a.Slice(i * ld, i);
+            Span<double> wi = w[..i];
+            if (tau != 0)
+            {
+                FinishW(wi, v, tau);
+            }
+
+            Span<double> next = a.Slice((i - 1) * ld, i);
+            if (tau != 0)
+            {
+                Rank2Row(next, wi, v, v[i - 1], wi[i - 1]);
+            }
+
+            d[i - 1] = next[i - 1];
+            Span<double> vNext = next[..(i - 1)];
+            double tauNext = MakeReflector(vNext, out double betaNext);
+            e[i - 2] = betaNext;
+            Span<double> wn = wNext[..(i - 1)];
+            if (tauNext != 0)
+            {
+                wn.Clear();
+            }
+
+            for (int r = 0; r < i - 1; r++)
+            {
+                Span<double> rowR = a.Slice(r * ld, r + 1);
+                if (tau != 0 && tauNext != 0)
+                {
+                    UpdateRowAndMatVec(rowR, wi, v, v[r], wi[r], vNext, wn);
+                }
+                else if (tau != 0)
+                {
+                    Rank2Row(rowR, wi, v, v[r], wi[r]);
+                }
+                else if (tauNext != 0)
+                {
+                    SymmetricMatVecRows(a, ld, r, r + 1, vNext, wn);
+                }
+            }
+
+            Span<double> swap = w;
+            w = wNext;
+            wNext = swap;
+            tau = tauNext;
+        }
+
+        // Row 0 was brought up to date by the last fused sweep (or needs no update).
         d[0] = a[0];
+    }
+
+    /// <summary>
+    /// Row r (length r+1): row −= s1·x + s2·y, then w[r] += row·u and w[0..r−1] += row[0..r−1]·u[r], in one pass.
+    /// </summary>
+    private static void UpdateRowAndMatVec(Span<double> row, ReadOnlySpan<double> x, ReadOnlySpan<double> y, double s1, double s2,
+        ReadOnlySpan<double> u, Span<double> w)
+    {
+        int r = row.Length - 1;
+        ref double a0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(row);
+        ref double x0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+        ref double y0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+        ref double u0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(u);
+        ref double w0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+        double ur = u[r];
+        double dot = 0;
+        int j = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var b1 = Vector512.Create(s1);
+            var b2 = Vector512.Create(s2);
+            var bu = Vector512.Create(ur);
+            var acc = Vector512<double>.Zero;
+            for (; j <= r - 8; j += 8)
+            {
+                var t = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x0, (nuint)j), b1, Vector512.LoadUnsafe(ref y0, (nuint)j) * b2);
+                var an = Vector512.LoadUnsafe(ref a0, (nuint)j) - t;
+                an.StoreUnsafe(ref a0, (nuint)j);
+                acc = Vector512.FusedMultiplyAdd(an, Vector512.LoadUnsafe(ref u0, (nuint)j), acc);
+                Vector512.FusedMultiplyAdd(an, bu, Vector512.LoadUnsafe(ref w0, (nuint)j)).StoreUnsafe(ref w0, (nuint)j);
+            }
+
+            dot = Vector512.Sum(acc);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            var b1 = Vector256.Create(s1);
+            var b2 = Vector256.Create(s2);
+            var bu = Vector256.Create(ur);
+            var acc = Vector256<double>.Zero;
+            for (; j <= r - 4; j += 4)
+            {
+                var t = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x0, (nuint)j), b1, Vector256.LoadUnsafe(ref y0, (nuint)j) * b2);
+                var an = Vector256.LoadUnsafe(ref a0, (nuint)j) - t;
+                an.StoreUnsafe(ref a0, (nuint)j);
+                acc = Vector256.FusedMultiplyAdd(an, Vector256.LoadUnsafe(ref u0, (nuint)j), acc);
+                Vector256.FusedMultiplyAdd(an, bu, Vector256.LoadUnsafe(ref w0, (nuint)j)).StoreUnsafe(ref w0, (nuint)j);
+            }
+
+            dot = Vector256.Sum(acc);
+        }
+
+        for (; j < r; j++)
+        {
+            double an = Unsafe.Add(ref a0, j) - Math.FusedMultiplyAdd(Unsafe.Add(ref x0, j), s1, Unsafe.Add(ref y0, j) * s2);
+            Unsafe.Add(ref a0, j) = an;
+            dot += an * Unsafe.Add(ref u0, j);
+            Unsafe.Add(ref w0, j) += an * ur;
+        }
+
+        double diag = Unsafe.Add(ref a0, r) - Math.FusedMultiplyAdd(Unsafe.Add(ref x0, r), s1, Unsafe.Add(ref y0, r) * s2);
+        Unsafe.Add(ref a0, r) = diag;
+        Unsafe.Add(ref w0, r) += dot + diag * ur;
     }
 
     /// <summary>Blocked (dlatrd-style) reduction of the n×n matrix; <paramref name="threads"/> ≥ 1 workers.</summary>
@@ -122,7 +237,7 @@ internal static class HouseholderTridiagonal
 
         if (top > 0)
         {
-            ReduceUnblocked(a, n, top, d, e, partial.AsSpan(0, top));
+            ReduceUnblocked(a, n, top, d, e, new double[2 * top]);
         }
     }
 

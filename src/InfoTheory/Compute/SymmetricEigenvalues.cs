@@ -192,7 +192,7 @@ public static class SymmetricEigenvalues
         }
 
         Span<double> d = eigenvalues[..n];
-        double[] scratch = ScratchVector(2 * n);
+        double[] scratch = ScratchVector(3 * n);
         Span<double> e = scratch.AsSpan(0, n);
         if (n >= BlockedMinimum || forceBlocked)
         {
@@ -201,7 +201,7 @@ public static class SymmetricEigenvalues
         }
         else
         {
-            HouseholderTridiagonal.ReduceUnblocked(a, n, n, d, e, scratch.AsSpan(n, n));
+            HouseholderTridiagonal.ReduceUnblocked(a, n, n, d, e, scratch.AsSpan(n, 2 * n));
         }
 
         TridiagonalQL.Eigenvalues(d, e, n);

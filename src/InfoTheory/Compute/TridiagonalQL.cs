@@ -112,14 +112,18 @@ internal static class TridiagonalQL
                     e[i + 1] = s * r;
                 }
 
+                // gamma²/c = gamma²·r/p: both reciprocals can start as soon as p is known, which shortens the
+                // loop-carried dependency chain from two divisions to one.
+                double invR = 1 / r;
+                double rOverP = r * (1 / p);
                 double oldc = c;
-                c = p / r;
-                s = bb / r;
+                c = p * invR;
+                s = bb * invR;
                 double oldgam = gamma;
                 double alpha = d[i];
                 gamma = c * (alpha - sigma) - s * oldgam;
                 d[i + 1] = oldgam + (alpha - gamma);
-                p = c != 0 ? gamma * gamma / c : oldc * bb;
+                p = c != 0 ? gamma * gamma * rOverP : oldc * bb;
             }
 
             e[l] = s * p;
