@@ -278,7 +278,7 @@ internal static class HouseholderTridiagonal
     }
 
     /// <summary>w ← τ w; w ← w − ½ τ (wᵀv) v (so that H A H = A − v wᵀ − w vᵀ).</summary>
-    private static void FinishW(Span<double> w, ReadOnlySpan<double> v, double tau)
+    internal static void FinishW(Span<double> w, ReadOnlySpan<double> v, double tau)
     {
         TensorPrimitives.Multiply(w, tau, w);
         double alpha = -0.5 * tau * TensorPrimitives.Dot(w, v);
@@ -332,7 +332,7 @@ internal static class HouseholderTridiagonal
     /// For rows r ∈ [r0, r1): w[r] += A[r, 0..r]·v[0..r] and w[0..r−1] += A[r, 0..r−1] v[r]. One pass over each
     /// lower-triangle row gives both its row and its column contribution, so the matrix is read once.
     /// </summary>
-    private static void SymmetricMatVecRows(Span<double> a, int ld, int r0, int r1, ReadOnlySpan<double> v, Span<double> w)
+    internal static void SymmetricMatVecRows(Span<double> a, int ld, int r0, int r1, ReadOnlySpan<double> v, Span<double> w)
     {
         ref double v0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(v);
         ref double w0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
@@ -389,7 +389,7 @@ internal static class HouseholderTridiagonal
     }
 
     /// <summary>row[j] −= s1·x[j] + s2·y[j] over the row's length.</summary>
-    private static void Rank2Row(Span<double> row, ReadOnlySpan<double> x, ReadOnlySpan<double> y, double s1, double s2)
+    internal static void Rank2Row(Span<double> row, ReadOnlySpan<double> x, ReadOnlySpan<double> y, double s1, double s2)
     {
         int len = row.Length;
         ref double r0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(row);
@@ -430,7 +430,7 @@ internal static class HouseholderTridiagonal
     /// ld. Column tiles of 16 are packed (so the k2 rows of Z do not collide in cache) and dealt round-robin to the
     /// workers; each element is computed by one worker in a fixed order, so the result is deterministic.
     /// </summary>
-    private static void Rank2kUpdate(Span<double> c, int ld, int m, double[] u, double[] z, int k2, double[][] tiles, int threads)
+    internal static void Rank2kUpdate(Span<double> c, int ld, int m, double[] u, double[] z, int k2, double[][] tiles, int threads)
     {
         int fullTiles = m / TileWidth;
         int workers = threads > 1 && m >= 256 ? threads : 1;

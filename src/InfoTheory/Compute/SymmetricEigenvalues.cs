@@ -34,6 +34,10 @@ public static class SymmetricEigenvalues
     internal const int PanelWidth = 48;
     internal const int ParallelMinimum = 512;
 
+    // At and above this order the two-stage (dense → band → tridiagonal) reduction is used.
+    internal static int TwoStageMinimum = int.TryParse(Environment.GetEnvironmentVariable("EIG_2S"), out int m2) ? m2 : 3000;
+    internal static int BandWidth = int.TryParse(Environment.GetEnvironmentVariable("EIG_BW"), out int bw) ? bw : 32;
+
     [ThreadStatic]
     private static double[]? t_work;
 
@@ -156,7 +160,8 @@ public static class SymmetricEigenvalues
 
     /// <summary>The solver proper, after validation. Uses the blocked path when n ≥ <see cref="BlockedMinimum"/>
     /// or when <paramref name="forceBlocked"/> (tests use it to exercise panel edges on small matrices).</summary>
-    internal static void Solve(Span<double> a, int n, Span<double> eigenvalues, int threads, int panelWidth, bool forceBlocked = false)
+    internal static void Solve(Span<double> a, int n, Span<double> eigenvalues, int threads, int panelWidth, bool forceBlocked = false,
+        int twoStageBand = 0)
     {
         if (n == 1)
         {
@@ -194,7 +199,11 @@ public static class SymmetricEigenvalues
         Span<double> d = eigenvalues[..n];
         double[] scratch = ScratchVector(3 * n);
         Span<double> e = scratch.AsSpan(0, n);
-        if (n >= BlockedMinimum || forceBlocked)
+        if (twoStageBand > 0 || (n >= TwoStageMinimum && !forceBlocked))
+        {
+            TwoStageTridiagonal.Reduce(a, n, d, e, twoStageBand > 0 ? twoStageBand : BandWidth, threads);
+        }
+        else if (n >= BlockedMinimum || forceBlocked)
         {
             int finishBelow = forceBlocked ? Math.Min(2 * panelWidth, 64) : 2 * panelWidth;
             HouseholderTridiagonal.ReduceBlocked(a, n, d, e, panelWidth, threads, finishBelow);

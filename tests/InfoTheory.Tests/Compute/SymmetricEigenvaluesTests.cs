@@ -139,6 +139,28 @@ public class SymmetricEigenvaluesTests
         }
     }
 
+    [Theory]
+    [InlineData(3, 2)]
+    [InlineData(5, 2)]
+    [InlineData(33, 4)]
+    [InlineData(100, 8)]
+    [InlineData(130, 16)]
+    [InlineData(257, 32)]
+    [InlineData(600, 32)]
+    public void TwoStagePathMatchesMathNet(int n, int band)
+    {
+        // Dense → band (blocked Householder) → tridiagonal (bulge chasing), with ragged last panels.
+        double[] a = RandomSymmetric(n, 3000 + n);
+        double[] expected = MathNetEigenvalues(a, n);
+        foreach (int threads in new[] { 1, 2 })
+        {
+            double[] work = (double[])a.Clone();
+            var actual = new double[n];
+            SymmetricEigenvalues.Solve(work, n, actual, threads, 48, twoStageBand: band);
+            AssertClose(expected, actual, 1e-10 * Frobenius(a));
+        }
+    }
+
     [Fact]
     public void Diagonal()
     {
