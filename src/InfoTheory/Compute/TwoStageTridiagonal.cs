@@ -54,12 +54,12 @@ internal static class TwoStageTridiagonal
             int kmax = Math.Min(b, m);
 
             // Gather the panel (columns j..j+b−1, rows s..n−1) transposed, so each column is a contiguous row.
-            for (int k = 0; k < b; k++)
+            for (int q = 0; q < m; q++)
             {
-                Span<double> row = pt.AsSpan(k * n, m);
-                for (int q = 0; q < m; q++)
+                ReadOnlySpan<double> src = a.Slice((s + q) * n + j, b);
+                for (int k = 0; k < b; k++)
                 {
-                    row[q] = a[(s + q) * n + j + k];
+                    pt[k * n + q] = src[k];
                 }
             }
 
@@ -111,12 +111,12 @@ internal static class TwoStageTridiagonal
             }
 
             // Scatter the panel back: lower-triangular L in the band, zeros below.
-            for (int k = 0; k < b; k++)
+            for (int q = 0; q < m; q++)
             {
-                ReadOnlySpan<double> row = pt.AsSpan(k * n, m);
-                for (int q = 0; q < m; q++)
+                Span<double> dst = a.Slice((s + q) * n + j, b);
+                for (int k = 0; k < b; k++)
                 {
-                    a[(s + q) * n + j + k] = row[q];
+                    dst[k] = pt[k * n + q];
                 }
             }
 
@@ -228,8 +228,39 @@ internal static class TwoStageTridiagonal
                     for (int ch = w; ch < chunks; ch += workers)
                     {
                         int c0 = ch * SymmChunk, c1 = Math.Min(m, c0 + SymmChunk);
+                        // Rows below the chunk, four at a time: each load/store of Gt[k] serves four rows.
+                        int below = c1;
+                        int cntFull = c1 - c0;
+                        for (; below + 4 <= m; below += 4)
+                        {
+                            ReadOnlySpan<double> s0 = mat.Slice(below * ld + c0, cntFull);
+                            ReadOnlySpan<double> s1 = mat.Slice((below + 1) * ld + c0, cntFull);
+                            ReadOnlySpan<double> s2 = mat.Slice((below + 2) * ld + c0, cntFull);
+                            ReadOnlySpan<double> s3 = mat.Slice((below + 3) * ld + c0, cntFull);
+                            for (int k = 0; k < b; k++)
+                            {
+                                ReadOnlySpan<double> yrow = yt.AsSpan(k * ld, m);
+                                Span<double> gk = g.Slice(k * ld, m);
+                                var dots = FusedDotAxpy4(s0, s1, s2, s3, yrow.Slice(c0, cntFull), gk.Slice(c0, cntFull),
+                                    yrow[below], yrow[below + 1], yrow[below + 2], yrow[below + 3]);
+                                gk[below] += dots.D0;
+                                gk[below + 1] += dots.D1;
+                                gk[below + 2] += dots.D2;
+                                gk[below + 3] += dots.D3;
+                            }
+                        }
+
                         for (int q = c0; q < m; q++)
                         {
+                            if (q == c1)
+                            {
+                                q = below; // rows [c1, below) were done above
+                                if (q >= m)
+                                {
+                                    break;
+                                }
+                            }
+
                             int cend = Math.Min(c1, q); // strictly below the diagonal
                             int cnt = cend - c0;
                             ReadOnlySpan<double> seg = mat.Slice(q * ld + c0, cnt);
@@ -266,6 +297,67 @@ internal static class TwoStageTridiagonal
                 TensorPrimitives.Add(g0, gt.AsSpan(w * b * ld + k * ld, m), g0);
             }
         }
+    }
+
+    /// <summary>g += s0·x0 + s1·x1 + s2·x2 + s3·x3; returns (x0·y, x1·y, x2·y, x3·y).</summary>
+    private static (double D0, double D1, double D2, double D3) FusedDotAxpy4(ReadOnlySpan<double> x0s, ReadOnlySpan<double> x1s,
+        ReadOnlySpan<double> x2s, ReadOnlySpan<double> x3s, ReadOnlySpan<double> ys, Span<double> gs, double s0, double s1, double s2, double s3)
+    {
+        ref double x0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x0s);
+        ref double x1 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x1s);
+        ref double x2 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x2s);
+        ref double x3 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x3s);
+        ref double y0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(ys);
+        ref double g0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(gs);
+        int len = x0s.Length, j = 0;
+        double d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default;
+            var b0 = Vector512.Create(s0);
+            var b1 = Vector512.Create(s1);
+            var b2 = Vector512.Create(s2);
+            var b3 = Vector512.Create(s3);
+            for (; j <= len - 8; j += 8)
+            {
+                var y = Vector512.LoadUnsafe(ref y0, (nuint)j);
+                var v0 = Vector512.LoadUnsafe(ref x0, (nuint)j);
+                var v1 = Vector512.LoadUnsafe(ref x1, (nuint)j);
+                var v2 = Vector512.LoadUnsafe(ref x2, (nuint)j);
+                var v3 = Vector512.LoadUnsafe(ref x3, (nuint)j);
+                a0 = Vector512.FusedMultiplyAdd(v0, y, a0);
+                a1 = Vector512.FusedMultiplyAdd(v1, y, a1);
+                a2 = Vector512.FusedMultiplyAdd(v2, y, a2);
+                a3 = Vector512.FusedMultiplyAdd(v3, y, a3);
+                var g = Vector512.LoadUnsafe(ref g0, (nuint)j);
+                g = Vector512.FusedMultiplyAdd(v0, b0, g);
+                g = Vector512.FusedMultiplyAdd(v1, b1, g);
+                g = Vector512.FusedMultiplyAdd(v2, b2, g);
+                g = Vector512.FusedMultiplyAdd(v3, b3, g);
+                g.StoreUnsafe(ref g0, (nuint)j);
+            }
+
+            d0 = Vector512.Sum(a0);
+            d1 = Vector512.Sum(a1);
+            d2 = Vector512.Sum(a2);
+            d3 = Vector512.Sum(a3);
+        }
+
+        for (; j < len; j++)
+        {
+            double y = System.Runtime.CompilerServices.Unsafe.Add(ref y0, j);
+            double v0 = System.Runtime.CompilerServices.Unsafe.Add(ref x0, j);
+            double v1 = System.Runtime.CompilerServices.Unsafe.Add(ref x1, j);
+            double v2 = System.Runtime.CompilerServices.Unsafe.Add(ref x2, j);
+            double v3 = System.Runtime.CompilerServices.Unsafe.Add(ref x3, j);
+            d0 += v0 * y;
+            d1 += v1 * y;
+            d2 += v2 * y;
+            d3 += v3 * y;
+            System.Runtime.CompilerServices.Unsafe.Add(ref g0, j) += v0 * s0 + v1 * s1 + v2 * s2 + v3 * s3;
+        }
+
+        return (d0, d1, d2, d3);
     }
 
     /// <summary>g += s·x; returns x·y.</summary>
