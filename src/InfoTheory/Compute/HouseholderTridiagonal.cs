@@ -72,7 +72,17 @@ internal static class HouseholderTridiagonal
                 wn.Clear();
             }
 
-            for (int r = 0; r < i - 1; r++)
+            int rStart = 0;
+            if (tau != 0 && tauNext != 0)
+            {
+                // Two rows per call: the loads and stores of w, v and the next product are shared.
+                for (; rStart + 1 < i - 1; rStart += 2)
+                {
+                    UpdateTwoRowsAndMatVec(a.Slice(rStart * ld, rStart + 1), a.Slice((rStart + 1) * ld, rStart + 2), wi, v, vNext, wn);
+                }
+            }
+
+            for (int r = rStart; r < i - 1; r++)
             {
                 Span<double> rowR = a.Slice(r * ld, r + 1);
                 if (tau != 0 && tauNext != 0)
@@ -97,6 +107,109 @@ internal static class HouseholderTridiagonal
 
         // Row 0 was brought up to date by the last fused sweep (or needs no update).
         d[0] = a[0];
+    }
+
+    /// <summary>
+    /// <see cref="UpdateRowAndMatVec"/> for rows r and r+1 at once (lengths r+1 and r+2), with s1 = y[row], s2 = x[row].
+    /// </summary>
+    private static void UpdateTwoRowsAndMatVec(Span<double> rowA, Span<double> rowB, ReadOnlySpan<double> x, ReadOnlySpan<double> y,
+        ReadOnlySpan<double> u, Span<double> w)
+    {
+        int r = rowA.Length - 1;
+        _ = rowB[r + 1];
+        _ = x[r + 1];
+        _ = y[r + 1];
+        _ = u[r + 1];
+        _ = w[r + 1];
+        ref double pa = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(rowA);
+        ref double pb = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(rowB);
+        ref double x0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+        ref double y0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+        ref double u0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(u);
+        ref double w0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+        double sa1 = y[r], sa2 = x[r], sb1 = y[r + 1], sb2 = x[r + 1];
+        double ua = u[r], ub = u[r + 1];
+        double dotA = 0, dotB = 0;
+        int j = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var ba1 = Vector512.Create(sa1);
+            var ba2 = Vector512.Create(sa2);
+            var bb1 = Vector512.Create(sb1);
+            var bb2 = Vector512.Create(sb2);
+            var bua = Vector512.Create(ua);
+            var bub = Vector512.Create(ub);
+            var accA = Vector512<double>.Zero;
+            var accB = Vector512<double>.Zero;
+            for (; j <= r - 8; j += 8)
+            {
+                var xv = Vector512.LoadUnsafe(ref x0, (nuint)j);
+                var yv = Vector512.LoadUnsafe(ref y0, (nuint)j);
+                var uv = Vector512.LoadUnsafe(ref u0, (nuint)j);
+                var an = Vector512.LoadUnsafe(ref pa, (nuint)j) - Vector512.FusedMultiplyAdd(xv, ba1, yv * ba2);
+                var bn = Vector512.LoadUnsafe(ref pb, (nuint)j) - Vector512.FusedMultiplyAdd(xv, bb1, yv * bb2);
+                an.StoreUnsafe(ref pa, (nuint)j);
+                bn.StoreUnsafe(ref pb, (nuint)j);
+                accA = Vector512.FusedMultiplyAdd(an, uv, accA);
+                accB = Vector512.FusedMultiplyAdd(bn, uv, accB);
+                var wv = Vector512.FusedMultiplyAdd(an, bua, Vector512.LoadUnsafe(ref w0, (nuint)j));
+                Vector512.FusedMultiplyAdd(bn, bub, wv).StoreUnsafe(ref w0, (nuint)j);
+            }
+
+            dotA = Vector512.Sum(accA);
+            dotB = Vector512.Sum(accB);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            var ba1 = Vector256.Create(sa1);
+            var ba2 = Vector256.Create(sa2);
+            var bb1 = Vector256.Create(sb1);
+            var bb2 = Vector256.Create(sb2);
+            var bua = Vector256.Create(ua);
+            var bub = Vector256.Create(ub);
+            var accA = Vector256<double>.Zero;
+            var accB = Vector256<double>.Zero;
+            for (; j <= r - 4; j += 4)
+            {
+                var xv = Vector256.LoadUnsafe(ref x0, (nuint)j);
+                var yv = Vector256.LoadUnsafe(ref y0, (nuint)j);
+                var uv = Vector256.LoadUnsafe(ref u0, (nuint)j);
+                var an = Vector256.LoadUnsafe(ref pa, (nuint)j) - Vector256.FusedMultiplyAdd(xv, ba1, yv * ba2);
+                var bn = Vector256.LoadUnsafe(ref pb, (nuint)j) - Vector256.FusedMultiplyAdd(xv, bb1, yv * bb2);
+                an.StoreUnsafe(ref pa, (nuint)j);
+                bn.StoreUnsafe(ref pb, (nuint)j);
+                accA = Vector256.FusedMultiplyAdd(an, uv, accA);
+                accB = Vector256.FusedMultiplyAdd(bn, uv, accB);
+                var wv = Vector256.FusedMultiplyAdd(an, bua, Vector256.LoadUnsafe(ref w0, (nuint)j));
+                Vector256.FusedMultiplyAdd(bn, bub, wv).StoreUnsafe(ref w0, (nuint)j);
+            }
+
+            dotA = Vector256.Sum(accA);
+            dotB = Vector256.Sum(accB);
+        }
+
+        for (; j < r; j++)
+        {
+            double xj = Unsafe.Add(ref x0, j), yj = Unsafe.Add(ref y0, j), uj = Unsafe.Add(ref u0, j);
+            double an = Unsafe.Add(ref pa, j) - Math.FusedMultiplyAdd(xj, sa1, yj * sa2);
+            double bn = Unsafe.Add(ref pb, j) - Math.FusedMultiplyAdd(xj, sb1, yj * sb2);
+            Unsafe.Add(ref pa, j) = an;
+            Unsafe.Add(ref pb, j) = bn;
+            dotA += an * uj;
+            dotB += bn * uj;
+            Unsafe.Add(ref w0, j) += an * ua + bn * ub;
+        }
+
+        // Column r: row r's diagonal and row r+1's off-diagonal; then row r+1's diagonal.
+        double xr = x[r], yr = y[r];
+        double ad = rowA[r] - Math.FusedMultiplyAdd(xr, sa1, yr * sa2);
+        rowA[r] = ad;
+        double bo = rowB[r] - Math.FusedMultiplyAdd(xr, sb1, yr * sb2);
+        rowB[r] = bo;
+        double bd = rowB[r + 1] - Math.FusedMultiplyAdd(x[r + 1], sb1, y[r + 1] * sb2);
+        rowB[r + 1] = bd;
+        w[r] += dotA + ad * ua + bo * ub;
+        w[r + 1] += dotB + bo * ua + bd * ub;
     }
 
     /// <summary>
