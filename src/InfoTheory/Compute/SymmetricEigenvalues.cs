@@ -11,18 +11,20 @@ namespace InfoTheory;
 /// <remarks>
 /// <para><b>Algorithm.</b> (1) Householder tridiagonalisation (Golub &amp; Van Loan, <i>Matrix Computations</i>,
 /// 4th ed., §8.3.1): n−2 reflectors H = I − τ v vᵀ, each applied as the symmetric rank-2 update A ← A − v wᵀ − w vᵀ
-/// with w = τ A v − ½ τ² (vᵀ A v) v. Up to n = 320 this is done one reflector at a time in cache (vectorised, one
-/// pass over the lower triangle per symmetric mat-vec yields both its row and its column contributions). For larger
-/// n the reduction is blocked as in LAPACK dsytrd/dlatrd: a panel of 48 reflectors is formed with the trailing matrix
-/// updated lazily, then the trailing matrix receives one cache-tiled rank-96 update; the mat-vecs and the rank-96
-/// updates are split over the cores with a fixed partition. From n = 2600 on, the reduction is two-stage (LAPACK
+/// with w = τ A v − ½ τ² (vᵀ A v) v. Single-threaded (and below n = 1200) this is done one reflector at a time
+/// (vectorised; each step's rank-2 update is fused with the next step's symmetric mat-vec, and one pass over a
+/// lower-triangle row yields both its row and its column contribution, so the triangle is swept once per step).
+/// With several cores from n = 1200 the reduction is blocked as in LAPACK dsytrd/dlatrd: a panel of 48 reflectors
+/// is formed with the trailing matrix updated lazily, then the trailing matrix receives one cache-tiled rank-96
+/// update; the mat-vecs and the rank-96 updates are split over the cores with a fixed partition (so results are
+/// reproducible run to run). From n = 2600 on, the reduction is two-stage (LAPACK
 /// dsytrd_2stage; Bischof, Lang &amp; Sun, ACM TOMS 26, 2000): dense → band of half-width 32 with blocked
 /// Householder transformations in compact WY form (only matrix–matrix products touch the big matrix), then
 /// band → tridiagonal by Householder bulge chasing in cache. (2) Eigenvalues of the tridiagonal by the
 /// Pal–Walker–Kahan root-free implicit QL iteration with a Wilkinson-type shift (as in LAPACK dsterf; Golub &amp;
 /// Van Loan §8.3.5), with a closed form for 2×2 blocks.</para>
 /// <para><b>Cost.</b> 4n³/3 flops for the reduction, O(n²) for the QL iteration; O(n) extra memory besides the
-/// matrix (plus panels of O(64·n) for blocked sizes), and none per call below n = 320 after the first call on a
+/// matrix (plus panels of O(64·n) for blocked sizes), and none per call up to n = 320 after the first call on a
 /// thread (a per-thread workspace is reused). Only the lower triangle (entries [i, j] with j ≤ i) is read; the
 /// strict upper triangle is ignored and may hold anything. Measured on a 2-core AVX-512 machine: 128×128 in about
 /// 0.3 ms, 2048×2048 in about 0.4 s with both cores (see docs/benchmarks.md).</para>
@@ -34,8 +36,12 @@ namespace InfoTheory;
 /// </remarks>
 public static class SymmetricEigenvalues
 {
-    // At and above this order the blocked, possibly parallel, reduction is used.
-    internal const int BlockedMinimum = 320;
+    // With several cores, the blocked (parallel) one-stage reduction from this order on; single-threaded, the
+    // fused unblocked reduction is the faster one-stage method at every size (measured).
+    internal const int BlockedMinimum = 1200;
+
+    // Compute/ComputeBatch copy matrices up to this order into a reused per-thread workspace (no allocation).
+    internal const int WorkspaceMaximum = 320;
     internal const int PanelWidth = 48;
     internal const int ParallelMinimum = 512;
 
@@ -61,7 +67,7 @@ public static class SymmetricEigenvalues
         ValidateShape(matrix.Length, n, nameof(matrix));
         var result = new double[n];
         long size = (long)n * n;
-        if (n < BlockedMinimum)
+        if (n <= WorkspaceMaximum)
         {
             double[] work = Workspace(n);
             matrix[..(int)size].CopyTo(work);
@@ -141,7 +147,7 @@ public static class SymmetricEigenvalues
                 {
                     var src = new ReadOnlySpan<double>((double*)am + (long)b * sz, sz);
                     var dst = new Span<double>((double*)ae + (long)b * n, n);
-                    if (n < BlockedMinimum)
+                    if (n <= WorkspaceMaximum)
                     {
                         double[] work = Workspace(n);
                         src.CopyTo(work);
@@ -165,8 +171,9 @@ public static class SymmetricEigenvalues
         Solve(a, n, eigenvalues, threads, panelWidth);
     }
 
-    /// <summary>The solver proper, after validation. Uses the blocked path when n ≥ <see cref="BlockedMinimum"/>
-    /// or when <paramref name="forceBlocked"/> (tests use it to exercise panel edges on small matrices).</summary>
+    /// <summary>The solver proper, after validation. Two-stage from <see cref="TwoStageMinimum"/> (or with
+    /// <paramref name="twoStageBand"/> &gt; 0), blocked with several threads from <see cref="BlockedMinimum"/> (or with
+    /// <paramref name="forceBlocked"/>; tests use both to exercise panel edges on small matrices), else unblocked.</summary>
     internal static void Solve(Span<double> a, int n, Span<double> eigenvalues, int threads, int panelWidth, bool forceBlocked = false,
         int twoStageBand = 0)
     {
@@ -210,7 +217,7 @@ public static class SymmetricEigenvalues
         {
             TwoStageTridiagonal.Reduce(a, n, d, e, twoStageBand > 0 ? twoStageBand : BandWidth, threads);
         }
-        else if (n >= BlockedMinimum || forceBlocked)
+        else if (forceBlocked || (threads > 1 && n >= BlockedMinimum))
         {
             int finishBelow = forceBlocked ? Math.Min(2 * panelWidth, 64) : 2 * panelWidth;
             HouseholderTridiagonal.ReduceBlocked(a, n, d, e, panelWidth, threads, finishBelow);

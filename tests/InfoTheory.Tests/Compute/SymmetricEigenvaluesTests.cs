@@ -332,7 +332,7 @@ public class SymmetricEigenvaluesTests
     [Fact]
     public void ParallelEqualsSerial()
     {
-        int n = 700;
+        int n = 1300; // blocked, parallel path (single-threaded runs the unblocked one)
         double[] a = GaussianGram(n, 10, 5, 0.8);
         double[] w1 = (double[])a.Clone(), w2 = (double[])a.Clone();
         var serial = new double[n];
