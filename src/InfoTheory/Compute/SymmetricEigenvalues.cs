@@ -43,7 +43,7 @@ public static class SymmetricEigenvalues
     // Compute/ComputeBatch copy matrices up to this order into a reused per-thread workspace (no allocation).
     internal const int WorkspaceMaximum = 320;
     internal const int PanelWidth = 48;
-    internal const int ParallelMinimum = 512;
+    internal const int ParallelMinimum = BlockedMinimum;
 
     // At and above this order the two-stage (dense → band → tridiagonal) reduction is used: there the one-stage
     // method's mat-vecs stream a lower triangle that no longer fits in the last-level cache (measured crossover
@@ -61,7 +61,7 @@ public static class SymmetricEigenvalues
     /// <returns>A new array of the n eigenvalues, ascending.</returns>
     /// <exception cref="ArgumentException">n &lt; 1, the span is too short, or the lower triangle holds NaN or ±∞.</exception>
     /// <remarks>Copies the matrix (n² doubles); use <see cref="ComputeInPlace"/> to avoid the copy. Runs on several
-    /// cores for n ≥ 512. See the type remarks for algorithm, cost and accuracy.</remarks>
+    /// cores for n ≥ 1200. See the type remarks for algorithm, cost and accuracy.</remarks>
     public static double[] Compute(ReadOnlySpan<double> matrix, int n)
     {
         ValidateShape(matrix.Length, n, nameof(matrix));
@@ -88,7 +88,7 @@ public static class SymmetricEigenvalues
     /// <param name="matrix">The matrix, row-major, at least n² values; only the lower triangle is read; overwritten.</param>
     /// <param name="n">The order of the matrix, at least 1.</param>
     /// <param name="eigenvalues">Receives the n eigenvalues, ascending, in its first n entries; length ≥ n.</param>
-    /// <param name="parallel">Whether large matrices (n ≥ 512) may use several cores. Smaller matrices always run on
+    /// <param name="parallel">Whether large matrices (n ≥ 1200) may use several cores. Smaller matrices always run on
     /// the calling thread, so callers may run many of them inside their own parallel loop.</param>
     /// <exception cref="ArgumentException">n &lt; 1, a span is too short, or the lower triangle holds NaN or ±∞.</exception>
     public static void ComputeInPlace(Span<double> matrix, int n, Span<double> eigenvalues, bool parallel = true)
@@ -175,7 +175,7 @@ public static class SymmetricEigenvalues
     /// <paramref name="twoStageBand"/> &gt; 0), blocked with several threads from <see cref="BlockedMinimum"/> (or with
     /// <paramref name="forceBlocked"/>; tests use both to exercise panel edges on small matrices), else unblocked.</summary>
     internal static void Solve(Span<double> a, int n, Span<double> eigenvalues, int threads, int panelWidth, bool forceBlocked = false,
-        int twoStageBand = 0)
+        int twoStageBand = 0, bool forceUnblocked = false)
     {
         if (n == 1)
         {
@@ -213,11 +213,11 @@ public static class SymmetricEigenvalues
         Span<double> d = eigenvalues[..n];
         double[] scratch = ScratchVector(3 * n);
         Span<double> e = scratch.AsSpan(0, n);
-        if (twoStageBand > 0 || (n >= TwoStageMinimum && !forceBlocked))
+        if (twoStageBand > 0 || (n >= TwoStageMinimum && !forceBlocked && !forceUnblocked))
         {
             TwoStageTridiagonal.Reduce(a, n, d, e, twoStageBand > 0 ? twoStageBand : BandWidth, threads);
         }
-        else if (forceBlocked || (threads > 1 && n >= BlockedMinimum))
+        else if (forceBlocked || (threads > 1 && n >= BlockedMinimum && !forceUnblocked))
         {
             int finishBelow = forceBlocked ? Math.Min(2 * panelWidth, 64) : 2 * panelWidth;
             HouseholderTridiagonal.ReduceBlocked(a, n, d, e, panelWidth, threads, finishBelow);
