@@ -270,6 +270,73 @@ public class SymmetricEigenvaluesTests
         AssertClose(expected, SymmetricEigenvalues.Compute(a, n), 1e-13 * Math.Sqrt(n));
     }
 
+    [Fact]
+    public void WilkinsonMatrix()
+    {
+        // W₂₁⁺: nearly coincident eigenvalue pairs, a classic test for tridiagonal QL.
+        int n = 21;
+        var a = new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            a[i * n + i] = Math.Abs(10 - i);
+            if (i > 0)
+            {
+                a[i * n + i - 1] = 1;
+                a[(i - 1) * n + i] = 1;
+            }
+        }
+
+        double[] actual = SymmetricEigenvalues.Compute(a, n);
+        AssertClose(MathNetEigenvalues(a, n), actual, 1e-12 * Frobenius(a));
+        Assert.Equal(10.746194182903393, actual[^1], 12); // largest eigenvalue of W₂₁⁺
+    }
+
+    [Fact]
+    public void GradedMatrix()
+    {
+        // D R D with D = diag(2^−k): entries span 24 orders of magnitude.
+        int n = 80;
+        double[] r = RandomSymmetric(n, 23);
+        var a = new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                a[i * n + j] = Math.ScaleB(r[i * n + j], -i - j);
+            }
+        }
+
+        AssertClose(MathNetEigenvalues(a, n), SymmetricEigenvalues.Compute(a, n), 1e-12 * Frobenius(a));
+    }
+
+    [Fact]
+    public void TinyCouplingsAndClusters()
+    {
+        int n = 50;
+        var a = new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            a[i * n + i] = i + 1;
+            if (i > 0)
+            {
+                a[i * n + i - 1] = 1e-300; // its square underflows
+                a[(i - 1) * n + i] = 1e-300;
+            }
+        }
+
+        Assert.Equal(Enumerable.Range(1, n).Select(x => (double)x).ToArray(), SymmetricEigenvalues.Compute(a, n));
+
+        // I + 1e-13·R: a tight cluster at 1.
+        double[] r = RandomSymmetric(n, 29);
+        double[] c = r.Select(x => 1e-13 * x).ToArray();
+        for (int i = 0; i < n; i++)
+        {
+            c[i * n + i] += 1;
+        }
+
+        AssertClose(MathNetEigenvalues(c, n), SymmetricEigenvalues.Compute(c, n), 1e-14 * n);
+    }
+
     [Property(MaxTest = 40)]
     public Property TraceAndFrobeniusAreInvariant(PositiveInt size, int seed)
     {
