@@ -458,14 +458,12 @@ internal static class TwoStageTridiagonal
                             sum.Clear();
                             for (int p = 0; p < len; p++)
                             {
-                                TensorPrimitives.MultiplyAdd(a.Slice((s + p) * n + c0, cn), vv[p], sum, sum);
+                                Axpy(a.Slice((s + p) * n + c0, cn), vv[p], sum);
                             }
 
-                            TensorPrimitives.Multiply(sum, tau, sum);
                             for (int p = 0; p < len; p++)
                             {
-                                Span<double> r = a.Slice((s + p) * n + c0, cn);
-                                TensorPrimitives.MultiplyAdd(sum, -vv[p], r, r);
+                                Axpy(sum, -tau * vv[p], a.Slice((s + p) * n + c0, cn));
                             }
                         }
                     }
@@ -485,9 +483,7 @@ internal static class TwoStageTridiagonal
                     int r0 = s + len, r1 = Math.Min(n, s + len + b);
                     for (int r = r0; r < r1; r++)
                     {
-                        Span<double> row = a.Slice(r * n + s, len);
-                        double c = tau * TensorPrimitives.Dot(row, vv);
-                        TensorPrimitives.MultiplyAdd(vv, -c, row, row);
+                        ApplyRight(a.Slice(r * n + s, len), vv, tau);
                     }
                 }
 
@@ -497,6 +493,54 @@ internal static class TwoStageTridiagonal
                 len = Math.Min(b, n - s);
                 first = false;
             }
+        }
+    }
+
+    /// <summary>row ← row (I − τ v vᵀ) for a short row (length ≤ b): one dot, one axpy, no library-call overhead.</summary>
+    private static void ApplyRight(Span<double> row, ReadOnlySpan<double> v, double tau)
+    {
+        int len = row.Length, j = 0;
+        ref double r0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(row);
+        ref double v0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(v);
+        double dot = 0;
+        if (Vector512.IsHardwareAccelerated && len >= 8)
+        {
+            var acc = Vector512<double>.Zero;
+            for (; j <= len - 8; j += 8)
+            {
+                acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)j), Vector512.LoadUnsafe(ref v0, (nuint)j), acc);
+            }
+
+            dot = Vector512.Sum(acc);
+        }
+
+        for (; j < len; j++)
+        {
+            dot += System.Runtime.CompilerServices.Unsafe.Add(ref r0, j) * System.Runtime.CompilerServices.Unsafe.Add(ref v0, j);
+        }
+
+        Axpy(v, -tau * dot, row);
+    }
+
+    /// <summary>y += s·x for short spans.</summary>
+    private static void Axpy(ReadOnlySpan<double> x, double s, Span<double> y)
+    {
+        int len = y.Length, j = 0;
+        ref double x0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+        ref double y0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var bs = Vector512.Create(s);
+            for (; j <= len - 8; j += 8)
+            {
+                Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x0, (nuint)j), bs, Vector512.LoadUnsafe(ref y0, (nuint)j))
+                    .StoreUnsafe(ref y0, (nuint)j);
+            }
+        }
+
+        for (; j < len; j++)
+        {
+            System.Runtime.CompilerServices.Unsafe.Add(ref y0, j) += System.Runtime.CompilerServices.Unsafe.Add(ref x0, j) * s;
         }
     }
 
