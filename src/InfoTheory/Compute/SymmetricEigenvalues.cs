@@ -1,63 +1,325 @@
+using System.Globalization;
+using System.Numerics.Tensors;
+using InfoTheory.Compute;
+
 namespace InfoTheory;
 
-/// <summary>Placeholder (cyclic Jacobi) until the fast solver lands.</summary>
+/// <summary>
+/// Eigenvalues (no eigenvectors) of real symmetric matrices, in managed code: Householder reduction to tridiagonal
+/// form, then the root-free implicit QL iteration on the tridiagonal.
+/// </summary>
+/// <remarks>
+/// <para><b>Algorithm.</b> (1) Householder tridiagonalisation (Golub &amp; Van Loan, <i>Matrix Computations</i>,
+/// 4th ed., §8.3.1): n−2 reflectors H = I − τ v vᵀ, each applied as the symmetric rank-2 update A ← A − v wᵀ − w vᵀ
+/// with w = τ A v − ½ τ² (vᵀ A v) v. Single-threaded (and below n = 1200) this is done one reflector at a time
+/// (vectorised; each step's rank-2 update is fused with the next step's symmetric mat-vec, and one pass over a
+/// lower-triangle row yields both its row and its column contribution, so the triangle is swept once per step).
+/// With several cores from n = 1200 the reduction is blocked as in LAPACK dsytrd/dlatrd: a panel of 48 reflectors
+/// is formed with the trailing matrix updated lazily, then the trailing matrix receives one cache-tiled rank-96
+/// update; the mat-vecs and the rank-96 updates are split over the cores with a fixed partition (so results are
+/// reproducible run to run). From n = 2600 on, the reduction is two-stage (LAPACK
+/// dsytrd_2stage; Bischof, Lang &amp; Sun, ACM TOMS 26, 2000): dense → band of half-width 32 with blocked
+/// Householder transformations in compact WY form (only matrix–matrix products touch the big matrix), then
+/// band → tridiagonal by Householder bulge chasing in cache. (2) Eigenvalues of the tridiagonal by the
+/// Pal–Walker–Kahan root-free implicit QL iteration with a Wilkinson-type shift (as in LAPACK dsterf; Golub &amp;
+/// Van Loan §8.3.5), with a closed form for 2×2 blocks.</para>
+/// <para><b>Cost.</b> 4n³/3 flops for the reduction, O(n²) for the QL iteration; O(n) extra memory besides the
+/// matrix (plus panels of O(64·n) for blocked sizes), and none per call up to n = 320 after the first call on a
+/// thread (a per-thread workspace is reused). Only the lower triangle (entries [i, j] with j ≤ i) is read; the
+/// strict upper triangle is ignored and may hold anything. Measured on a 2-core AVX-512 machine: 128×128 in about
+/// 0.3 ms, 2048×2048 in about 0.4 s with both cores (see docs/benchmarks.md).</para>
+/// <para><b>Accuracy.</b> The method is backward stable: the computed eigenvalues are the exact eigenvalues of
+/// A + E with ‖E‖₂ ≲ c·n·ε·‖A‖₂, so every eigenvalue has an absolute error of order n·ε·‖A‖₂ (ε = 2⁻⁵³); in the
+/// tests the error is below 1e-13·‖A‖_F. Small eigenvalues are therefore accurate in absolute, not relative, terms,
+/// and a positive semidefinite matrix may yield tiny negative eigenvalues of order ε·‖A‖.</para>
+/// <para>Matrices whose entries lie far outside [1e-120, 1e120] are rescaled by a power of two first (exact).</para>
+/// </remarks>
 public static class SymmetricEigenvalues
 {
-    /// <summary>Eigenvalues ascending.</summary>
+    // With several cores, the blocked (parallel) one-stage reduction from this order on; single-threaded, the
+    // fused unblocked reduction is the faster one-stage method at every size (measured).
+    internal const int BlockedMinimum = 1200;
+
+    // Compute/ComputeBatch copy matrices up to this order into a reused per-thread workspace (no allocation).
+    internal const int WorkspaceMaximum = 320;
+    internal const int PanelWidth = 48;
+    internal const int ParallelMinimum = BlockedMinimum;
+
+    // At and above this order the two-stage (dense → band → tridiagonal) reduction is used: there the one-stage
+    // method's mat-vecs stream a lower triangle that no longer fits in the last-level cache (measured crossover
+    // between 2048 and 4096 on a 32 MiB-L3 machine).
+    internal const int TwoStageMinimum = 2600;
+    internal const int BandWidth = 32;
+
+    [ThreadStatic]
+    private static double[]? t_work;
+
+    /// <summary>Eigenvalues, in ascending order, of the symmetric <paramref name="n"/>×<paramref name="n"/> matrix
+    /// <paramref name="matrix"/> (row-major). The input is not modified.</summary>
+    /// <param name="matrix">The matrix, row-major, at least n² values. Only the lower triangle (column ≤ row) is read.</param>
+    /// <param name="n">The order of the matrix, at least 1.</param>
+    /// <returns>A new array of the n eigenvalues, ascending.</returns>
+    /// <exception cref="ArgumentException">n &lt; 1, the span is too short, or the lower triangle holds NaN or ±∞.</exception>
+    /// <remarks>Copies the matrix (n² doubles); use <see cref="ComputeInPlace"/> to avoid the copy. Runs on several
+    /// cores for n ≥ 1200. See the type remarks for algorithm, cost and accuracy.</remarks>
     public static double[] Compute(ReadOnlySpan<double> matrix, int n)
     {
-        var a = matrix[..(n * n)].ToArray();
-        var e = new double[n];
-        ComputeInPlace(a, n, e);
-        return e;
+        ValidateShape(matrix.Length, n, nameof(matrix));
+        var result = new double[n];
+        long size = (long)n * n;
+        if (n <= WorkspaceMaximum)
+        {
+            double[] work = Workspace(n);
+            matrix[..(int)size].CopyTo(work);
+            ComputeCore(work.AsSpan(0, (int)size), n, result, threads: 1, PanelWidth, nameof(matrix));
+        }
+        else
+        {
+            double[] copy = GC.AllocateUninitializedArray<double>((int)size);
+            matrix[..(int)size].CopyTo(copy);
+            ComputeCore(copy, n, result, DefaultThreads(n, true), PanelWidth, nameof(matrix));
+        }
+
+        return result;
     }
 
-    /// <summary>Eigenvalues ascending, destroying the matrix.</summary>
-    public static void ComputeInPlace(Span<double> a, int n, Span<double> eigenvalues, bool parallel = true)
+    /// <summary>Eigenvalues, in ascending order, of the symmetric matrix, using <paramref name="matrix"/> as
+    /// workspace (its contents are destroyed), which saves the n² copy of <see cref="Compute"/>.</summary>
+    /// <param name="matrix">The matrix, row-major, at least n² values; only the lower triangle is read; overwritten.</param>
+    /// <param name="n">The order of the matrix, at least 1.</param>
+    /// <param name="eigenvalues">Receives the n eigenvalues, ascending, in its first n entries; length ≥ n.</param>
+    /// <param name="parallel">Whether large matrices (n ≥ 1200) may use several cores. Smaller matrices always run on
+    /// the calling thread, so callers may run many of them inside their own parallel loop.</param>
+    /// <exception cref="ArgumentException">n &lt; 1, a span is too short, or the lower triangle holds NaN or ±∞.</exception>
+    public static void ComputeInPlace(Span<double> matrix, int n, Span<double> eigenvalues, bool parallel = true)
     {
-        for (int sweep = 0; sweep < 100; sweep++)
-        {
-            double off = 0;
-            for (int p = 0; p < n; p++) for (int q = p + 1; q < n; q++) off += a[p * n + q] * a[p * n + q];
-            if (off < 1e-30) break;
-            for (int p = 0; p < n; p++)
-            {
-                for (int q = p + 1; q < n; q++)
-                {
-                    double apq = a[p * n + q];
-                    if (Math.Abs(apq) < 1e-300) continue;
-                    double theta = (a[q * n + q] - a[p * n + p]) / (2 * apq);
-                    double t = Math.Sign(theta) / (Math.Abs(theta) + Math.Sqrt(theta * theta + 1));
-                    if (theta == 0) t = 1;
-                    double c = 1 / Math.Sqrt(t * t + 1), s = t * c;
-                    for (int k = 0; k < n; k++)
-                    {
-                        double akp = a[k * n + p], akq = a[k * n + q];
-                        a[k * n + p] = c * akp - s * akq;
-                        a[k * n + q] = s * akp + c * akq;
-                    }
+        ValidateShape(matrix.Length, n, nameof(matrix));
+        ValidateOutput(eigenvalues.Length, (long)n, nameof(eigenvalues));
+        ComputeCore(matrix[..(n * n)], n, eigenvalues[..n], DefaultThreads(n, parallel), PanelWidth, nameof(matrix));
+    }
 
-                    for (int k = 0; k < n; k++)
+    /// <summary>Eigenvalues of <paramref name="count"/> symmetric n×n matrices stored back to back (row-major), one
+    /// matrix per core at a time, each reduced in cache on its worker.</summary>
+    /// <param name="matrices">count·n² values: matrix b occupies [b·n², (b+1)·n²). Lower triangles read; not modified.</param>
+    /// <param name="n">The order of every matrix, at least 1.</param>
+    /// <param name="count">The number of matrices, at least 0.</param>
+    /// <param name="eigenvalues">Receives count·n values: matrix b's eigenvalues, ascending, at [b·n, (b+1)·n).</param>
+    /// <exception cref="ArgumentException">n &lt; 1, count &lt; 0, a span is too short, or a matrix holds NaN or ±∞.</exception>
+    public static void ComputeBatch(ReadOnlySpan<double> matrices, int n, int count, Span<double> eigenvalues)
+    {
+        if (n < 1)
+        {
+            throw new ArgumentException($"n = {n} must be at least 1; pass the order of the matrices.", nameof(n));
+        }
+
+        if (count < 0)
+        {
+            throw new ArgumentException($"count = {count} must be at least 0; pass the number of matrices.", nameof(count));
+        }
+
+        long size = (long)n * n;
+        if (matrices.Length < size * count)
+        {
+            throw new ArgumentException(
+                $"matrices has {matrices.Length} values but {count} matrices of {n}×{n} need {size * count}; pass count·n² values.",
+                nameof(matrices));
+        }
+
+        ValidateOutput(eigenvalues.Length, (long)n * count, nameof(eigenvalues));
+        if (count == 0)
+        {
+            return;
+        }
+
+        // Validate everything before starting, so a bad matrix does not leave half the output written.
+        for (int b = 0; b < count; b++)
+        {
+            CheckFinite(matrices.Slice((int)(b * size), (int)size), n, nameof(matrices), b);
+        }
+
+        unsafe
+        {
+            fixed (double* pm = matrices, pe = eigenvalues)
+            {
+                nint am = (nint)pm, ae = (nint)pe;
+                int sz = (int)size;
+                Parallel.For(0, count, b =>
+                {
+                    var src = new ReadOnlySpan<double>((double*)am + (long)b * sz, sz);
+                    var dst = new Span<double>((double*)ae + (long)b * n, n);
+                    if (n <= WorkspaceMaximum)
                     {
-                        double apk = a[p * n + k], aqk = a[q * n + k];
-                        a[p * n + k] = c * apk - s * aqk;
-                        a[q * n + k] = s * apk + c * aqk;
+                        double[] work = Workspace(n);
+                        src.CopyTo(work);
+                        Solve(work.AsSpan(0, sz), n, dst, threads: 1, PanelWidth);
                     }
+                    else
+                    {
+                        double[] copy = GC.AllocateUninitializedArray<double>(sz);
+                        src.CopyTo(copy);
+                        Solve(copy, n, dst, threads: 1, PanelWidth);
+                    }
+                });
+            }
+        }
+    }
+
+    /// <summary>Validates values and solves; <paramref name="a"/> is exactly n² long and is destroyed.</summary>
+    internal static void ComputeCore(Span<double> a, int n, Span<double> eigenvalues, int threads, int panelWidth, string name)
+    {
+        CheckFinite(a, n, name, -1);
+        Solve(a, n, eigenvalues, threads, panelWidth);
+    }
+
+    /// <summary>The solver proper, after validation. Two-stage from <see cref="TwoStageMinimum"/> (or with
+    /// <paramref name="twoStageBand"/> &gt; 0), blocked with several threads from <see cref="BlockedMinimum"/> (or with
+    /// <paramref name="forceBlocked"/>; tests use both to exercise panel edges on small matrices), else unblocked.</summary>
+    internal static void Solve(Span<double> a, int n, Span<double> eigenvalues, int threads, int panelWidth, bool forceBlocked = false,
+        int twoStageBand = 0, bool forceUnblocked = false)
+    {
+        if (n == 1)
+        {
+            eigenvalues[0] = a[0];
+            return;
+        }
+
+        // Rescale (by a power of two, exactly) only when the entries are near the ends of the double range.
+        double amax = 0;
+        for (int r = 0; r < n; r++)
+        {
+            amax = Math.Max(amax, Math.Abs(TensorPrimitives.MaxMagnitude(a.Slice(r * n, r + 1))));
+        }
+
+        if (amax == 0)
+        {
+            eigenvalues[..n].Clear();
+            return;
+        }
+
+        int exponent = 0;
+        if (amax > 1e120 || amax < 1e-120)
+        {
+            exponent = Math.ILogB(amax);
+            for (int r = 0; r < n; r++)
+            {
+                Span<double> row = a.Slice(r * n, r + 1);
+                for (int j = 0; j < row.Length; j++)
+                {
+                    row[j] = Math.ScaleB(row[j], -exponent);
                 }
             }
         }
 
-        for (int i = 0; i < n; i++) eigenvalues[i] = a[i * n + i];
-        eigenvalues[..n].Sort();
+        Span<double> d = eigenvalues[..n];
+        double[] scratch = ScratchVector(3 * n);
+        Span<double> e = scratch.AsSpan(0, n);
+        if (twoStageBand > 0 || (n >= TwoStageMinimum && !forceBlocked && !forceUnblocked))
+        {
+            TwoStageTridiagonal.Reduce(a, n, d, e, twoStageBand > 0 ? twoStageBand : BandWidth, threads);
+        }
+        else if (forceBlocked || (threads > 1 && n >= BlockedMinimum && !forceUnblocked))
+        {
+            int finishBelow = forceBlocked ? Math.Min(2 * panelWidth, 64) : 2 * panelWidth;
+            HouseholderTridiagonal.ReduceBlocked(a, n, d, e, panelWidth, threads, finishBelow);
+        }
+        else
+        {
+            HouseholderTridiagonal.ReduceUnblocked(a, n, n, d, e, scratch.AsSpan(n, 2 * n));
+        }
+
+        TridiagonalQL.Eigenvalues(d, e, n);
+        d.Sort();
+        if (exponent != 0)
+        {
+            for (int k = 0; k < n; k++)
+            {
+                d[k] = Math.ScaleB(d[k], exponent);
+            }
+        }
     }
 
-    /// <summary>Batch.</summary>
-    public static void ComputeBatch(ReadOnlySpan<double> matrices, int n, int count, Span<double> eigenvalues)
+    private static int DefaultThreads(int n, bool parallel) =>
+        parallel && n >= ParallelMinimum ? Math.Clamp(Environment.ProcessorCount, 1, 8) : 1;
+
+    [ThreadStatic]
+    private static double[]? t_vector;
+
+    private static double[] ScratchVector(int n)
     {
-        for (int m = 0; m < count; m++)
+        double[]? v = t_vector;
+        if (v is null || v.Length < n)
         {
-            var a = matrices.Slice(m * n * n, n * n).ToArray();
-            ComputeInPlace(a, n, eigenvalues.Slice(m * n, n), false);
+            v = new double[Math.Max(n, 64)];
+            t_vector = v;
+        }
+
+        return v;
+    }
+
+    private static double[] Workspace(int n)
+    {
+        int size = n * n;
+        double[]? w = t_work;
+        if (w is null || w.Length < size)
+        {
+            w = new double[size];
+            t_work = w;
+        }
+
+        return w;
+    }
+
+    private static void ValidateShape(int length, int n, string name)
+    {
+        if (n < 1)
+        {
+            throw new ArgumentException($"n = {n} must be at least 1; pass the order of the square matrix.", nameof(n));
+        }
+
+        if (n > 46340)
+        {
+            throw new ArgumentException($"n = {n} is too large: n² must fit in a span (n ≤ 46340).", nameof(n));
+        }
+
+        if (length < (long)n * n)
+        {
+            throw new ArgumentException(
+                $"{name} has {length} values but an {n}×{n} matrix needs {(long)n * n}; pass n² values in row-major order.", name);
+        }
+    }
+
+    private static void ValidateOutput(int length, long needed, string name)
+    {
+        if (length < needed)
+        {
+            throw new ArgumentException(
+                $"{name} has length {length} but {needed} eigenvalues will be written; pass a span of at least {needed}.", name);
+        }
+    }
+
+    /// <summary>Throws on NaN/±∞ in the lower triangle (the only part that is read).</summary>
+    private static void CheckFinite(ReadOnlySpan<double> a, int n, string name, int batchIndex)
+    {
+        for (int r = 0; r < n; r++)
+        {
+            ReadOnlySpan<double> row = a.Slice(r * n, r + 1);
+
+            // The sum is finite unless some entry is NaN/∞ (or it overflows); look closer only then.
+            if (double.IsFinite(TensorPrimitives.Sum(row)))
+            {
+                continue;
+            }
+
+            for (int j = 0; j <= r; j++)
+            {
+                if (!double.IsFinite(row[j]))
+                {
+                    string which = batchIndex >= 0 ? $"matrix {batchIndex}, " : string.Empty;
+                    throw new ArgumentException(
+                        $"{name} contains {row[j].ToString(CultureInfo.InvariantCulture)} at {which}row {r}, column {j}; eigenvalues need finite entries: remove or impute non-finite values first.",
+                        name);
+                }
+            }
         }
     }
 }

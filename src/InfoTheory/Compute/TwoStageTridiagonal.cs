@@ -1,0 +1,569 @@
+using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
+
+namespace InfoTheory.Compute;
+
+/// <summary>
+/// Two-stage tridiagonalisation for large matrices (the scheme of LAPACK dsytrd_2stage; Bischof, Lang &amp; Sun,
+/// "A framework for symmetric band reduction", ACM TOMS 26, 2000; Haidar, Ltaief &amp; Dongarra, SC'11):
+/// (1) dense → band of half-width b by blocked Householder (compact WY, Schreiber–Van Loan), whose work is all
+/// matrix–matrix products; (2) band → tridiagonal by Householder bulge chasing, in cache. Stage 1 replaces the
+/// memory-bound symmetric mat-vec of the one-stage method, which dominates once the matrix leaves the cache.
+/// </summary>
+/// <remarks>Row-major, lower triangle only (entries [r, c] with c ≤ r); the matrix is destroyed.</remarks>
+internal static class TwoStageTridiagonal
+{
+    private const int SymmChunk = 256;
+
+    public static void Reduce(Span<double> a, int n, Span<double> d, Span<double> e, int b, int threads)
+    {
+        ReduceToBand(a, n, b, threads);
+        BandToTridiagonal(a, n, b);
+        for (int i = 0; i < n; i++)
+        {
+            d[i] = a[i * n + i];
+            if (i + 1 < n)
+            {
+                e[i] = a[(i + 1) * n + i];
+            }
+        }
+    }
+
+    /// <summary>Stage 1: after it, A[r, c] = 0 for r − c &gt; b (lower triangle), same eigenvalues.</summary>
+    internal static void ReduceToBand(Span<double> a, int n, int b, int threads)
+    {
+        double[] pt = new double[b * n];     // panel, transposed: Pt[k][q] = A[j+b+q][j+k]
+        double[] yt = new double[b * n];     // reflectors as rows (stride n)
+        double[] z = new double[2 * b * n];  // [Wt; Yt] rows (stride n) for the rank-2b update
+        double[] gt = new double[threads * b * n];
+        double[] u = new double[n * 2 * b];
+        double[] t = new double[b * b];
+        double[] pm = new double[b * b];
+        double[] mm = new double[b * b];
+        double[] tmp = new double[b];
+        double[][] tiles = new double[threads][];
+        for (int i = 0; i < threads; i++)
+        {
+            tiles[i] = new double[2 * b * 16];
+        }
+
+        for (int j = 0; j + b < n; j += b)
+        {
+            int s = j + b;          // first row/column of the trailing block
+            int m = n - s;          // its order
+            int kmax = Math.Min(b, m);
+
+            // Gather the panel (columns j..j+b−1, rows s..n−1) transposed, so each column is a contiguous row.
+            for (int q = 0; q < m; q++)
+            {
+                ReadOnlySpan<double> src = a.Slice((s + q) * n + j, b);
+                for (int k = 0; k < b; k++)
+                {
+                    pt[k * n + q] = src[k];
+                }
+            }
+
+            // LQ of Pt (b × m) by Householder: reflector k zeroes Pt[k][k+1..m).
+            Array.Clear(t);
+            for (int k = 0; k < kmax; k++)
+            {
+                Span<double> x = pt.AsSpan(k * n + k, m - k);
+                double tau = MakeReflectorFirst(x, out double beta);
+                Span<double> yk = yt.AsSpan(k * n, m);
+                yk[..k].Clear();
+                yk[k] = 1;
+                x[1..].CopyTo(yk[(k + 1)..]);
+                x[0] = beta;
+                x[1..].Clear();
+                t[k * b + k] = tau;
+                if (tau != 0)
+                {
+                    ReadOnlySpan<double> v = yk[k..];
+                    for (int kk = k + 1; kk < b; kk++)
+                    {
+                        Span<double> r = pt.AsSpan(kk * n + k, m - k);
+                        double c = tau * TensorPrimitives.Dot(r, v);
+                        TensorPrimitives.MultiplyAdd(v, -c, r, r);
+                    }
+
+                    // T[0:k, k] = −τ T[0:k, 0:k] (Y[:, 0:k]ᵀ v)  (forward, column-wise; LAPACK dlarft).
+                    for (int i = 0; i < k; i++)
+                    {
+                        tmp[i] = TensorPrimitives.Dot(yt.AsSpan(i * n + k, m - k), v);
+                    }
+
+                    for (int i = 0; i < k; i++)
+                    {
+                        double sum = 0;
+                        for (int l = i; l < k; l++)
+                        {
+                            sum += t[i * b + l] * tmp[l];
+                        }
+
+                        t[i * b + k] = -tau * sum;
+                    }
+                }
+            }
+
+            for (int k = kmax; k < b; k++)
+            {
+                yt.AsSpan(k * n, m).Clear(); // unused reflectors (m < b): zero, with τ = 0
+            }
+
+            // Scatter the panel back: lower-triangular L in the band, zeros below.
+            for (int q = 0; q < m; q++)
+            {
+                Span<double> dst = a.Slice((s + q) * n + j, b);
+                for (int k = 0; k < b; k++)
+                {
+                    dst[k] = pt[k * n + q];
+                }
+            }
+
+            if (m <= 1)
+            {
+                continue;
+            }
+
+            // Trailing block A22 ← Qᵀ A22 Q with Q = I − Y T Yᵀ:
+            // G = A22 Y, X = G T, M = Tᵀ Yᵀ X, W = X − ½ Y M, A22 −= Y Wᵀ + W Yᵀ.
+            Span<double> a22 = a[(s * n + s)..];
+            Span<double> g = gt.AsSpan(0, b * n);
+            SymmLower(a22, n, m, yt, b, gt, threads);
+
+            // Xt = Tᵀ Gt (rows of Wt in z[0..b)).
+            for (int k = 0; k < b; k++)
+            {
+                Span<double> xk = z.AsSpan(k * n, m);
+                xk.Clear();
+                for (int i = 0; i <= k; i++)
+                {
+                    double tik = t[i * b + k];
+                    if (tik != 0)
+                    {
+                        TensorPrimitives.MultiplyAdd(g.Slice(i * n, m), tik, xk, xk);
+                    }
+                }
+            }
+
+            // P = Yᵀ X (b×b), M = Tᵀ P.
+            for (int i = 0; i < b; i++)
+            {
+                for (int l = 0; l < b; l++)
+                {
+                    pm[i * b + l] = TensorPrimitives.Dot(yt.AsSpan(i * n, m), z.AsSpan(l * n, m));
+                }
+            }
+
+            for (int k = 0; k < b; k++)
+            {
+                for (int l = 0; l < b; l++)
+                {
+                    double sum = 0;
+                    for (int i = 0; i <= k; i++)
+                    {
+                        sum += t[i * b + k] * pm[i * b + l];
+                    }
+
+                    mm[k * b + l] = sum;
+                }
+            }
+
+            // Wt[k] = Xt[k] − ½ Σ_l M[l][k] Yt[l].
+            for (int k = 0; k < b; k++)
+            {
+                Span<double> wk = z.AsSpan(k * n, m);
+                for (int l = 0; l < b; l++)
+                {
+                    double c = -0.5 * mm[l * b + k];
+                    if (c != 0)
+                    {
+                        TensorPrimitives.MultiplyAdd(yt.AsSpan(l * n, m), c, wk, wk);
+                    }
+                }
+
+                yt.AsSpan(k * n, m).CopyTo(z.AsSpan((b + k) * n, m));
+            }
+
+            // U[r] = (Y[r, ·], W[r, ·]) so that U · [Wt; Yt] = Y Wᵀ + W Yᵀ.
+            int k2 = 2 * b;
+            for (int r = 0; r < m; r++)
+            {
+                Span<double> ur = u.AsSpan(r * k2, k2);
+                for (int q = 0; q < b; q++)
+                {
+                    ur[q] = yt[q * n + r];
+                    ur[b + q] = z[q * n + r];
+                }
+            }
+
+            HouseholderTridiagonal.Rank2kUpdate(a22, n, m, u, z, k2, tiles, threads);
+        }
+    }
+
+    /// <summary>
+    /// Gt = Yt A (b × m) for the symmetric m×m A given by its lower triangle (leading dimension ld). Column chunks
+    /// of A are dealt round-robin to workers; each lower entry contributes to both its row and its column, and each
+    /// worker accumulates into its own copy of Gt, summed in a fixed order afterwards.
+    /// </summary>
+    private static void SymmLower(Span<double> a, int ld, int m, double[] yt, int b, double[] gt, int threads)
+    {
+        int chunks = (m + SymmChunk - 1) / SymmChunk;
+        int workers = threads > 1 && m >= 512 ? threads : 1;
+        unsafe
+        {
+            fixed (double* pa = a)
+            {
+                nint addr = (nint)pa;
+                int len = a.Length;
+                Action<int> body = w =>
+                {
+                    var mat = new Span<double>((double*)addr, len);
+                    Span<double> g = gt.AsSpan(w * b * ld, b * ld);
+                    for (int k = 0; k < b; k++)
+                    {
+                        g.Slice(k * ld, m).Clear();
+                    }
+
+                    for (int ch = w; ch < chunks; ch += workers)
+                    {
+                        int c0 = ch * SymmChunk, c1 = Math.Min(m, c0 + SymmChunk);
+                        // Rows below the chunk, four at a time: each load/store of Gt[k] serves four rows.
+                        int below = c1;
+                        int cntFull = c1 - c0;
+                        for (; below + 4 <= m; below += 4)
+                        {
+                            ReadOnlySpan<double> s0 = mat.Slice(below * ld + c0, cntFull);
+                            ReadOnlySpan<double> s1 = mat.Slice((below + 1) * ld + c0, cntFull);
+                            ReadOnlySpan<double> s2 = mat.Slice((below + 2) * ld + c0, cntFull);
+                            ReadOnlySpan<double> s3 = mat.Slice((below + 3) * ld + c0, cntFull);
+                            for (int k = 0; k < b; k++)
+                            {
+                                ReadOnlySpan<double> yrow = yt.AsSpan(k * ld, m);
+                                Span<double> gk = g.Slice(k * ld, m);
+                                var dots = FusedDotAxpy4(s0, s1, s2, s3, yrow.Slice(c0, cntFull), gk.Slice(c0, cntFull),
+                                    yrow[below], yrow[below + 1], yrow[below + 2], yrow[below + 3]);
+                                gk[below] += dots.D0;
+                                gk[below + 1] += dots.D1;
+                                gk[below + 2] += dots.D2;
+                                gk[below + 3] += dots.D3;
+                            }
+                        }
+
+                        for (int q = c0; q < m; q++)
+                        {
+                            if (q == c1)
+                            {
+                                q = below; // rows [c1, below) were done above
+                                if (q >= m)
+                                {
+                                    break;
+                                }
+                            }
+
+                            int cend = Math.Min(c1, q); // strictly below the diagonal
+                            int cnt = cend - c0;
+                            ReadOnlySpan<double> seg = mat.Slice(q * ld + c0, cnt);
+                            bool diag = q < c1;
+                            double aqq = diag ? mat[q * ld + q] : 0;
+                            for (int k = 0; k < b; k++)
+                            {
+                                double ykq = yt[k * ld + q];
+                                Span<double> gk = g.Slice(k * ld, m);
+                                ReadOnlySpan<double> yk = yt.AsSpan(k * ld + c0, cnt);
+                                double dot = cnt > 0 ? FusedDotAxpy(seg, yk, gk.Slice(c0, cnt), ykq) : 0;
+                                gk[q] += dot + aqq * ykq;
+                            }
+                        }
+                    }
+                };
+
+                if (workers == 1)
+                {
+                    body(0);
+                }
+                else
+                {
+                    Parallel.For(0, workers, body);
+                }
+            }
+        }
+
+        for (int w = 1; w < workers; w++)
+        {
+            for (int k = 0; k < b; k++)
+            {
+                Span<double> g0 = gt.AsSpan(k * ld, m);
+                TensorPrimitives.Add(g0, gt.AsSpan(w * b * ld + k * ld, m), g0);
+            }
+        }
+    }
+
+    /// <summary>g += s0·x0 + s1·x1 + s2·x2 + s3·x3; returns (x0·y, x1·y, x2·y, x3·y).</summary>
+    private static (double D0, double D1, double D2, double D3) FusedDotAxpy4(ReadOnlySpan<double> x0s, ReadOnlySpan<double> x1s,
+        ReadOnlySpan<double> x2s, ReadOnlySpan<double> x3s, ReadOnlySpan<double> ys, Span<double> gs, double s0, double s1, double s2, double s3)
+    {
+        ref double x0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x0s);
+        ref double x1 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x1s);
+        ref double x2 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x2s);
+        ref double x3 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x3s);
+        ref double y0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(ys);
+        ref double g0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(gs);
+        int len = x0s.Length, j = 0;
+        double d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default;
+            var b0 = Vector512.Create(s0);
+            var b1 = Vector512.Create(s1);
+            var b2 = Vector512.Create(s2);
+            var b3 = Vector512.Create(s3);
+            for (; j <= len - 8; j += 8)
+            {
+                var y = Vector512.LoadUnsafe(ref y0, (nuint)j);
+                var v0 = Vector512.LoadUnsafe(ref x0, (nuint)j);
+                var v1 = Vector512.LoadUnsafe(ref x1, (nuint)j);
+                var v2 = Vector512.LoadUnsafe(ref x2, (nuint)j);
+                var v3 = Vector512.LoadUnsafe(ref x3, (nuint)j);
+                a0 = Vector512.FusedMultiplyAdd(v0, y, a0);
+                a1 = Vector512.FusedMultiplyAdd(v1, y, a1);
+                a2 = Vector512.FusedMultiplyAdd(v2, y, a2);
+                a3 = Vector512.FusedMultiplyAdd(v3, y, a3);
+                var g = Vector512.LoadUnsafe(ref g0, (nuint)j);
+                g = Vector512.FusedMultiplyAdd(v0, b0, g);
+                g = Vector512.FusedMultiplyAdd(v1, b1, g);
+                g = Vector512.FusedMultiplyAdd(v2, b2, g);
+                g = Vector512.FusedMultiplyAdd(v3, b3, g);
+                g.StoreUnsafe(ref g0, (nuint)j);
+            }
+
+            d0 = Vector512.Sum(a0);
+            d1 = Vector512.Sum(a1);
+            d2 = Vector512.Sum(a2);
+            d3 = Vector512.Sum(a3);
+        }
+
+        for (; j < len; j++)
+        {
+            double y = System.Runtime.CompilerServices.Unsafe.Add(ref y0, j);
+            double v0 = System.Runtime.CompilerServices.Unsafe.Add(ref x0, j);
+            double v1 = System.Runtime.CompilerServices.Unsafe.Add(ref x1, j);
+            double v2 = System.Runtime.CompilerServices.Unsafe.Add(ref x2, j);
+            double v3 = System.Runtime.CompilerServices.Unsafe.Add(ref x3, j);
+            d0 += v0 * y;
+            d1 += v1 * y;
+            d2 += v2 * y;
+            d3 += v3 * y;
+            System.Runtime.CompilerServices.Unsafe.Add(ref g0, j) += v0 * s0 + v1 * s1 + v2 * s2 + v3 * s3;
+        }
+
+        return (d0, d1, d2, d3);
+    }
+
+    /// <summary>g += s·x; returns x·y.</summary>
+    private static double FusedDotAxpy(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> g, double s)
+    {
+        ref double x0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+        ref double y0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+        ref double g0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
+        int len = x.Length, j = 0;
+        double dot = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var acc = Vector512<double>.Zero;
+            var bs = Vector512.Create(s);
+            for (; j <= len - 8; j += 8)
+            {
+                var xv = Vector512.LoadUnsafe(ref x0, (nuint)j);
+                acc = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y0, (nuint)j), acc);
+                Vector512.FusedMultiplyAdd(xv, bs, Vector512.LoadUnsafe(ref g0, (nuint)j))
+                    .StoreUnsafe(ref g0, (nuint)j);
+            }
+
+            dot = Vector512.Sum(acc);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            var acc = Vector256<double>.Zero;
+            var bs = Vector256.Create(s);
+            for (; j <= len - 4; j += 4)
+            {
+                var xv = Vector256.LoadUnsafe(ref x0, (nuint)j);
+                acc = Vector256.FusedMultiplyAdd(xv, Vector256.LoadUnsafe(ref y0, (nuint)j), acc);
+                Vector256.FusedMultiplyAdd(xv, bs, Vector256.LoadUnsafe(ref g0, (nuint)j))
+                    .StoreUnsafe(ref g0, (nuint)j);
+            }
+
+            dot = Vector256.Sum(acc);
+        }
+
+        for (; j < len; j++)
+        {
+            double xj = System.Runtime.CompilerServices.Unsafe.Add(ref x0, j);
+            dot += xj * System.Runtime.CompilerServices.Unsafe.Add(ref y0, j);
+            System.Runtime.CompilerServices.Unsafe.Add(ref g0, j) += xj * s;
+        }
+
+        return dot;
+    }
+
+    /// <summary>
+    /// Stage 2: lower band of half-width b → tridiagonal by Householder bulge chasing. Sweep j zeroes column j
+    /// below the subdiagonal with a reflector on rows j+1..j+b, then chases the bulge down the band one b-block at
+    /// a time, annihilating only the first column of each bulge (the rest is removed by the following sweeps).
+    /// Works in place in the dense array, touching entries within 2b of the diagonal.
+    /// </summary>
+    internal static void BandToTridiagonal(Span<double> a, int n, int b)
+    {
+        if (b <= 1)
+        {
+            return;
+        }
+
+        Span<double> v = new double[b];
+        Span<double> w = new double[b];
+        Span<double> acc = new double[b];
+        for (int j = 0; j < n - 2; j++)
+        {
+            // Column to annihilate: `col`, rows [s, s + len); the reflector acts on indices [s, s + len).
+            int col = j;
+            int s = j + 1;
+            int len = Math.Min(b, n - s);
+            bool first = true;
+            while (len > 1)
+            {
+                Span<double> vv = v[..len];
+                for (int p = 0; p < len; p++)
+                {
+                    vv[p] = a[(s + p) * n + col];
+                }
+
+                double tau = MakeReflectorFirst(vv, out double beta);
+                a[s * n + col] = beta;
+                for (int p = 1; p < len; p++)
+                {
+                    a[(s + p) * n + col] = 0;
+                }
+
+                vv[0] = 1;
+                if (tau != 0)
+                {
+                    // Left application to the rest of the previous block: rows [s, s+len), columns (col, s).
+                    if (!first)
+                    {
+                        int c0 = col + 1, cn = s - c0;
+                        if (cn > 0)
+                        {
+                            Span<double> sum = acc[..cn];
+                            sum.Clear();
+                            for (int p = 0; p < len; p++)
+                            {
+                                Axpy(a.Slice((s + p) * n + c0, cn), vv[p], sum);
+                            }
+
+                            for (int p = 0; p < len; p++)
+                            {
+                                Axpy(sum, -tau * vv[p], a.Slice((s + p) * n + c0, cn));
+                            }
+                        }
+                    }
+
+                    // Two-sided on the diagonal block [s, s+len)².
+                    Span<double> ww = w[..len];
+                    ww.Clear();
+                    Span<double> block = a[(s * n + s)..];
+                    HouseholderTridiagonal.SymmetricMatVecRows(block, n, 0, len, vv, ww);
+                    HouseholderTridiagonal.FinishW(ww, vv, tau);
+                    for (int r = 0; r < len; r++)
+                    {
+                        HouseholderTridiagonal.Rank2Row(block.Slice(r * n, r + 1), ww, vv, vv[r], ww[r]);
+                    }
+
+                    // Right application to the block below: rows [s+len, s+len+b), columns [s, s+len).
+                    int r0 = s + len, r1 = Math.Min(n, s + len + b);
+                    for (int r = r0; r < r1; r++)
+                    {
+                        ApplyRight(a.Slice(r * n + s, len), vv, tau);
+                    }
+                }
+
+                // Next: annihilate the first column of the bulge just created.
+                col = s;
+                s += len;
+                len = Math.Min(b, n - s);
+                first = false;
+            }
+        }
+    }
+
+    /// <summary>row ← row (I − τ v vᵀ) for a short row (length ≤ b): one dot, one axpy, no library-call overhead.</summary>
+    private static void ApplyRight(Span<double> row, ReadOnlySpan<double> v, double tau)
+    {
+        int len = row.Length, j = 0;
+        ref double r0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(row);
+        ref double v0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(v);
+        double dot = 0;
+        if (Vector512.IsHardwareAccelerated && len >= 8)
+        {
+            var acc = Vector512<double>.Zero;
+            for (; j <= len - 8; j += 8)
+            {
+                acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)j), Vector512.LoadUnsafe(ref v0, (nuint)j), acc);
+            }
+
+            dot = Vector512.Sum(acc);
+        }
+
+        for (; j < len; j++)
+        {
+            dot += System.Runtime.CompilerServices.Unsafe.Add(ref r0, j) * System.Runtime.CompilerServices.Unsafe.Add(ref v0, j);
+        }
+
+        Axpy(v, -tau * dot, row);
+    }
+
+    /// <summary>y += s·x for short spans.</summary>
+    private static void Axpy(ReadOnlySpan<double> x, double s, Span<double> y)
+    {
+        int len = y.Length, j = 0;
+        ref double x0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
+        ref double y0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var bs = Vector512.Create(s);
+            for (; j <= len - 8; j += 8)
+            {
+                Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x0, (nuint)j), bs, Vector512.LoadUnsafe(ref y0, (nuint)j))
+                    .StoreUnsafe(ref y0, (nuint)j);
+            }
+        }
+
+        for (; j < len; j++)
+        {
+            System.Runtime.CompilerServices.Unsafe.Add(ref y0, j) += System.Runtime.CompilerServices.Unsafe.Add(ref x0, j) * s;
+        }
+    }
+
+    /// <summary>
+    /// Householder vector in place: x becomes v with v[0] = 1 (stored from index 1) so that
+    /// (I − τ v vᵀ) x = β e₀; returns τ (0 when x[1..] is zero).
+    /// </summary>
+    private static double MakeReflectorFirst(Span<double> x, out double beta)
+    {
+        double alpha = x[0];
+        double xnorm = x.Length > 1 ? TensorPrimitives.Norm((ReadOnlySpan<double>)x[1..]) : 0;
+        if (xnorm == 0)
+        {
+            beta = alpha;
+            return 0;
+        }
+
+        double big = Math.Max(Math.Abs(alpha), xnorm), small = Math.Min(Math.Abs(alpha), xnorm);
+        double q = small / big;
+        beta = -Math.CopySign(big * Math.Sqrt(1 + q * q), alpha);
+        double tau = (beta - alpha) / beta;
+        TensorPrimitives.Multiply(x[1..], 1 / (alpha - beta), x[1..]);
+        x[0] = 1;
+        return tau;
+    }
+}
