@@ -30,6 +30,7 @@ internal static class CommandCatalog
         MiCommand.Spec,
         MmiCommand.Spec,
         PidCommand.Spec,
+        InfoPlaneCommand.Spec,
     ];
 
     /// <summary>The command with this name, or null.</summary>
