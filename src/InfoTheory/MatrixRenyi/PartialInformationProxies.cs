@@ -41,10 +41,9 @@ public sealed class PartialInformationProxies
         var (kx, inputWidth) = RenyiEngine.UnitGram(x, o);
         var maps = new double[c][];
         var mapWidths = new double[c];
-        for (int p = 0; p < c; p++)
-        {
-            (maps[p], mapWidths[p]) = RenyiEngine.UnitGram(layer[p], o);
-        }
+        // Small Grams (N is a batch) are built one per core rather than each split across cores.
+        var serial = o with { Parallel = false };
+        Parallel.For(0, c, p => (maps[p], mapWidths[p]) = RenyiEngine.UnitGram(layer[p], serial));
 
         var pairs = SelectPairs(c);
         // Spectra: [0] X; then per map p: S(Tp), S(Tp, X); then per pair: S(Ti, Tj), S(Ti, Tj, X).
