@@ -50,7 +50,7 @@ public sealed class PartialInformationProxies
         int jobs = 1 + 2 * c + 2 * pairs.Length;
         var entropy = new double[jobs];
         var clipped = new double[jobs];
-        Parallel.For(0, jobs, () => RenyiEngine.AllocateMatrix(n, o), (job, _, work) =>
+        Parallel.For(0, jobs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => RenyiEngine.AllocateMatrix(n, o), (job, _, work) =>
         {
             if (job == 0)
             {
