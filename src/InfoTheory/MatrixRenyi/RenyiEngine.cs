@@ -139,14 +139,11 @@ internal static class RenyiEngine
             k0[p] = KernelAtZero(options.Kernel, widths[p]);
         }
 
-        // Fixed blocks of rows, each summed in order, then the blocks in order: the result does not depend on threads.
-        int blocks = (n + RowBlock - 1) / RowBlock;
-        var partial = new double[blocks * subsets.Count];
-        void Block(int b)
+        var offDiagonal = SumOverRows(n, subsets.Count, options.Parallel, () =>
         {
             var rows = new double[v * n];
             var product = new double[n];
-            for (int i = b * RowBlock; i < Math.Min(n, (b + 1) * RowBlock); i++)
+            return (i, sums) =>
             {
                 for (int p = 0; p < v; p++)
                 {
@@ -169,36 +166,12 @@ internal static class RenyiEngine
                         TensorPrimitives.Multiply(prod, rows.AsSpan(subset[q] * n, i), prod);
                     }
 
-                    partial[b * subsets.Count + s] += TensorPrimitives.SumOfSquares(prod);
+                    sums[s] += TensorPrimitives.SumOfSquares(prod);
                 }
-            }
-        }
+            };
+        });
 
-        if (options.Parallel && blocks > 1)
-        {
-            System.Threading.Tasks.Parallel.For(0, blocks, Block);
-        }
-        else
-        {
-            for (int b = 0; b < blocks; b++)
-            {
-                Block(b);
-            }
-        }
-
-        var nats = new double[subsets.Count];
-        for (int s = 0; s < subsets.Count; s++)
-        {
-            double offDiagonal = 0;
-            for (int b = 0; b < blocks; b++)
-            {
-                offDiagonal += partial[b * subsets.Count + s];
-            }
-
-            // The diagonal contributes N ones; each off-diagonal pair appears twice.
-            nats[s] = Clamp(2 * Math.Log(n) - Math.Log(n + 2 * offDiagonal), n);
-        }
-
+        var nats = offDiagonal.Select(sum => SecondOrderFromOffDiagonal(sum, n)).ToArray();
         return (nats, widths);
     }
 
@@ -228,41 +201,65 @@ internal static class RenyiEngine
             }
 
             var distances = new PairwiseDistances(new Samples(scaled, dimensions));
-            int blocks = (n + RowBlock - 1) / RowBlock;
-            var partial = new double[blocks];
-            void Block(int b)
+            double offDiagonal = SumOverRows(n, 1, parallel, () =>
             {
                 var scratch = new double[n];
-                for (int i = b * RowBlock; i < Math.Min(n, (b + 1) * RowBlock); i++)
-                {
-                    partial[b] += distances.SumOfNegativeExponentials(i, scratch);
-                }
-            }
-
-            if (parallel && blocks > 1)
-            {
-                System.Threading.Tasks.Parallel.For(0, blocks, Block);
-            }
-            else
-            {
-                for (int b = 0; b < blocks; b++)
-                {
-                    Block(b);
-                }
-            }
-
-            // Blocks summed in a fixed order: the result does not depend on the number of threads.
-            double offDiagonal = 0;
-            foreach (double value in partial)
-            {
-                offDiagonal += value;
-            }
-
-            nats[s] = Clamp(2 * Math.Log(n) - Math.Log(n + 2 * offDiagonal), n);
+                return (i, sums) => sums[0] += distances.SumOfNegativeExponentials(i, scratch);
+            })[0];
+            nats[s] = SecondOrderFromOffDiagonal(offDiagonal, n);
         }
 
         return nats;
     }
+
+    /// <summary>Adds row <c>i</c>'s contribution to each of the sums.</summary>
+    private delegate void RowTerm(int row, Span<double> sums);
+
+    /// <summary>
+    /// Σ over rows of <paramref name="width"/> sums, rows taken in fixed blocks, each block summed in order and the blocks
+    /// then added in order: the result does not depend on the number of threads. <paramref name="newWorker"/> gives each
+    /// block its own scratch buffers.
+    /// </summary>
+    private static double[] SumOverRows(int n, int width, bool parallel, Func<RowTerm> newWorker)
+    {
+        int blocks = (n + RowBlock - 1) / RowBlock;
+        var partial = new double[blocks * width];
+        void Block(int b)
+        {
+            var term = newWorker();
+            var sums = partial.AsSpan(b * width, width);
+            for (int i = b * RowBlock; i < Math.Min(n, (b + 1) * RowBlock); i++)
+            {
+                term(i, sums);
+            }
+        }
+
+        if (parallel && blocks > 1)
+        {
+            System.Threading.Tasks.Parallel.For(0, blocks, Block);
+        }
+        else
+        {
+            for (int b = 0; b < blocks; b++)
+            {
+                Block(b);
+            }
+        }
+
+        var total = new double[width];
+        for (int b = 0; b < blocks; b++)
+        {
+            for (int s = 0; s < width; s++)
+            {
+                total[s] += partial[b * width + s];
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>S₂ = 2·ln N − ln ΣK̃ᵢⱼ²: the diagonal gives N ones and each off-diagonal pair appears twice.</summary>
+    private static double SecondOrderFromOffDiagonal(double offDiagonal, int n) => Clamp(2 * Math.Log(n) - Math.Log(n + 2 * offDiagonal), n);
 
     /// <summary>destination = ∘ over the subset of the unit-diagonal matrices.</summary>
     public static void HadamardInto(double[][] grams, int[] subset, Span<double> destination)
