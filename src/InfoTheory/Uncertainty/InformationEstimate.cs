@@ -1,0 +1,69 @@
+using InfoTheory.Internal;
+
+namespace InfoTheory;
+
+/// <summary>
+/// An estimate with its uncertainty: the value, and a standard error where the estimator's theory gives one
+/// (for the k-NN estimators, the standard deviation of the per-sample terms over √N, as Butakov et al. report
+/// their 95% intervals). Nats inside, like every <see cref="Information"/>.
+/// </summary>
+public readonly record struct InformationEstimate
+{
+    /// <summary>An estimate.</summary>
+    /// <param name="value">The estimate.</param>
+    /// <param name="standardError">Its standard error, or null when the estimator has no theory for one.</param>
+    /// <param name="sampleCount">The number of observations it was computed from.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The standard error is negative or not finite, or the count is negative.</exception>
+    public InformationEstimate(Information value, Information? standardError = null, int sampleCount = 0)
+    {
+        if (standardError is { } se && !(se.Nats >= 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(standardError), se.Nats,
+                $"standardError = {se.Nats} nats: a standard error must be finite and ≥ 0; pass null when there is none.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(sampleCount);
+        Value = value;
+        StandardError = standardError;
+        SampleCount = sampleCount;
+    }
+
+    /// <summary>The estimate.</summary>
+    public Information Value { get; }
+
+    /// <summary>Its standard error, or null when the estimator has no theory for one (use a bootstrap then).</summary>
+    public Information? StandardError { get; }
+
+    /// <summary>The number of observations the estimate was computed from (0 if not recorded).</summary>
+    public int SampleCount { get; }
+
+    /// <summary>
+    /// The asymptotic normal interval Value ± z·SE with z the standard normal quantile of (1 + level)/2
+    /// (1.959964 for 0.95).
+    /// </summary>
+    /// <param name="level">The coverage, strictly between 0 and 1.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not in (0, 1).</exception>
+    /// <exception cref="InvalidOperationException">The estimate has no standard error.</exception>
+    public ConfidenceInterval ConfidenceInterval(double level = 0.95)
+    {
+        Internal.ConfidenceLevel.Check(level);
+        if (StandardError is not { } se)
+        {
+            throw new InvalidOperationException(
+                "This estimate has no standard error (its estimator has no asymptotic theory for one); use Bootstrap.ConfidenceInterval instead.");
+        }
+
+        double z = NormalDistribution.Quantile(0.5 + level / 2);
+        return new ConfidenceInterval(Value - z * se, Value + z * se, level);
+    }
+
+    /// <summary>The value, so an estimate can be used where an <see cref="Information"/> is expected.</summary>
+    public static implicit operator Information(InformationEstimate estimate) => estimate.Value;
+
+    /// <summary>The value as an <see cref="Information"/>.</summary>
+    public Information ToInformation() => Value;
+
+    /// <summary>"value ± SE" in nats, for logs.</summary>
+    public override string ToString() =>
+        StandardError is { } se ? $"{Value} ± {se.Nats.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)} nats" : Value.ToString();
+}

@@ -1,0 +1,52 @@
+using InfoTheory.Internal;
+using Xunit;
+
+namespace InfoTheory.Tests.Core;
+
+public class InformationEstimateTests
+{
+    // Standard normal quantiles from tables (Abramowitz & Stegun 26.2; R's qnorm to 10 digits).
+    [Theory]
+    [InlineData(0.975, 1.959963985)]
+    [InlineData(0.95, 1.644853627)]
+    [InlineData(0.5, 0.0)]
+    [InlineData(0.995, 2.575829304)]
+    [InlineData(0.025, -1.959963985)]
+    [InlineData(1e-10, -6.361340902)]
+    public void Normal_quantile_matches_tables(double p, double expected) =>
+        Assert.Equal(expected, NormalDistribution.Quantile(p), 8);
+
+    [Fact]
+    public void Ninety_five_percent_interval_is_value_plus_minus_1_96_standard_errors()
+    {
+        var e = new InformationEstimate(Information.FromNats(1.0), Information.FromNats(0.1), 100);
+        var ci = e.ConfidenceInterval(0.95);
+        Assert.Equal(1.0 - 0.1959963985, ci.Low.Nats, 9);
+        Assert.Equal(1.0 + 0.1959963985, ci.High.Nats, 9);
+        Assert.True(ci.Contains(e.Value));
+        Assert.Equal(0.95, ci.Level);
+    }
+
+    [Fact]
+    public void Interval_without_standard_error_says_to_bootstrap()
+    {
+        var e = new InformationEstimate(Information.FromNats(1.0));
+        var ex = Assert.Throws<InvalidOperationException>(() => e.ConfidenceInterval());
+        Assert.Contains("ootstrap", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    [InlineData(double.NaN)]
+    public void Bad_levels_are_refused(double level)
+    {
+        var e = new InformationEstimate(Information.FromNats(1.0), Information.FromNats(0.1));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => e.ConfidenceInterval(level));
+        Assert.Equal("level", ex.ParamName);
+    }
+
+    [Fact]
+    public void Negative_standard_error_is_refused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new InformationEstimate(Information.FromNats(1), Information.FromNats(-0.1)));
+}
