@@ -16,6 +16,7 @@ public sealed record MatrixRenyiOptions
     private readonly Bandwidth _bandwidth = Bandwidth.Default;
     private readonly IKernel _kernel = GaussianKernel.Instance;
     private readonly long _maxGramBytes = DefaultMaxGramBytes;
+    private readonly ComputeBackend _backend = ComputeBackend.Cpu;
 
     /// <summary>The defaults: α = 1.01, Gaussian kernel, Silverman-style width with h = 5, 2 GiB per matrix.</summary>
     public static MatrixRenyiOptions Default { get; } = new();
@@ -77,4 +78,16 @@ public sealed record MatrixRenyiOptions
 
     /// <summary>Use several cores (results do not depend on it beyond rounding).</summary>
     public bool Parallel { get; init; } = true;
+
+    /// <summary>
+    /// Where the Gram, Hadamard and eigenvalue work runs: <see cref="ComputeBackend.Cpu"/> (default) or a backend the
+    /// caller created, e.g. InfoTheory.Ilgpu's <c>IlgpuBackend</c> (the caller owns and disposes it). Results agree with
+    /// the CPU path up to floating-point rounding. Off the CPU, α = 2 builds the N×N Grams (the CPU path streams them).
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public ComputeBackend Backend
+    {
+        get => _backend;
+        init => _backend = value ?? throw new ArgumentNullException(nameof(Backend), "Give a compute backend, e.g. ComputeBackend.Cpu.");
+    }
 }

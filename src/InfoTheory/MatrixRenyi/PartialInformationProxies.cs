@@ -13,7 +13,7 @@ namespace InfoTheory;
 /// map spectra (2 per map) run in parallel, one matrix per core, each in a per-thread workspace. Cost: O(C·N²·HW) for the
 /// Grams plus O((C² + C)·N³) for the spectra (O(C²·N²) for α = 2). Memory: (C + 1 + cores) N×N matrices. Results in nats.
 /// </remarks>
-public sealed class PartialInformationProxies
+public sealed partial class PartialInformationProxies
 {
     /// <summary>An estimator with the given settings (all pairs, matrix-Rényi defaults).</summary>
     public PartialInformationProxies(PidOptions? options = null) => Options = options ?? PidOptions.Default;
@@ -38,18 +38,23 @@ public sealed class PartialInformationProxies
 
         var o = Options.Renyi;
         double alpha = o.Alpha;
-        var (kx, inputWidth) = RenyiEngine.UnitGram(x, o);
+        var (kx, inputWidth) = RenyiEngine.UnitGramVia(x, o);
         var maps = new double[c][];
         var mapWidths = new double[c];
         // Small Grams (N is a batch) are built one per core rather than each split across cores.
         var serial = o with { Parallel = false };
-        Parallel.For(0, c, p => (maps[p], mapWidths[p]) = RenyiEngine.UnitGram(layer[p], serial));
+        Parallel.For(0, c, p => (maps[p], mapWidths[p]) = RenyiEngine.UnitGramVia(layer[p], serial));
 
         var pairs = SelectPairs(c);
         // Spectra: [0] X; then per map p: S(Tp), S(Tp, X); then per pair: S(Ti, Tj), S(Ti, Tj, X).
         int jobs = 1 + 2 * c + 2 * pairs.Length;
         var entropy = new double[jobs];
         var clipped = new double[jobs];
+        if (!o.Backend.IsManagedCpu)
+        {
+            SpectraOnBackend(o, kx, maps, pairs, entropy, clipped);
+        }
+        else
         Parallel.For(0, jobs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => RenyiEngine.AllocateMatrix(n, o), (job, _, work) =>
         {
             if (job == 0)

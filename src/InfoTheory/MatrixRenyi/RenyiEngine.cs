@@ -12,7 +12,7 @@ namespace InfoTheory;
 /// K/(N·κ(0)); a Hadamard product of unit-diagonal matrices is again unit-diagonal, so its trace normalisation is
 /// also a division by N. Entropies are computed in nats.
 /// </remarks>
-internal static class RenyiEngine
+internal static partial class RenyiEngine
 {
     private const int RowBlock = 64;
 
@@ -21,6 +21,11 @@ internal static class RenyiEngine
         IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets, MatrixRenyiOptions options)
     {
         int n = variables[0].Count;
+        if (!options.Backend.IsManagedCpu)
+        {
+            return JointEntropiesOn(options.Backend, variables, subsets, options);
+        }
+
         if (options.Alpha == 2 && !options.Bandwidth.NeedsDistances)
         {
             var (nats, widths) = SecondOrderStreaming(variables, subsets, options);

@@ -1,0 +1,165 @@
+using InfoTheory.Compute;
+
+namespace InfoTheory;
+
+/// <summary>
+/// Where the dense linear algebra of the matrix-based Rényi estimators runs: Gram matrices, trace-normalised Hadamard
+/// products, Frobenius norms (α = 2), eigenvalues of one large or many small symmetric matrices, and brute-force k-NN
+/// distances. Chosen explicitly per estimate (<see cref="MatrixRenyiOptions.Backend"/>); there is no global default
+/// besides <see cref="Cpu"/>.
+/// </summary>
+/// <remarks>
+/// <para><see cref="Cpu"/> is the plain managed path (vectorised, multi-core). The package InfoTheory.Ilgpu adds a
+/// GPU backend (CUDA or OpenCL through ILGPU). Every backend must give the same results as <see cref="Cpu"/> up to
+/// floating-point rounding; the contract tests of each backend check this.</para>
+/// <para>All matrices are dense, row-major, N×N doubles. Every operation takes and returns host memory; a backend may
+/// keep intermediate results on its device inside one call (e.g. <see cref="SubsetSpectra"/>).</para>
+/// <para>Implementations must be safe to call from one thread at a time at least; <see cref="Cpu"/> is thread-safe.</para>
+/// </remarks>
+public abstract class ComputeBackend
+{
+    /// <summary>For derived backends.</summary>
+    protected ComputeBackend()
+    {
+    }
+
+    /// <summary>The managed CPU path (the default of every estimator). Thread-safe, stateless.</summary>
+    public static ComputeBackend Cpu => CpuBackend.Instance;
+
+    /// <summary>A short name for reports, e.g. <c>cpu</c> or <c>ilgpu-cuda (NVIDIA H100)</c>.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Whether this is the managed CPU path (estimators then take their own fused CPU loops).</summary>
+    internal virtual bool IsManagedCpu => false;
+
+    /// <summary>The N×N matrix of squared Euclidean distances ‖xᵢ − xⱼ‖² (zero diagonal, symmetric).</summary>
+    /// <param name="samples">N observations (finite values; not checked again here).</param>
+    /// <param name="destination">At least N² values, row-major.</param>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than N².</exception>
+    public abstract void SquaredDistances(Samples samples, Span<double> destination);
+
+    /// <summary>
+    /// The unit-diagonal Gram matrix K̃ᵢⱼ = κ(xᵢ, xⱼ)/κ(x, x) of a radial kernel with width σ: row-major N×N,
+    /// symmetric, K̃ᵢᵢ = 1. The trace-normalised Gram of Sanchez Giraldo et al. (doi:10.1109/TIT.2014.2370058) is K̃/N.
+    /// </summary>
+    /// <param name="samples">N observations.</param>
+    /// <param name="kernel">The kernel; κ(0) must be finite and positive.</param>
+    /// <param name="width">σ &gt; 0.</param>
+    /// <param name="destination">At least N² values.</param>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short, or κ(0) is not finite and positive.</exception>
+    public abstract void UnitGram(Samples samples, IKernel kernel, double width, Span<double> destination);
+
+    /// <summary>
+    /// destination = (∘ₚ Gₚ)/tr(∘ₚ Gₚ) over the matrices named by <paramref name="subset"/>: the trace-normalised
+    /// Hadamard product that defines the joint entropy (Yu et al., doi:10.1109/TPAMI.2019.2932976).
+    /// </summary>
+    /// <param name="matrices">N×N matrices with a positive diagonal.</param>
+    /// <param name="subset">Indices into <paramref name="matrices"/> (at least one).</param>
+    /// <param name="n">N.</param>
+    /// <param name="destination">At least N² values.</param>
+    /// <exception cref="ArgumentException">Empty subset, an index out of range, a matrix or the destination too short, or a trace that is not positive.</exception>
+    public abstract void NormalizedHadamard(IReadOnlyList<double[]> matrices, ReadOnlySpan<int> subset, int n, Span<double> destination);
+
+    /// <summary>‖A‖²_F = Σᵢⱼ Aᵢⱼ²; for a trace-normalised A, S₂(A) = −ln ‖A‖²_F.</summary>
+    /// <param name="values">The entries (any length).</param>
+    public abstract double SquaredFrobeniusNorm(ReadOnlySpan<double> values);
+
+    /// <summary>The eigenvalues, ascending, of one symmetric N×N matrix (only its lower triangle is read).</summary>
+    /// <param name="matrix">N² values, row-major; not modified.</param>
+    /// <param name="n">N ≥ 1.</param>
+    /// <param name="eigenvalues">Receives N values.</param>
+    /// <exception cref="ArgumentException">Spans too short, N &lt; 1, or non-finite entries.</exception>
+    public abstract void Eigenvalues(ReadOnlySpan<double> matrix, int n, Span<double> eigenvalues);
+
+    /// <summary>The eigenvalues, ascending, of <paramref name="count"/> symmetric N×N matrices stored back to back.</summary>
+    /// <param name="matrices">count·N² values; matrix b at [b·N², (b+1)·N²). Not modified.</param>
+    /// <param name="n">N ≥ 1.</param>
+    /// <param name="count">The number of matrices, ≥ 0.</param>
+    /// <param name="eigenvalues">Receives count·N values, matrix b's at [b·N, (b+1)·N).</param>
+    /// <exception cref="ArgumentException">Spans too short, N &lt; 1, count &lt; 0, or non-finite entries.</exception>
+    public abstract void EigenvaluesBatch(ReadOnlySpan<double> matrices, int n, int count, Span<double> eigenvalues);
+
+    /// <summary>
+    /// Brute-force k-nearest-neighbour distances: for each observation i, the k smallest squared Euclidean distances
+    /// ‖xᵢ − xⱼ‖² over j ≠ i, ascending (ties kept; duplicates give 0).
+    /// </summary>
+    /// <param name="samples">N observations, N &gt; k.</param>
+    /// <param name="k">1 ≤ k &lt; N.</param>
+    /// <param name="destination">N·k values, row i at [i·k, (i+1)·k).</param>
+    /// <exception cref="ArgumentException">k out of range or the destination too short.</exception>
+    public abstract void NearestNeighbourDistances(Samples samples, int k, Span<double> destination);
+
+    /// <summary>
+    /// For each subset, the N eigenvalues (ascending) of the trace-normalised Hadamard product of the matrices it
+    /// names: the spectra behind joint entropies. Backends override this to keep the products on their device.
+    /// </summary>
+    /// <param name="matrices">N×N symmetric matrices with a positive diagonal (usually unit-diagonal Grams).</param>
+    /// <param name="n">N.</param>
+    /// <param name="subsets">Index lists into <paramref name="matrices"/>.</param>
+    /// <param name="eigenvalues">Receives subsets.Count·N values, subset s at [s·N, (s+1)·N).</param>
+    /// <exception cref="ArgumentException">A bad subset, or spans too short.</exception>
+    public virtual void SubsetSpectra(IReadOnlyList<double[]> matrices, int n, IReadOnlyList<int[]> subsets, Span<double> eigenvalues)
+    {
+        ArgumentNullException.ThrowIfNull(subsets);
+        BackendGuard.Output(eigenvalues.Length, (long)subsets.Count * n, nameof(eigenvalues));
+        var work = new double[(long)n * n];
+        for (int s = 0; s < subsets.Count; s++)
+        {
+            NormalizedHadamard(matrices, subsets[s], n, work);
+            Eigenvalues(work, n, eigenvalues.Slice(s * n, n));
+        }
+    }
+
+    /// <summary>For each subset, ‖A‖²_F of its trace-normalised Hadamard product A (so S₂ = −ln of it).</summary>
+    /// <param name="matrices">N×N symmetric matrices with a positive diagonal.</param>
+    /// <param name="n">N.</param>
+    /// <param name="subsets">Index lists into <paramref name="matrices"/>.</param>
+    /// <param name="squaredNorms">Receives subsets.Count values.</param>
+    /// <exception cref="ArgumentException">A bad subset, or spans too short.</exception>
+    public virtual void SubsetSquaredNorms(IReadOnlyList<double[]> matrices, int n, IReadOnlyList<int[]> subsets, Span<double> squaredNorms)
+    {
+        ArgumentNullException.ThrowIfNull(subsets);
+        BackendGuard.Output(squaredNorms.Length, subsets.Count, nameof(squaredNorms));
+        var work = new double[(long)n * n];
+        for (int s = 0; s < subsets.Count; s++)
+        {
+            NormalizedHadamard(matrices, subsets[s], n, work);
+            squaredNorms[s] = SquaredFrobeniusNorm(work);
+        }
+    }
+
+    /// <summary>
+    /// Overwrites <paramref name="diagonal"/> with the eigenvalues, ascending, of the symmetric tridiagonal matrix with
+    /// that diagonal and <paramref name="offDiagonal"/> (length ≥ N−1, destroyed): the host half of a device
+    /// tridiagonalisation. Root-free implicit QL (Pal–Walker–Kahan, as LAPACK dsterf).
+    /// </summary>
+    /// <param name="diagonal">The N diagonal entries.</param>
+    /// <param name="offDiagonal">The N−1 sub-diagonal entries (more may be passed; they are ignored).</param>
+    /// <exception cref="ArgumentException">The off-diagonal is too short or a value is not finite.</exception>
+    protected static void TridiagonalEigenvalues(Span<double> diagonal, Span<double> offDiagonal)
+    {
+        int n = diagonal.Length;
+        if (offDiagonal.Length < Math.Max(0, n - 1))
+        {
+            throw new ArgumentException(
+                $"offDiagonal has {offDiagonal.Length} values but a tridiagonal matrix of order {n} needs {n - 1}; pass the sub-diagonal.",
+                nameof(offDiagonal));
+        }
+
+        foreach (double v in diagonal)
+        {
+            BackendGuard.FiniteValue(v, nameof(diagonal));
+        }
+
+        foreach (double v in offDiagonal[..Math.Max(0, n - 1)])
+        {
+            BackendGuard.FiniteValue(v, nameof(offDiagonal));
+        }
+
+        TridiagonalQL.Eigenvalues(diagonal, offDiagonal, n);
+        diagonal.Sort();
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+}
