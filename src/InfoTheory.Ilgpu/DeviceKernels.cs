@@ -1,0 +1,423 @@
+using ILGPU;
+using ILGPU.Algorithms;
+
+namespace InfoTheory.Ilgpu;
+
+/// <summary>
+/// The ILGPU kernels of <see cref="IlgpuBackend"/>. All work in float64 on row-major matrices; explicitly grouped
+/// kernels stride over their work with the group size, so any group size up to <see cref="MaxGroup"/> works.
+/// </summary>
+internal static class DeviceKernels
+{
+    /// <summary>The tile edge of the distance kernels (a 16×16 group).</summary>
+    public const int Tile = 16;
+
+    /// <summary>The largest group the reductions use (shared arrays are sized for it).</summary>
+    public const int MaxGroup = 256;
+
+    /// <summary>The largest matrix order of the batched Jacobi kernel (rotation parameters live in shared memory).</summary>
+    public const int MaxJacobiOrder = 1024;
+
+    private const int MaxPairs = MaxJacobiOrder / 2;
+
+    /// <summary>
+    /// D or K̃ for N observations in d dimensions (x row-major N×d), one 16×16 tile of the output per group: both
+    /// blocks of 16 observations are staged through shared memory 16 coordinates at a time, and the squared
+    /// differences are summed directly (no ‖x‖² + ‖y‖² − 2x·y cancellation). Sizes need not be multiples of 16.
+    /// <paramref name="gaussian"/> = 0 writes distances; 1 writes exp(<paramref name="scale"/>·D) with a unit diagonal.
+    /// </summary>
+    public static void SquaredDistances(ArrayView<double> x, int n, int d, ArrayView<double> output, int gaussian, double scale)
+    {
+        var a = SharedMemory.Allocate<double>(Tile * Tile);
+        var b = SharedMemory.Allocate<double>(Tile * Tile);
+        int tx = Group.IdxX, ty = Group.IdxY;
+        int iBase = Grid.IdxY * Tile, jBase = Grid.IdxX * Tile;
+        int i = iBase + ty, j = jBase + tx;
+        double sum = 0;
+        for (int k0 = 0; k0 < d; k0 += Tile)
+        {
+            int c = k0 + tx;
+            int ri = iBase + ty, rj = jBase + ty;
+            a[ty * Tile + tx] = ri < n && c < d ? x[(long)ri * d + c] : 0.0;
+            b[ty * Tile + tx] = rj < n && c < d ? x[(long)rj * d + c] : 0.0;
+            Group.Barrier();
+            for (int k = 0; k < Tile; k++)
+            {
+                double diff = a[ty * Tile + k] - b[tx * Tile + k];
+                sum += diff * diff;
+            }
+
+            Group.Barrier();
+        }
+
+        if (i < n && j < n)
+        {
+            double value = sum;
+            if (gaussian != 0)
+            {
+                value = i == j ? 1.0 : XMath.Exp(scale * sum);
+            }
+
+            output[(long)i * n + j] = value;
+        }
+    }
+
+    /// <summary>
+    /// out[b] = Π over subset b of stack[·] (element-wise), for the subsets in a table of <paramref name="width"/>
+    /// indices per row (−1 pads). Index: (element, matrix in batch).
+    /// </summary>
+    public static void HadamardBatch(Index2D index, ArrayView<double> stack, ArrayView<int> table, int width, int nn, ArrayView<double> output)
+    {
+        long e = index.X, m = index.Y;
+        double product = 1.0;
+        for (int q = 0; q < width; q++)
+        {
+            int p = table[(int)(m * width + q)];
+            if (p >= 0)
+            {
+                product *= stack[p * (long)nn + e];
+            }
+        }
+
+        output[m * nn + e] = product;
+    }
+
+    /// <summary>One group per matrix: traces[b] = tr(M_b); M_b /= tr(M_b) when the trace is positive.</summary>
+    public static void NormalizeByTrace(ArrayView<double> matrices, int n, ArrayView<double> traces)
+    {
+        var partial = SharedMemory.Allocate<double>(MaxGroup);
+        long origin = Grid.IdxX * (long)n * n;
+        int t = Group.IdxX, g = Group.DimX;
+        double sum = 0;
+        for (int i = t; i < n; i += g)
+        {
+            sum += matrices[origin + (long)i * n + i];
+        }
+
+        double trace = GroupSum(partial, sum, t, g);
+        if (t == 0)
+        {
+            traces[Grid.IdxX] = trace;
+        }
+
+        if (trace > 0)
+        {
+            double inverse = 1.0 / trace;
+            long nn = (long)n * n;
+            for (long e = t; e < nn; e += g)
+            {
+                matrices[origin + e] *= inverse;
+            }
+        }
+    }
+
+    /// <summary>One group per matrix: sums[b] = Σ M_b². Fixed order per group, so results repeat run to run.</summary>
+    public static void SquaredNormBatch(ArrayView<double> matrices, int n, ArrayView<double> sums)
+    {
+        var partial = SharedMemory.Allocate<double>(MaxGroup);
+        long origin = Grid.IdxX * (long)n * n, nn = (long)n * n;
+        int t = Group.IdxX, g = Group.DimX;
+        double sum = 0;
+        for (long e = t; e < nn; e += g)
+        {
+            double v = matrices[origin + e];
+            sum += v * v;
+        }
+
+        double total = GroupSum(partial, sum, t, g);
+        if (t == 0)
+        {
+            sums[Grid.IdxX] = total;
+        }
+    }
+
+    /// <summary>partials[group] = Σ v² over a grid-strided share of <paramref name="values"/>; the host adds the partials in order.</summary>
+    public static void SquaredSumPartials(ArrayView<double> values, long length, ArrayView<double> partials)
+    {
+        var partial = SharedMemory.Allocate<double>(MaxGroup);
+        int t = Group.IdxX, g = Group.DimX;
+        long stride = (long)g * Grid.DimX;
+        double sum = 0;
+        for (long e = Grid.IdxX * (long)g + t; e < length; e += stride)
+        {
+            double v = values[e];
+            sum += v * v;
+        }
+
+        double total = GroupSum(partial, sum, t, g);
+        if (t == 0)
+        {
+            partials[Grid.IdxX] = total;
+        }
+    }
+
+    /// <summary>
+    /// Cyclic Jacobi eigenvalues of many small symmetric matrices, one group per matrix (Golub &amp; Van Loan, Matrix
+    /// Computations 4th ed., §8.5.5, parallel ordering §8.5.4): each round applies n/2 disjoint rotations at once (the
+    /// round-robin "chess tournament" ordering), rows then columns; sweeps stop when the off-diagonal mass falls below
+    /// 1e-15 of ‖A‖_F or after <paramref name="maxSweeps"/>. Overwrites the matrices; eigenvalues[b·n + i] = diagonal.
+    /// </summary>
+    public static void JacobiBatch(ArrayView<double> matrices, int n, ArrayView<double> eigenvalues, int maxSweeps, ArrayView<int> sweepsUsed)
+    {
+        var cosines = SharedMemory.Allocate<double>(MaxPairs);
+        var sines = SharedMemory.Allocate<double>(MaxPairs);
+        var partial = SharedMemory.Allocate<double>(MaxGroup);
+        var done = SharedMemory.Allocate<int>(1);
+        int t = Group.IdxX, g = Group.DimX;
+        long origin = Grid.IdxX * (long)n * n;
+        int m = n + (n & 1), half = m / 2;
+        int sweep = 0;
+        for (; sweep <= maxSweeps; sweep++)
+        {
+            double off = 0, total = 0;
+            for (int e = t; e < n * n; e += g)
+            {
+                double v = matrices[origin + e];
+                total += v * v;
+                if (e / n != e % n)
+                {
+                    off += v * v;
+                }
+            }
+
+            double offSum = GroupSum(partial, off, t, g);
+            double totalSum = GroupSum(partial, total, t, g);
+            if (t == 0)
+            {
+                done[0] = offSum <= 1e-30 * totalSum || sweep == maxSweeps ? 1 : 0;
+            }
+
+            Group.Barrier();
+            if (done[0] != 0)
+            {
+                break;
+            }
+
+            for (int r = 0; r < m - 1; r++)
+            {
+                for (int k = t; k < half; k += g)
+                {
+                    int p = Slot(k, r, m), q = Slot(m - 1 - k, r, m);
+                    double c = 1, s = 0;
+                    if (p < n && q < n)
+                    {
+                        if (p > q)
+                        {
+                            (p, q) = (q, p);
+                        }
+
+                        double apq = matrices[origin + (long)p * n + q];
+                        if (apq != 0)
+                        {
+                            double app = matrices[origin + (long)p * n + p], aqq = matrices[origin + (long)q * n + q];
+                            double theta = (aqq - app) / (2 * apq);
+                            double tan = XMath.Abs(theta) > 1e150
+                                ? 0.5 / theta
+                                : (theta >= 0 ? 1.0 : -1.0) / (XMath.Abs(theta) + XMath.Sqrt(1 + theta * theta));
+                            c = XMath.Rsqrt(1 + tan * tan);
+                            s = tan * c;
+                        }
+                    }
+
+                    cosines[k] = c;
+                    sines[k] = s;
+                }
+
+                Group.Barrier();
+
+                // Rows p and q of A ← Jᵀ·A, then columns p and q of A ← A·J, for every pair of the round.
+                for (int w = t; w < half * n; w += g)
+                {
+                    int k = w / n, j = w % n;
+                    int p = Slot(k, r, m), q = Slot(m - 1 - k, r, m);
+                    if (p < n && q < n)
+                    {
+                        if (p > q)
+                        {
+                            (p, q) = (q, p);
+                        }
+
+                        double c = cosines[k], s = sines[k];
+                        long ip = origin + (long)p * n + j, iq = origin + (long)q * n + j;
+                        double apj = matrices[ip], aqj = matrices[iq];
+                        matrices[ip] = c * apj - s * aqj;
+                        matrices[iq] = s * apj + c * aqj;
+                    }
+                }
+
+                Group.Barrier();
+                for (int w = t; w < half * n; w += g)
+                {
+                    int k = w / n, i = w % n;
+                    int p = Slot(k, r, m), q = Slot(m - 1 - k, r, m);
+                    if (p < n && q < n)
+                    {
+                        if (p > q)
+                        {
+                            (p, q) = (q, p);
+                        }
+
+                        double c = cosines[k], s = sines[k];
+                        long ip = origin + (long)i * n + p, iq = origin + (long)i * n + q;
+                        double aip = matrices[ip], aiq = matrices[iq];
+                        matrices[ip] = c * aip - s * aiq;
+                        matrices[iq] = s * aip + c * aiq;
+                    }
+                }
+
+                Group.Barrier();
+            }
+        }
+
+        for (int i = t; i < n; i += g)
+        {
+            eigenvalues[Grid.IdxX * (long)n + i] = matrices[origin + (long)i * n + i];
+        }
+
+        if (t == 0)
+        {
+            sweepsUsed[Grid.IdxX] = sweep;
+        }
+    }
+
+    /// <summary>
+    /// Householder step k, part 1 (one group): from x = A[k, k+1..n), u = v·√(2/vᵀv) with v = x − α·e₁,
+    /// α = −sign(x₀)‖x‖, so that (I − uuᵀ)x = α·e₁; d[k] = A[k, k], e[k] = α. A zero x gives u = 0 (nothing to do).
+    /// </summary>
+    public static void Reflector(ArrayView<double> a, int n, int k, ArrayView<double> u, ArrayView<double> d, ArrayView<double> e)
+    {
+        var partial = SharedMemory.Allocate<double>(MaxGroup);
+        var scalars = SharedMemory.Allocate<double>(2);
+        int t = Group.IdxX, g = Group.DimX, length = n - k - 1;
+        long row = (long)k * n + k + 1;
+        double sum = 0;
+        for (int i = t; i < length; i += g)
+        {
+            double v = a[row + i];
+            sum += v * v;
+        }
+
+        double squared = GroupSum(partial, sum, t, g);
+        if (t == 0)
+        {
+            double x0 = a[row];
+            double norm = XMath.Sqrt(squared);
+            double alpha = norm == 0 ? 0 : (x0 >= 0 ? -norm : norm);
+            double v0 = x0 - alpha;
+            double vv = squared - x0 * x0 + v0 * v0;
+            scalars[0] = v0;
+            scalars[1] = norm == 0 ? 0 : XMath.Sqrt(2 / vv);
+            d[k] = a[(long)k * n + k];
+            e[k] = alpha;
+        }
+
+        Group.Barrier();
+        double v0s = scalars[0], factor = scalars[1];
+        for (int i = t; i < length; i += g)
+        {
+            u[k + 1 + i] = (i == 0 ? v0s : a[row + i]) * factor;
+        }
+    }
+
+    /// <summary>Householder step k, part 2: p[i] = Σⱼ A[j, i]·u[j] over the trailing block (reads are coalesced in i).</summary>
+    public static void TrailingMatVec(Index1D index, ArrayView<double> a, int n, int k, ArrayView<double> u, ArrayView<double> p)
+    {
+        int i = k + 1 + index;
+        double sum = 0;
+        for (int j = k + 1; j < n; j++)
+        {
+            sum += a[(long)j * n + i] * u[j];
+        }
+
+        p[i] = sum;
+    }
+
+    /// <summary>Householder step k, part 3 (one group): w = p − ½(uᵀp)·u, written over p.</summary>
+    public static void RankTwoVector(ArrayView<double> u, ArrayView<double> p, int n, int k)
+    {
+        var partial = SharedMemory.Allocate<double>(MaxGroup);
+        int t = Group.IdxX, g = Group.DimX;
+        double sum = 0;
+        for (int i = k + 1 + t; i < n; i += g)
+        {
+            sum += u[i] * p[i];
+        }
+
+        double half = 0.5 * GroupSum(partial, sum, t, g);
+        for (int i = k + 1 + t; i < n; i += g)
+        {
+            p[i] -= half * u[i];
+        }
+    }
+
+    /// <summary>Householder step k, part 4: A ← A − u·wᵀ − w·uᵀ on the trailing block (both triangles, so A stays symmetric).</summary>
+    public static void RankTwoUpdate(Index2D index, ArrayView<double> a, int n, int k, ArrayView<double> u, ArrayView<double> w)
+    {
+        int j = k + 1 + index.X, i = k + 1 + index.Y;
+        a[(long)i * n + j] -= u[i] * w[j] + w[i] * u[j];
+    }
+
+    /// <summary>
+    /// One thread per observation i: the k smallest ‖xᵢ − xⱼ‖², j ≠ i, ascending, by insertion into the output row
+    /// (brute force, O(N²·d) work, O(N·k) memory).
+    /// </summary>
+    public static void NearestDistances(Index1D index, ArrayView<double> x, int n, int d, int k, ArrayView<double> output)
+    {
+        int i = index;
+        long row = (long)i * k;
+        for (int q = 0; q < k; q++)
+        {
+            output[row + q] = double.PositiveInfinity;
+        }
+
+        for (int j = 0; j < n; j++)
+        {
+            if (j == i)
+            {
+                continue;
+            }
+
+            double sum = 0;
+            for (int c = 0; c < d; c++)
+            {
+                double diff = x[(long)i * d + c] - x[(long)j * d + c];
+                sum += diff * diff;
+            }
+
+            int at = k - 1;
+            if (sum < output[row + at])
+            {
+                while (at > 0 && output[row + at - 1] > sum)
+                {
+                    output[row + at] = output[row + at - 1];
+                    at--;
+                }
+
+                output[row + at] = sum;
+            }
+        }
+    }
+
+    /// <summary>The index at slot s in round r of the round-robin ordering of m (even) indices: slot 0 stays, the rest rotate.</summary>
+    private static int Slot(int s, int r, int m) => s == 0 ? 0 : ((s - 1 + r) % (m - 1)) + 1;
+
+    /// <summary>Σ of every thread's value in the group (a tree in shared memory); all threads get the sum.</summary>
+    private static double GroupSum(ArrayView<double> partial, double value, int t, int g)
+    {
+        partial[t] = value;
+        Group.Barrier();
+        for (int width = MaxGroup / 2; width > 0; width /= 2)
+        {
+            if (t < width && t + width < g)
+            {
+                partial[t] += partial[t + width];
+            }
+
+            Group.Barrier();
+        }
+
+        double total = partial[0];
+        Group.Barrier();
+        return total;
+    }
+}

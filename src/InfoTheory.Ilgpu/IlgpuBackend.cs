@@ -1,0 +1,788 @@
+using System.Globalization;
+using ILGPU;
+using ILGPU.Algorithms;
+using ILGPU.Runtime;
+using ILGPU.Runtime.CPU;
+using ILGPU.Runtime.Cuda;
+using ILGPU.Runtime.OpenCL;
+
+namespace InfoTheory.Ilgpu;
+
+/// <summary>
+/// A <see cref="ComputeBackend"/> on a GPU through ILGPU (CUDA or OpenCL), or on ILGPU's CPU simulator for tests.
+/// Create it explicitly, pass it as <see cref="MatrixRenyiOptions.Backend"/>, and dispose it when done.
+/// </summary>
+/// <remarks>
+/// <para><b>Kernels</b> (float64 throughout): tiled pairwise squared distances and Gaussian Grams (16×16 tiles staged
+/// through shared memory; direct differences, so no cancellation); batched trace-normalised Hadamard products;
+/// Frobenius norms (per-group partial sums added on the host in a fixed order, so results repeat run to run);
+/// batched cyclic Jacobi eigenvalues of matrices up to order 1024, one group per matrix (the partial-information
+/// pass: thousands of N×N spectra with N a batch); for larger matrices, Householder tridiagonalisation on the device
+/// (four kernels per reflector) and the root-free QL iteration on the host; brute-force k-nearest-neighbour distances.</para>
+/// <para><b>Memory</b>: every operation computes the device memory it needs before allocating and compares it with
+/// <see cref="IlgpuBackendOptions.MemoryFraction"/> of the free memory (CUDA reports it; OpenCL and the simulator
+/// report their total), capped by <see cref="IlgpuBackendOptions.MemoryLimitBytes"/>. Over it, the operation is refused
+/// with an <see cref="InsufficientDeviceMemoryException"/>, or with <see cref="IlgpuMemoryPolicy.FallBackToCpu"/> runs on
+/// <see cref="ComputeBackend.Cpu"/>, raises <see cref="FellBack"/> and counts in <see cref="FallbackCount"/>.</para>
+/// <para><b>Precision</b>: results agree with <see cref="ComputeBackend.Cpu"/> to about 1e-12 relative (sums run in a
+/// different order; GPUs contract a·b + c into fused multiply-adds). The Jacobi eigenvalues have absolute errors of
+/// order ε·‖A‖_F, like the CPU path's.</para>
+/// <para>One operation runs at a time (calls from several threads are serialised). Not usable after <see cref="Dispose"/>.</para>
+/// </remarks>
+public sealed class IlgpuBackend : ComputeBackend, IDisposable
+{
+    // Single matrices up to this order go to the Jacobi kernel; larger ones are tridiagonalised.
+    private const int JacobiSingleMaximum = 32;
+    private const int MaxJacobiSweeps = 40;
+
+    // At most this many matrices per batched launch (bounds the output arrays as well as the device memory).
+    private const int MaxBatch = 8192;
+
+    private readonly Context _context;
+    private readonly Accelerator _accelerator;
+    private readonly IlgpuBackendOptions _options;
+    private readonly object _gate = new();
+    private readonly int _group;
+    private Kernels? _kernels;
+    private bool _disposed;
+
+    private IlgpuBackend(Context context, Accelerator accelerator, IlgpuDevice kind, IlgpuBackendOptions options)
+    {
+        _context = context;
+        _accelerator = accelerator;
+        _options = options;
+        Device = kind;
+        // The CPU simulator runs each group member as a thread: small groups keep its barriers cheap.
+        _group = Math.Min(kind == IlgpuDevice.Cpu ? 32 : DeviceKernels.MaxGroup, accelerator.MaxNumThreadsPerGroup);
+    }
+
+    /// <summary>Raised (on the calling thread) when an operation ran on the CPU for lack of device memory.</summary>
+    public event EventHandler<DeviceFallbackEventArgs>? FellBack;
+
+    /// <summary>The kind of accelerator in use (never <see cref="IlgpuDevice.Auto"/>).</summary>
+    public IlgpuDevice Device { get; }
+
+    /// <summary>The accelerator's name as ILGPU reports it, e.g. <c>NVIDIA H100 80GB HBM3</c>.</summary>
+    public string DeviceName => _accelerator.Name;
+
+    /// <summary>The accelerator's total memory in bytes, as ILGPU reports it.</summary>
+    public long DeviceMemoryBytes => _accelerator.MemorySize;
+
+    /// <summary>The settings.</summary>
+    public IlgpuBackendOptions Options => _options;
+
+    /// <summary>How many operations ran on the CPU for lack of device memory (policy <see cref="IlgpuMemoryPolicy.FallBackToCpu"/>).</summary>
+    public int FallbackCount { get; private set; }
+
+    /// <summary>The last fallback, or null when none happened.</summary>
+    public DeviceFallbackEventArgs? LastFallback { get; private set; }
+
+    /// <inheritdoc />
+    public override string Name => $"ilgpu-{Device.ToString().ToLowerInvariant()} ({DeviceName})";
+
+    /// <summary>A backend on the given accelerator.</summary>
+    /// <param name="device">Auto (CUDA, then OpenCL), Cuda, OpenCL, or Cpu (ILGPU's simulator).</param>
+    /// <param name="memoryPolicy">Refuse (default) or fall back to the CPU when device memory is short.</param>
+    /// <exception cref="NotSupportedException">No device of the requested kind is present (the message says what to use instead).</exception>
+    public static IlgpuBackend Create(IlgpuDevice device = IlgpuDevice.Auto, IlgpuMemoryPolicy memoryPolicy = IlgpuMemoryPolicy.Refuse) =>
+        Create(new IlgpuBackendOptions { Device = device, MemoryPolicy = memoryPolicy });
+
+    /// <summary>A backend with the given settings.</summary>
+    /// <param name="options">The device, memory policy and limits.</param>
+    /// <exception cref="NotSupportedException">No device of the requested kind is present (the message says what to use instead).</exception>
+    public static IlgpuBackend Create(IlgpuBackendOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var context = Context.Create(builder => builder.Default().EnableAlgorithms());
+        try
+        {
+            var (device, kind) = Choose(context, options.Device);
+            var accelerator = device.CreateAccelerator(context);
+            return new IlgpuBackend(context, accelerator, kind, options);
+        }
+        catch
+        {
+            context.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Whether a device of the given kind is present (Auto: a CUDA or a usable OpenCL device). Never throws.</summary>
+    /// <param name="device">The kind to look for.</param>
+    public static bool IsAvailable(IlgpuDevice device)
+    {
+        try
+        {
+            using var context = Context.Create(builder => builder.Default());
+            _ = Choose(context, device);
+            return true;
+        }
+#pragma warning disable CA1031 // a probe: any failure to find or start a driver means "not available"
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return false;
+        }
+    }
+
+    private static (Device Device, IlgpuDevice Kind) Choose(Context context, IlgpuDevice wanted)
+    {
+        Device? cuda = First(context.GetCudaDevices());
+        Device? openCl = First(context.GetCLDevices());
+        switch (wanted)
+        {
+            case IlgpuDevice.Cpu:
+                return (context.GetCPUDevice(0), IlgpuDevice.Cpu);
+            case IlgpuDevice.Cuda:
+                return cuda is not null ? (cuda, IlgpuDevice.Cuda)
+                    : throw new NotSupportedException("No CUDA device was found (no NVIDIA GPU or driver). Use IlgpuDevice.Auto to try OpenCL, or ComputeBackend.Cpu.");
+            case IlgpuDevice.OpenCL:
+                return openCl is not null ? (openCl, IlgpuDevice.OpenCL)
+                    : throw new NotSupportedException("No OpenCL device that ILGPU supports was found (ILGPU needs OpenCL 2.0 generic address space; PoCL lacks it). Use ComputeBackend.Cpu, or IlgpuDevice.Cpu for the simulator.");
+            default:
+                if (cuda is not null)
+                {
+                    return (cuda, IlgpuDevice.Cuda);
+                }
+
+                return openCl is not null ? (openCl, IlgpuDevice.OpenCL)
+                    : throw new NotSupportedException("No GPU was found: no CUDA device, and no OpenCL device with generic address space support. Use ComputeBackend.Cpu (the default), or IlgpuDevice.Cpu for ILGPU's slow simulator.");
+        }
+    }
+
+    /// <inheritdoc />
+    public override void SquaredDistances(Samples samples, Span<double> destination)
+    {
+        int n = samples.Count, d = samples.Dimensions;
+        BackendGuard.Output(destination.Length, (long)n * n, nameof(destination));
+        if (!Fits(8L * ((long)n * d + (long)n * n), nameof(SquaredDistances)))
+        {
+            Cpu.SquaredDistances(samples, destination);
+            return;
+        }
+
+        lock (_gate)
+        {
+            var k = Ready();
+            using var x = Upload(samples.ToDouble().ToArray());
+            using var output = _accelerator.Allocate1D<double>((long)n * n);
+            LaunchDistances(k, x, n, d, output, gaussian: 0, scale: 0);
+            ToHost(output.View, destination[..(n * n)]);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void UnitGram(Samples samples, IKernel kernel, double width, Span<double> destination)
+    {
+        int n = samples.Count, d = samples.Dimensions;
+        BackendGuard.Output(destination.Length, (long)n * n, nameof(destination));
+        double k0 = BackendGuard.KernelAtZero(kernel, width);
+        if (!Fits(8L * ((long)n * d + (long)n * n), nameof(UnitGram)))
+        {
+            Cpu.UnitGram(samples, kernel, width, destination);
+            return;
+        }
+
+        bool gaussian = kernel is GaussianKernel;
+        lock (_gate)
+        {
+            var k = Ready();
+            using var x = Upload(samples.ToDouble().ToArray());
+            using var output = _accelerator.Allocate1D<double>((long)n * n);
+            LaunchDistances(k, x, n, d, output, gaussian ? 1 : 0, -1 / (2 * width * width));
+            ToHost(output.View, destination[..(n * n)]);
+        }
+
+        if (!gaussian)
+        {
+            // Other kernels: distances from the device, κ on the host (any IKernel is plain managed code).
+            var all = destination[..(n * n)];
+            kernel.Evaluate(all, width, all);
+            if (k0 != 1)
+            {
+                for (int i = 0; i < all.Length; i++)
+                {
+                    all[i] /= k0;
+                }
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                all[i * n + i] = 1;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override void NormalizedHadamard(IReadOnlyList<double[]> matrices, ReadOnlySpan<int> subset, int n, Span<double> destination)
+    {
+        BackendGuard.Subset(matrices, subset, n, nameof(subset));
+        BackendGuard.Output(destination.Length, (long)n * n, nameof(destination));
+        long nn = (long)n * n;
+        if (!Fits(8L * nn * (subset.Length + 1), nameof(NormalizedHadamard)))
+        {
+            Cpu.NormalizedHadamard(matrices, subset, n, destination);
+            return;
+        }
+
+        var named = new double[subset.Length][];
+        for (int q = 0; q < subset.Length; q++)
+        {
+            named[q] = matrices[subset[q]];
+        }
+
+        int[] all = [.. Enumerable.Range(0, subset.Length)];
+        lock (_gate)
+        {
+            var k = Ready();
+            using var stack = UploadStack(named, nn);
+            using var output = _accelerator.Allocate1D<double>(nn);
+            var traces = Products(k, stack, [all], n, output.View);
+            BackendGuard.Trace(traces[0], nameof(subset));
+            ToHost(output.View, destination[..(int)nn]);
+        }
+    }
+
+    /// <inheritdoc />
+    public override double SquaredFrobeniusNorm(ReadOnlySpan<double> values)
+    {
+        if (values.IsEmpty)
+        {
+            return 0;
+        }
+
+        if (!Fits(8L * values.Length + 8 * 4096, nameof(SquaredFrobeniusNorm)))
+        {
+            return Cpu.SquaredFrobeniusNorm(values);
+        }
+
+        lock (_gate)
+        {
+            var k = Ready();
+            using var buffer = _accelerator.Allocate1D<double>(values.Length);
+            FromHost(buffer.View, values);
+            int groups = (int)Math.Clamp((values.Length + _group - 1) / _group, 1, 4096);
+            using var partials = _accelerator.Allocate1D<double>(groups);
+            k.SquaredSumPartials(new KernelConfig(groups, _group), buffer.View, values.Length, partials.View);
+            var host = partials.GetAsArray1D();
+            double sum = 0;
+            foreach (double p in host)
+            {
+                sum += p;
+            }
+
+            return sum;
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Eigenvalues(ReadOnlySpan<double> matrix, int n, Span<double> eigenvalues)
+    {
+        BackendGuard.Matrix(matrix.Length, n, nameof(matrix));
+        BackendGuard.Output(eigenvalues.Length, n, nameof(eigenvalues));
+        if (n <= JacobiSingleMaximum)
+        {
+            EigenvaluesBatch(matrix, n, 1, eigenvalues);
+            return;
+        }
+
+        var copy = SymmetricCopy(matrix, n, 1, nameof(matrix));
+        if (!Fits(8L * ((long)n * n + 4L * n), nameof(Eigenvalues)))
+        {
+            Cpu.Eigenvalues(matrix, n, eigenvalues);
+            return;
+        }
+
+        lock (_gate)
+        {
+            var k = Ready();
+            using var a = Upload(copy);
+            Tridiagonal(k, a.View, n).CopyTo(eigenvalues);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void EigenvaluesBatch(ReadOnlySpan<double> matrices, int n, int count, Span<double> eigenvalues)
+    {
+        BackendGuard.Matrix(n >= 1 ? int.MaxValue : 0, n, nameof(matrices));
+        if (count < 0)
+        {
+            throw new ArgumentException($"count = {count} must be at least 0; pass the number of matrices.", nameof(count));
+        }
+
+        long nn = (long)n * n;
+        if (matrices.Length < nn * count)
+        {
+            throw new ArgumentException($"matrices has {matrices.Length} values but {count} matrices of {n}×{n} need {nn * count}; pass count·n² values.", nameof(matrices));
+        }
+
+        BackendGuard.Output(eigenvalues.Length, (long)n * count, nameof(eigenvalues));
+        if (count == 0)
+        {
+            return;
+        }
+
+        var copy = SymmetricCopy(matrices, n, count, nameof(matrices));
+        if (n > DeviceKernels.MaxJacobiOrder)
+        {
+            for (int b = 0; b < count; b++)
+            {
+                Eigenvalues(copy.AsSpan((int)(b * nn), (int)nn), n, eigenvalues.Slice(b * n, n));
+            }
+
+            return;
+        }
+
+        int chunk = ChunkFor(count, 8L * (nn + n + 1), 0);
+        if (chunk < 1)
+        {
+            Fallback(nameof(EigenvaluesBatch), 8L * (nn + n + 1), Available());
+            Cpu.EigenvaluesBatch(matrices, n, count, eigenvalues);
+            return;
+        }
+
+        lock (_gate)
+        {
+            var k = Ready();
+            using var batch = _accelerator.Allocate1D<double>(chunk * nn);
+            using var values = _accelerator.Allocate1D<double>((long)chunk * n);
+            using var sweeps = _accelerator.Allocate1D<int>(chunk);
+            for (int start = 0; start < count; start += chunk)
+            {
+                int m = Math.Min(chunk, count - start);
+                ReadOnlySpan<double> part = copy.AsSpan((int)(start * nn), (int)(m * nn));
+                FromHost(batch.View.SubView(0, m * nn), part);
+                Jacobi(k, batch.View, n, m, values.View, sweeps.View, eigenvalues.Slice(start * n, m * n));
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override void NearestNeighbourDistances(Samples samples, int k, Span<double> destination)
+    {
+        int n = samples.Count, d = samples.Dimensions;
+        BackendGuard.Neighbours(n, k, nameof(k));
+        BackendGuard.Output(destination.Length, (long)n * k, nameof(destination));
+        if (!Fits(8L * ((long)n * d + (long)n * k), nameof(NearestNeighbourDistances)))
+        {
+            Cpu.NearestNeighbourDistances(samples, k, destination);
+            return;
+        }
+
+        lock (_gate)
+        {
+            var kernels = Ready();
+            using var x = Upload(samples.ToDouble().ToArray());
+            using var output = _accelerator.Allocate1D<double>((long)n * k);
+            kernels.NearestDistances(n, x.View, n, d, k, output.View);
+            ToHost(output.View, destination[..(n * k)]);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void SubsetSpectra(IReadOnlyList<double[]> matrices, int n, IReadOnlyList<int[]> subsets, Span<double> eigenvalues)
+    {
+        ArgumentNullException.ThrowIfNull(subsets);
+        BackendGuard.Output(eigenvalues.Length, (long)subsets.Count * n, nameof(eigenvalues));
+        foreach (var subset in subsets)
+        {
+            BackendGuard.Subset(matrices, subset, n, nameof(subsets));
+        }
+
+        if (subsets.Count == 0)
+        {
+            return;
+        }
+
+        long nn = (long)n * n, stackBytes = 8L * nn * matrices.Count;
+        bool large = n > DeviceKernels.MaxJacobiOrder;
+        long perMatrix = large ? 8L * (nn + 4L * n) : 8L * (nn + n + 2);
+        int chunk = large ? (Available() >= stackBytes + perMatrix ? 1 : 0) : ChunkFor(subsets.Count, perMatrix, stackBytes);
+        if (chunk < 1)
+        {
+            Fallback(nameof(SubsetSpectra), stackBytes + perMatrix, Available());
+            Cpu.SubsetSpectra(matrices, n, subsets, eigenvalues);
+            return;
+        }
+
+        lock (_gate)
+        {
+            var k = Ready();
+            using var stack = UploadStack(matrices, nn);
+            using var batch = _accelerator.Allocate1D<double>(chunk * nn);
+            using var values = _accelerator.Allocate1D<double>((long)chunk * n);
+            using var sweeps = _accelerator.Allocate1D<int>(chunk);
+            for (int start = 0; start < subsets.Count; start += chunk)
+            {
+                int m = Math.Min(chunk, subsets.Count - start);
+                var part = Slice(subsets, start, m);
+                var traces = Products(k, stack, part, n, batch.View.SubView(0, m * nn));
+                for (int s = 0; s < m; s++)
+                {
+                    BackendGuard.Trace(traces[s], nameof(subsets));
+                }
+
+                if (large)
+                {
+                    Tridiagonal(k, batch.View, n).CopyTo(eigenvalues.Slice(start * n, n));
+                }
+                else
+                {
+                    Jacobi(k, batch.View, n, m, values.View, sweeps.View, eigenvalues.Slice(start * n, m * n));
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override void SubsetSquaredNorms(IReadOnlyList<double[]> matrices, int n, IReadOnlyList<int[]> subsets, Span<double> squaredNorms)
+    {
+        ArgumentNullException.ThrowIfNull(subsets);
+        BackendGuard.Output(squaredNorms.Length, subsets.Count, nameof(squaredNorms));
+        foreach (var subset in subsets)
+        {
+            BackendGuard.Subset(matrices, subset, n, nameof(subsets));
+        }
+
+        if (subsets.Count == 0)
+        {
+            return;
+        }
+
+        long nn = (long)n * n, stackBytes = 8L * nn * matrices.Count;
+        int chunk = ChunkFor(subsets.Count, 8L * (nn + 2), stackBytes);
+        if (chunk < 1)
+        {
+            Fallback(nameof(SubsetSquaredNorms), stackBytes + 8L * (nn + 2), Available());
+            Cpu.SubsetSquaredNorms(matrices, n, subsets, squaredNorms);
+            return;
+        }
+
+        lock (_gate)
+        {
+            var k = Ready();
+            using var stack = UploadStack(matrices, nn);
+            using var batch = _accelerator.Allocate1D<double>(chunk * nn);
+            using var sums = _accelerator.Allocate1D<double>(chunk);
+            for (int start = 0; start < subsets.Count; start += chunk)
+            {
+                int m = Math.Min(chunk, subsets.Count - start);
+                var traces = Products(k, stack, Slice(subsets, start, m), n, batch.View.SubView(0, m * nn));
+                for (int s = 0; s < m; s++)
+                {
+                    BackendGuard.Trace(traces[s], nameof(subsets));
+                }
+
+                k.SquaredNormBatch(new KernelConfig(m, _group), batch.View, n, sums.View);
+                ToHost(sums.View.SubView(0, m), squaredNorms.Slice(start, m));
+            }
+        }
+    }
+
+    /// <summary>Eigenvalues of one matrix by the batched Jacobi kernel (tests compare the two device paths).</summary>
+    internal double[] EigenvaluesByJacobi(double[] matrix, int n)
+    {
+        var result = new double[n];
+        var copy = SymmetricCopy(matrix, n, 1, nameof(matrix));
+        lock (_gate)
+        {
+            var k = Ready();
+            using var batch = Upload(copy);
+            using var values = _accelerator.Allocate1D<double>(n);
+            using var sweeps = _accelerator.Allocate1D<int>(1);
+            Jacobi(k, batch.View, n, 1, values.View, sweeps.View, result);
+        }
+
+        return result;
+    }
+
+    /// <summary>Eigenvalues of one matrix by device tridiagonalisation and host QL (tests compare the two device paths).</summary>
+    internal double[] EigenvaluesByTridiagonal(double[] matrix, int n)
+    {
+        var copy = SymmetricCopy(matrix, n, 1, nameof(matrix));
+        lock (_gate)
+        {
+            var k = Ready();
+            using var a = Upload(copy);
+            return Tridiagonal(k, a.View, n);
+        }
+    }
+
+    /// <summary>Releases the accelerator and the ILGPU context.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _accelerator.Dispose();
+            _context.Dispose();
+        }
+    }
+
+    internal static string Describe(long bytes) => bytes >= 1L << 30
+        ? (bytes / (double)(1L << 30)).ToString("0.##", CultureInfo.InvariantCulture) + " GiB"
+        : (bytes / (double)(1L << 20)).ToString("0.##", CultureInfo.InvariantCulture) + " MiB";
+
+    /// <summary>The bytes one operation may use now.</summary>
+    internal long Available()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        long device = _accelerator.MemorySize;
+        if (_accelerator is CudaAccelerator)
+        {
+            lock (_gate)
+            {
+                _accelerator.Bind();
+                if (CudaAPI.CurrentAPI.GetMemoryInfo(out long free, out long _) == CudaError.CUDA_SUCCESS)
+                {
+                    device = free;
+                }
+            }
+        }
+        else if (_accelerator.AcceleratorType == AcceleratorType.CPU)
+        {
+            device = Math.Min(device, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
+        }
+
+        long allowed = (long)(device * _options.MemoryFraction);
+        return _options.MemoryLimitBytes is { } limit ? Math.Min(allowed, limit) : allowed;
+    }
+
+    private bool Fits(long bytes, string operation)
+    {
+        long available = Available();
+        if (bytes <= available)
+        {
+            return true;
+        }
+
+        Fallback(operation, bytes, available);
+        return false;
+    }
+
+    /// <summary>Refuses (throws) or records a fallback, per the policy.</summary>
+    private void Fallback(string operation, long bytes, long available)
+    {
+        if (_options.MemoryPolicy == IlgpuMemoryPolicy.Refuse)
+        {
+            throw new InsufficientDeviceMemoryException(
+                $"{operation} needs {Describe(bytes)} of device memory but {Describe(available)} is available on {DeviceName}; use fewer samples, ComputeBackend.Cpu, or IlgpuMemoryPolicy.FallBackToCpu.",
+                bytes,
+                available);
+        }
+
+        var args = new DeviceFallbackEventArgs(operation, bytes, available);
+        FallbackCount++;
+        LastFallback = args;
+        FellBack?.Invoke(this, args);
+    }
+
+    /// <summary>How many matrices of <paramref name="perMatrix"/> bytes fit beside <paramref name="fixedBytes"/> (0: none).</summary>
+    private int ChunkFor(int count, long perMatrix, long fixedBytes)
+    {
+        long room = Available() - fixedBytes;
+        return room < perMatrix ? 0 : (int)Math.Min(Math.Min(count, MaxBatch), room / perMatrix);
+    }
+
+    private Kernels Ready()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _kernels ??= new Kernels(_accelerator);
+    }
+
+    private MemoryBuffer1D<double, Stride1D.Dense> Upload(double[] values)
+    {
+        var buffer = _accelerator.Allocate1D<double>(values.Length);
+        buffer.CopyFromCPU(values);
+        return buffer;
+    }
+
+    private MemoryBuffer1D<double, Stride1D.Dense> UploadStack(IReadOnlyList<double[]> matrices, long nn)
+    {
+        var stack = _accelerator.Allocate1D<double>(nn * matrices.Count);
+        for (int p = 0; p < matrices.Count; p++)
+        {
+            ReadOnlySpan<double> m = matrices[p].AsSpan(0, (int)nn);
+            FromHost(stack.View.SubView(p * nn, nn), m);
+        }
+
+        return stack;
+    }
+
+    private void LaunchDistances(Kernels k, MemoryBuffer1D<double, Stride1D.Dense> x, int n, int d, MemoryBuffer1D<double, Stride1D.Dense> output, int gaussian, double scale)
+    {
+        int tiles = (n + DeviceKernels.Tile - 1) / DeviceKernels.Tile;
+        k.SquaredDistances(new KernelConfig(new Index2D(tiles, tiles), new Index2D(DeviceKernels.Tile, DeviceKernels.Tile)), x.View, n, d, output.View, gaussian, scale);
+    }
+
+    /// <summary>output[b] = trace-normalised ∘ over subsets[b] of the stack; returns the traces (before normalisation).</summary>
+    private double[] Products(Kernels k, MemoryBuffer1D<double, Stride1D.Dense> stack, int[][] subsets, int n, ArrayView<double> output)
+    {
+        int width = subsets.Max(s => s.Length), m = subsets.Length, nn = n * n;
+        var table = new int[m * width];
+        Array.Fill(table, -1);
+        for (int b = 0; b < m; b++)
+        {
+            subsets[b].CopyTo(table, b * width);
+        }
+
+        using var tableBuffer = _accelerator.Allocate1D<int>(table.Length);
+        tableBuffer.CopyFromCPU(table);
+        using var traces = _accelerator.Allocate1D<double>(m);
+        k.HadamardBatch(new Index2D(nn, m), stack.View, tableBuffer.View, width, nn, output);
+        k.NormalizeByTrace(new KernelConfig(m, _group), output, n, traces.View);
+        return traces.GetAsArray1D();
+    }
+
+    /// <summary>Runs the batched Jacobi kernel on m matrices and writes their sorted eigenvalues to the host.</summary>
+    private void Jacobi(Kernels k, ArrayView<double> batch, int n, int m, ArrayView<double> values, ArrayView<int> sweeps, Span<double> destination)
+    {
+        k.JacobiBatch(new KernelConfig(m, _group), batch, n, values, MaxJacobiSweeps, sweeps);
+        ToHost(values.SubView(0, (long)m * n), destination[..(m * n)]);
+        for (int b = 0; b < m; b++)
+        {
+            destination.Slice(b * n, n).Sort();
+        }
+    }
+
+    /// <summary>
+    /// Householder tridiagonalisation of the symmetric matrix in <paramref name="a"/> on the device (destroyed; both
+    /// triangles are read and kept), then the tridiagonal's eigenvalues on the host by implicit QL; ascending.
+    /// </summary>
+    private double[] Tridiagonal(Kernels k, ArrayView<double> a, int n)
+    {
+        var d = new double[n];
+        var e = new double[Math.Max(1, n)];
+        if (n == 1)
+        {
+            ToHost(a.SubView(0, 1), d.AsSpan());
+            return d;
+        }
+
+        using var u = _accelerator.Allocate1D<double>(n);
+        using var p = _accelerator.Allocate1D<double>(n);
+        using var dd = _accelerator.Allocate1D<double>(n);
+        using var ee = _accelerator.Allocate1D<double>(n);
+        u.MemSetToZero();
+        for (int step = 0; step < n - 2; step++)
+        {
+            int trailing = n - step - 1;
+            k.Reflector(new KernelConfig(1, _group), a, n, step, u.View, dd.View, ee.View);
+            k.TrailingMatVec(trailing, a, n, step, u.View, p.View);
+            k.RankTwoVector(new KernelConfig(1, _group), u.View, p.View, n, step);
+            k.RankTwoUpdate(new Index2D(trailing, trailing), a, n, step, u.View, p.View);
+        }
+
+        if (n > 2)
+        {
+            ToHost(dd.View.SubView(0, n - 2), d.AsSpan(0, n - 2));
+            ToHost(ee.View.SubView(0, n - 2), e.AsSpan(0, n - 2));
+        }
+
+        var corner = new double[4];
+        ToHost(a.SubView((long)(n - 2) * n + n - 2, 2), corner.AsSpan(0, 2));
+        ToHost(a.SubView((long)(n - 1) * n + n - 2, 2), corner.AsSpan(2, 2));
+        d[n - 2] = corner[0];
+        d[n - 1] = corner[3];
+        e[n - 2] = corner[2];
+        TridiagonalEigenvalues(d, e);
+        return d;
+    }
+
+    /// <summary>A copy of count matrices with each lower triangle checked for NaN/±∞ and mirrored onto the upper one.</summary>
+    private static double[] SymmetricCopy(ReadOnlySpan<double> matrices, int n, int count, string name)
+    {
+        long nn = (long)n * n;
+        var copy = matrices[..(int)(nn * count)].ToArray();
+        for (int b = 0; b < count; b++)
+        {
+            var m = copy.AsSpan((int)(b * nn), (int)nn);
+            for (int i = 0; i < n; i++)
+            {
+                for (int j = 0; j <= i; j++)
+                {
+                    double v = m[i * n + j];
+                    if (!double.IsFinite(v))
+                    {
+                        string which = count > 1 ? $"matrix {b}, " : string.Empty;
+                        throw new ArgumentException(
+                            $"{name} contains {v.ToString(CultureInfo.InvariantCulture)} at {which}row {i}, column {j}; eigenvalues need finite entries: remove or impute non-finite values first.",
+                            name);
+                    }
+
+                    m[j * n + i] = v;
+                }
+            }
+        }
+
+        return copy;
+    }
+
+    private static Device? First<TDevice>(Context.DeviceCollection<TDevice> devices)
+        where TDevice : Device
+    {
+        foreach (var device in devices)
+        {
+            return device;
+        }
+
+        return null;
+    }
+
+    private static void ToHost(ArrayView<double> view, Span<double> destination) => view.CopyToCPU(destination);
+
+    private static void FromHost(ArrayView<double> view, ReadOnlySpan<double> source) => view.CopyFromCPU(source);
+
+    private static int[][] Slice(IReadOnlyList<int[]> subsets, int start, int count)
+    {
+        var part = new int[count][];
+        for (int s = 0; s < count; s++)
+        {
+            part[s] = subsets[start + s];
+        }
+
+        return part;
+    }
+
+    /// <summary>The compiled kernels of one accelerator (compiled on first use of the backend).</summary>
+    private sealed class Kernels(Accelerator accelerator)
+    {
+        public Action<KernelConfig, ArrayView<double>, int, int, ArrayView<double>, int, double> SquaredDistances { get; } =
+            accelerator.LoadStreamKernel<ArrayView<double>, int, int, ArrayView<double>, int, double>(DeviceKernels.SquaredDistances);
+
+        public Action<Index2D, ArrayView<double>, ArrayView<int>, int, int, ArrayView<double>> HadamardBatch { get; } =
+            accelerator.LoadAutoGroupedStreamKernel<Index2D, ArrayView<double>, ArrayView<int>, int, int, ArrayView<double>>(DeviceKernels.HadamardBatch);
+
+        public Action<KernelConfig, ArrayView<double>, int, ArrayView<double>> NormalizeByTrace { get; } =
+            accelerator.LoadStreamKernel<ArrayView<double>, int, ArrayView<double>>(DeviceKernels.NormalizeByTrace);
+
+        public Action<KernelConfig, ArrayView<double>, int, ArrayView<double>> SquaredNormBatch { get; } =
+            accelerator.LoadStreamKernel<ArrayView<double>, int, ArrayView<double>>(DeviceKernels.SquaredNormBatch);
+
+        public Action<KernelConfig, ArrayView<double>, long, ArrayView<double>> SquaredSumPartials { get; } =
+            accelerator.LoadStreamKernel<ArrayView<double>, long, ArrayView<double>>(DeviceKernels.SquaredSumPartials);
+
+        public Action<KernelConfig, ArrayView<double>, int, ArrayView<double>, int, ArrayView<int>> JacobiBatch { get; } =
+            accelerator.LoadStreamKernel<ArrayView<double>, int, ArrayView<double>, int, ArrayView<int>>(DeviceKernels.JacobiBatch);
+
+        public Action<KernelConfig, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>, ArrayView<double>> Reflector { get; } =
+            accelerator.LoadStreamKernel<ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>, ArrayView<double>>(DeviceKernels.Reflector);
+
+        public Action<Index1D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>> TrailingMatVec { get; } =
+            accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>>(DeviceKernels.TrailingMatVec);
+
+        public Action<KernelConfig, ArrayView<double>, ArrayView<double>, int, int> RankTwoVector { get; } =
+            accelerator.LoadStreamKernel<ArrayView<double>, ArrayView<double>, int, int>(DeviceKernels.RankTwoVector);
+
+        public Action<Index2D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>> RankTwoUpdate { get; } =
+            accelerator.LoadAutoGroupedStreamKernel<Index2D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>>(DeviceKernels.RankTwoUpdate);
+
+        public Action<Index1D, ArrayView<double>, int, int, int, ArrayView<double>> NearestDistances { get; } =
+            accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, int, int, int, ArrayView<double>>(DeviceKernels.NearestDistances);
+    }
+}

@@ -1,0 +1,52 @@
+namespace InfoTheory.Ilgpu;
+
+/// <summary>Settings of an <see cref="IlgpuBackend"/>. Immutable; invalid values are refused when set.</summary>
+public sealed record IlgpuBackendOptions
+{
+    private readonly long? _memoryLimitBytes;
+    private readonly double _memoryFraction = 0.9;
+
+    /// <summary>The accelerator to use; <see cref="IlgpuDevice.Auto"/> (CUDA, then OpenCL) by default.</summary>
+    public IlgpuDevice Device { get; init; } = IlgpuDevice.Auto;
+
+    /// <summary>What happens when an operation does not fit in device memory; <see cref="IlgpuMemoryPolicy.Refuse"/> by default.</summary>
+    public IlgpuMemoryPolicy MemoryPolicy { get; init; } = IlgpuMemoryPolicy.Refuse;
+
+    /// <summary>
+    /// The share of the free device memory an operation may take (default 0.9; the rest is left to the driver and
+    /// other programs).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not in (0, 1].</exception>
+    public double MemoryFraction
+    {
+        get => _memoryFraction;
+        init
+        {
+            if (!(value > 0 && value <= 1))
+            {
+                throw new ArgumentOutOfRangeException(nameof(MemoryFraction), value, "MemoryFraction must be in (0, 1]; the default is 0.9.");
+            }
+
+            _memoryFraction = value;
+        }
+    }
+
+    /// <summary>
+    /// An upper bound on the device memory one operation may use, in bytes, below what the device reports (null: none).
+    /// Useful to share a GPU, and to test the memory policy.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public long? MemoryLimitBytes
+    {
+        get => _memoryLimitBytes;
+        init
+        {
+            if (value is < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(MemoryLimitBytes), value, "MemoryLimitBytes must be at least 1 byte, or null for no limit.");
+            }
+
+            _memoryLimitBytes = value;
+        }
+    }
+}
