@@ -97,7 +97,10 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         try
         {
             var (device, kind) = Choose(context, options.Device);
-            var accelerator = device.CreateAccelerator(context);
+            // The simulator: one multiprocessor of 256 threads, enough for the 16×16 distance tiles.
+            var accelerator = kind == IlgpuDevice.Cpu
+                ? new CPUDevice(4, DeviceKernels.MaxGroup / 4, 1).CreateCPUAccelerator(context)
+                : device.CreateAccelerator(context);
             return new IlgpuBackend(context, accelerator, kind, options);
         }
         catch

@@ -1,0 +1,51 @@
+namespace InfoTheory.Ilgpu.Tests;
+
+/// <summary>The contract on the managed CPU path (the reference of the others; checks the closed forms there too).</summary>
+public sealed class CpuBackendContract : BackendContract
+{
+    protected override ComputeBackend Backend => ComputeBackend.Cpu;
+}
+
+/// <summary>One ILGPU backend per device kind for the whole run, created on first use (never when its tests are skipped).</summary>
+public sealed class IlgpuBackends : IDisposable
+{
+    private readonly Lazy<IlgpuBackend> _cpu = new(() => IlgpuBackend.Create(IlgpuDevice.Cpu));
+    private readonly Lazy<IlgpuBackend> _cuda = new(() => IlgpuBackend.Create(IlgpuDevice.Cuda));
+
+    public IlgpuBackend Simulator => _cpu.Value;
+
+    public IlgpuBackend Cuda => _cuda.Value;
+
+    public void Dispose()
+    {
+        if (_cpu.IsValueCreated)
+        {
+            _cpu.Value.Dispose();
+        }
+
+        if (_cuda.IsValueCreated)
+        {
+            _cuda.Value.Dispose();
+        }
+    }
+}
+
+[CollectionDefinition("ilgpu")]
+public sealed class IlgpuCollection : ICollectionFixture<IlgpuBackends>
+{
+}
+
+/// <summary>The contract on ILGPU's CPU accelerator: always runs (CI has no GPU), exercising every kernel.</summary>
+[Collection("ilgpu")]
+public sealed class IlgpuSimulatorContract(IlgpuBackends backends) : BackendContract
+{
+    protected override ComputeBackend Backend => backends.Simulator;
+}
+
+/// <summary>The contract on CUDA: reported as skipped, with the reason, where no CUDA device exists.</summary>
+[Collection("ilgpu")]
+[RequiresCuda]
+public sealed class IlgpuCudaContract(IlgpuBackends backends) : BackendContract
+{
+    protected override ComputeBackend Backend => backends.Cuda;
+}

@@ -1,0 +1,160 @@
+namespace InfoTheory.Ilgpu.Tests;
+
+/// <summary>
+/// The ILGPU kernels one by one against the plain C# path on random inputs, on ILGPU's CPU accelerator, with sizes on
+/// both sides of the 16×16 tile and of the group size; and the device-memory policy.
+/// </summary>
+[Collection("ilgpu")]
+public sealed class IlgpuKernelTests(IlgpuBackends backends)
+{
+    private IlgpuBackend Device => backends.Simulator;
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(33)]
+    public void JacobiAndTridiagonalPathsMatchCpu(int n)
+    {
+        var m = RandomSymmetric(n, seed: n);
+        var expected = SymmetricEigenvalues.Compute(m, n);
+        BackendContract.AssertClose(expected, Device.EigenvaluesByJacobi(m, n), 1e-13);
+        BackendContract.AssertClose(expected, Device.EigenvaluesByTridiagonal(m, n), 1e-13);
+    }
+
+    [Fact]
+    public void JacobiHandlesRepeatedAndZeroEigenvalues()
+    {
+        // The identity (already diagonal), a rank-one matrix (n−1 zero eigenvalues, one of value n) and the zero matrix.
+        int n = 9;
+        var identity = new double[n * n];
+        var ones = Enumerable.Repeat(1.0, n * n).ToArray();
+        for (int i = 0; i < n; i++)
+        {
+            identity[i * n + i] = 1;
+        }
+
+        Assert.All(Device.EigenvaluesByJacobi(identity, n), v => Assert.Equal(1.0, v));
+        var rankOne = Device.EigenvaluesByJacobi(ones, n);
+        Assert.Equal(n, rankOne[^1], 1e-13);
+        Assert.All(rankOne[..^1], v => Assert.Equal(0, v, 1e-13));
+        Assert.All(Device.EigenvaluesByTridiagonal(new double[n * n], n), v => Assert.Equal(0.0, v));
+    }
+
+    [Theory]
+    [InlineData(15, 1)]
+    [InlineData(16, 16)]
+    [InlineData(31, 33)]
+    public void GramTilesMatchCpu(int n, int d)
+    {
+        var x = BackendContract.Random(n, d, seed: 7 * n + d);
+        var expected = new double[n * n];
+        var actual = new double[n * n];
+        ComputeBackend.Cpu.UnitGram(x, GaussianKernel.Instance, 0.9 * Math.Sqrt(d), expected);
+        Device.UnitGram(x, GaussianKernel.Instance, 0.9 * Math.Sqrt(d), actual);
+        BackendContract.AssertClose(expected, actual, 1e-13);
+    }
+
+    [Fact]
+    public void LargeBatchOfSubsetsMatchesCpu()
+    {
+        // More subsets than matrices, products of up to three, odd order (a dummy index in the round-robin ordering).
+        int n = 13;
+        var mats = Enumerable.Range(0, 6).Select(s => BackendContract.RandomSpd(n, 50 + s)).ToArray();
+        var subsets = new List<int[]>();
+        for (int i = 0; i < 6; i++)
+        {
+            for (int j = i + 1; j < 6; j++)
+            {
+                subsets.Add([i, j]);
+                subsets.Add([i, j, 0]);
+            }
+        }
+
+        var expected = new double[subsets.Count * n];
+        var actual = new double[subsets.Count * n];
+        ComputeBackend.Cpu.SubsetSpectra(mats, n, subsets, expected);
+        Device.SubsetSpectra(mats, n, subsets, actual);
+        BackendContract.AssertClose(expected, actual, 1e-13);
+    }
+
+    [Fact]
+    public void OverTheMemoryLimitIsRefusedWithTheSizes()
+    {
+        using var tight = IlgpuBackend.Create(new IlgpuBackendOptions { Device = IlgpuDevice.Cpu, MemoryLimitBytes = 4096 });
+        var x = BackendContract.Random(30, 2, seed: 1);
+        var options = new MatrixRenyiOptions { Backend = tight };
+        var ex = Assert.Throws<InsufficientDeviceMemoryException>(() => new MatrixRenyiEntropy(options).Estimate(x));
+        Assert.Contains("device memory", ex.Message, StringComparison.Ordinal);
+        Assert.True(ex.BytesNeeded > ex.BytesAvailable);
+        Assert.Equal(0, tight.FallbackCount);
+    }
+
+    [Fact]
+    public void OverTheMemoryLimitFallsBackToCpuAndSaysSo()
+    {
+        using var tight = IlgpuBackend.Create(new IlgpuBackendOptions
+        {
+            Device = IlgpuDevice.Cpu,
+            MemoryLimitBytes = 4096,
+            MemoryPolicy = IlgpuMemoryPolicy.FallBackToCpu,
+        });
+        var seen = new List<DeviceFallbackEventArgs>();
+        tight.FellBack += (_, e) => seen.Add(e);
+        var x = BackendContract.Random(30, 2, seed: 1);
+        double expected = new MatrixRenyiEntropy().Estimate(x).Value.Nats;
+        double actual = new MatrixRenyiEntropy(new MatrixRenyiOptions { Backend = tight }).Estimate(x).Value.Nats;
+        Assert.Equal(expected, actual, 1e-12);
+        Assert.NotEmpty(seen);
+        Assert.Equal(seen.Count, tight.FallbackCount);
+        Assert.Equal("UnitGram", seen[0].Operation);
+        Assert.Contains("ran on the CPU", tight.LastFallback!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SimulatorIsNamedAndAutoNeverPicksIt()
+    {
+        Assert.Equal(IlgpuDevice.Cpu, Device.Device);
+        Assert.StartsWith("ilgpu-cpu", Device.Name, StringComparison.Ordinal);
+        if (!IlgpuBackend.IsAvailable(IlgpuDevice.Auto))
+        {
+            var ex = Assert.Throws<NotSupportedException>(() => IlgpuBackend.Create());
+            Assert.Contains("ComputeBackend.Cpu", ex.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void DisposedBackendRefusesWork()
+    {
+        var backend = IlgpuBackend.Create(IlgpuDevice.Cpu);
+        backend.Dispose();
+        backend.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => backend.SquaredFrobeniusNorm([1.0]));
+    }
+
+    [CudaFact]
+    public void CudaBackendReportsItsDevice()
+    {
+        using var cuda = IlgpuBackend.Create(IlgpuDevice.Cuda);
+        Assert.Equal(IlgpuDevice.Cuda, cuda.Device);
+        Assert.True(cuda.DeviceMemoryBytes > 0);
+        Assert.True(cuda.Available() > 0);
+    }
+
+    private static double[] RandomSymmetric(int n, int seed)
+    {
+        var random = new Random(seed);
+        var m = new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j <= i; j++)
+            {
+                m[i * n + j] = m[j * n + i] = random.NextDouble() * 2 - 1;
+            }
+        }
+
+        return m;
+    }
+}
