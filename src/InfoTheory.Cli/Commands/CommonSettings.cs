@@ -23,6 +23,7 @@ internal sealed record CommonSettings(string Estimator, MatrixRenyiOptions Renyi
         new("gamma", "G", "scott: σ = G·N^(-1/(4+d)) (default 2; Lee & Jo)"),
         new("unit", "UNIT", "bits (default) or nats"),
         new("json", null, "print one JSON object instead of a line of text"),
+        DeviceOption.Spec,
     ];
 
     /// <summary>Reads and checks the shared options.</summary>
@@ -83,7 +84,7 @@ internal sealed record CommonSettings(string Estimator, MatrixRenyiOptions Renyi
             var other => throw new UsageException($"--unit '{other}' is not a unit; accepted values: bits, nats."),
         };
 
-        return new CommonSettings(estimator, new MatrixRenyiOptions { Alpha = alpha, Bandwidth = bandwidth }, unit, args.Has("json"));
+        return new CommonSettings(estimator, new MatrixRenyiOptions { Alpha = alpha, Bandwidth = bandwidth, Backend = DeviceOption.Resolve(args.Get("device")) }, unit, args.Has("json"));
 
         static void Forbid(double? value, string message)
         {

@@ -36,6 +36,7 @@ internal static class InfoPlaneCommand
             new("train", "N", "training images taken from the data (default 8000)"),
             new("out", "DIR", "output folder (default out/infoplane)"),
             new("data", "DIR", "folder with MNIST/Fashion-MNIST IDX files instead of the embedded subset"),
+            DeviceOption.Spec,
         ],
         Run);
 
@@ -76,7 +77,7 @@ internal static class InfoPlaneCommand
         using var probeY = probeSet.LabelsTensor();
         var options = new InformationPlaneOptions
         {
-            Renyi = new MatrixRenyiOptions { Alpha = alpha },
+            Renyi = new MatrixRenyiOptions { Alpha = alpha, Backend = DeviceOption.Resolve(args.Get("device")) },
             // Conv layers have up to 64 maps (2,016 pairs): a seeded sample of pairs keeps a measurement to seconds.
             Pairs = 40,
             Seed = seed,

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text.Json;
+using InfoTheory.Ilgpu;
+using Xunit;
+using CliApp = InfoTheory.Cli.Cli;
+
+namespace InfoTheory.Tests.Cli;
+
+/// <summary><c>--device</c>: cpu and ILGPU's simulator give the library's value; unknown names and a missing GPU are usage errors.</summary>
+public sealed class CliDeviceTests : IDisposable
+{
+    private const int N = 24;
+    private readonly string _dir = Directory.CreateTempSubdirectory("infotheory-cli-device-").FullName;
+    private readonly double[] _x;
+
+    public CliDeviceTests()
+    {
+        var random = new Random(3);
+        _x = Enumerable.Range(0, N * 2).Select(_ => random.NextDouble()).ToArray();
+        File.WriteAllLines(System.IO.Path.Combine(_dir, "x.csv"),
+            Enumerable.Range(0, N).Select(i => string.Create(CultureInfo.InvariantCulture, $"{_x[2 * i]:R},{_x[2 * i + 1]:R}")));
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Theory]
+    [InlineData("cpu")]
+    [InlineData("ilgpu-cpu")]
+    public void Entropy_OnEachDevice_EqualsLibrary(string device)
+    {
+        var (code, output, error) = Run("entropy", "--x", System.IO.Path.Combine(_dir, "x.csv"), "--json", "--device", device);
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        double expected = Entropy.MatrixRenyi(new Samples(_x, 2)).Value.Bits;
+        Assert.Equal(expected, json.RootElement.GetProperty("value").GetDouble(), 10);
+    }
+
+    [Fact]
+    public void UnknownDevice_IsAUsageError()
+    {
+        var (code, _, error) = Run("entropy", "--x", System.IO.Path.Combine(_dir, "x.csv"), "--device", "tpu");
+        Assert.Equal(2, code);
+        Assert.Contains("accepted values: cpu, gpu, ilgpu-cpu", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gpu_WithoutOne_IsAUsageErrorThatSaysWhatToUse()
+    {
+        if (IlgpuBackend.IsAvailable(IlgpuDevice.Auto))
+        {
+            // A GPU is present: the command must run on it.
+            Assert.Equal(0, Run("entropy", "--x", System.IO.Path.Combine(_dir, "x.csv"), "--device", "gpu").Code);
+            return;
+        }
+
+        var (code, _, error) = Run("entropy", "--x", System.IO.Path.Combine(_dir, "x.csv"), "--device", "gpu");
+        Assert.Equal(2, code);
+        Assert.Contains("No GPU was found", error, StringComparison.Ordinal);
+    }
+
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter(CultureInfo.InvariantCulture);
+        var error = new StringWriter(CultureInfo.InvariantCulture);
+        int code = CliApp.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+}
