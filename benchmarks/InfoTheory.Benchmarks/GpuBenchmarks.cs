@@ -119,13 +119,13 @@ public class GpuPidBenchmarks : BackendBenchmarkBase
     [Params(16, 64)]
     public int C { get; set; }
 
-    /// <summary>Seeded inputs (8×8 maps) and the backend.</summary>
+    /// <summary>Seeded inputs as in PidBenchmarks' shapes (784-value input, 14×14 maps) and the backend.</summary>
     [GlobalSetup]
     public void Setup()
     {
         SetUpBackend();
-        _x = Points(Batch, 64, 3);
-        _layer = new FeatureMaps(Points(Batch, C * 64, 4).ToArray(), Batch, C, 8, 8);
+        _x = Points(Batch, 784, 3);
+        _layer = new FeatureMaps(Points(Batch, C * 196, 4).ToArray(), Batch, C, 14, 14);
     }
 
     /// <summary>One pass at α = 1.01.</summary>
