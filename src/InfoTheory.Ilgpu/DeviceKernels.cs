@@ -358,10 +358,11 @@ internal static class DeviceKernels
     }
 
     /// <summary>
-    /// One thread per observation i: the k smallest ‖xᵢ − xⱼ‖², j ≠ i, ascending, by insertion into the output row
-    /// (brute force, O(N²·d) work, O(N·k) memory).
+    /// One thread per observation i: the k smallest ‖xᵢ − xⱼ‖², j ≠ i (or max-norm distances when
+    /// <paramref name="chebyshev"/> is 1), ascending, by insertion into the output row (brute force, O(N²·d) work,
+    /// O(N·k) memory).
     /// </summary>
-    public static void NearestDistances(Index1D index, ArrayView<double> x, int n, int d, int k, ArrayView<double> output)
+    public static void NearestDistances(Index1D index, ArrayView<double> x, int n, int d, int k, int chebyshev, ArrayView<double> output)
     {
         int i = index;
         long row = (long)i * k;
@@ -381,7 +382,7 @@ internal static class DeviceKernels
             for (int c = 0; c < d; c++)
             {
                 double diff = x[(long)i * d + c] - x[(long)j * d + c];
-                sum += diff * diff;
+                sum = chebyshev != 0 ? XMath.Max(sum, XMath.Abs(diff)) : sum + diff * diff;
             }
 
             int at = k - 1;

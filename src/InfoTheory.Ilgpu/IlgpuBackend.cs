@@ -361,14 +361,15 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
     }
 
     /// <inheritdoc />
-    public override void NearestNeighbourDistances(Samples samples, int k, Span<double> destination)
+    public override void NearestNeighbourDistances(Samples samples, int k, Span<double> destination, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean)
     {
         int n = samples.Count, d = samples.Dimensions;
         BackendGuard.Neighbours(n, k, nameof(k));
+        BackendGuard.Metric(metric);
         BackendGuard.Output(destination.Length, (long)n * k, nameof(destination));
         if (!Fits(8L * ((long)n * d + (long)n * k), nameof(NearestNeighbourDistances)))
         {
-            Cpu.NearestNeighbourDistances(samples, k, destination);
+            Cpu.NearestNeighbourDistances(samples, k, destination, metric);
             return;
         }
 
@@ -377,7 +378,7 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
             var kernels = Ready();
             using var x = Upload(samples.ToDouble().ToArray());
             using var output = _accelerator.Allocate1D<double>((long)n * k);
-            kernels.NearestDistances(n, x.View, n, d, k, output.View);
+            kernels.NearestDistances(n, x.View, n, d, k, metric == NeighbourMetric.Chebyshev ? 1 : 0, output.View);
             ToHost(output.View, destination[..(n * k)]);
         }
     }
@@ -580,8 +581,12 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         }
 
         var args = new DeviceFallbackEventArgs(operation, bytes, available);
-        FallbackCount++;
-        LastFallback = args;
+        lock (_gate)
+        {
+            FallbackCount++;
+            LastFallback = args;
+        }
+
         FellBack?.Invoke(this, args);
     }
 
@@ -785,7 +790,7 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         public Action<Index2D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>> RankTwoUpdate { get; } =
             accelerator.LoadAutoGroupedStreamKernel<Index2D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>>(DeviceKernels.RankTwoUpdate);
 
-        public Action<Index1D, ArrayView<double>, int, int, int, ArrayView<double>> NearestDistances { get; } =
-            accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, int, int, int, ArrayView<double>>(DeviceKernels.NearestDistances);
+        public Action<Index1D, ArrayView<double>, int, int, int, int, ArrayView<double>> NearestDistances { get; } =
+            accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, int, int, int, int, ArrayView<double>>(DeviceKernels.NearestDistances);
     }
 }

@@ -162,7 +162,19 @@ public abstract class BackendContract
     }
 
     [BackendFact]
-    public void NearestNeighbourDistancesMatchBruteForce()
+    public void NearestNeighbourDistancesByHandAndBruteForce()
+    {
+        // Points 0, 1, 3, 7 on a line: nearest squared distances 1, 1, 4, 16; second nearest 9, 4, 9, 36.
+        var line = new Samples(new double[] { 0, 1, 3, 7 }, 1);
+        var two = new double[8];
+        Backend.NearestNeighbourDistances(line, 2, two);
+        Assert.Equal([1.0, 9, 1, 4, 4, 9, 16, 36], two);
+        Backend.NearestNeighbourDistances(line, 2, two, NeighbourMetric.Chebyshev);
+        Assert.Equal([1.0, 3, 1, 2, 2, 3, 4, 6], two);
+        NearestNeighbourDistancesMatchBruteForce();
+    }
+
+    private void NearestNeighbourDistancesMatchBruteForce()
     {
         var x = Random(23, 3, seed: 8);
         // A duplicate observation: its nearest distance is exactly 0.
@@ -181,6 +193,17 @@ public abstract class BackendContract
         }
 
         Assert.Equal(0, actual[7 * 4]);
+
+        // The max-norm of the KSG estimator.
+        Backend.NearestNeighbourDistances(x, 4, actual, NeighbourMetric.Chebyshev);
+        for (int i = 0; i < 23; i++)
+        {
+            var row = Enumerable.Range(0, 23).Where(j => j != i)
+                .Select(j => Enumerable.Range(0, 3).Max(k => Math.Abs(x[i, k] - x[j, k]))).Order().Take(4).ToArray();
+            AssertClose(row, actual.AsSpan(i * 4, 4).ToArray(), 0);
+        }
+
+        Assert.ThrowsAny<ArgumentException>(() => Backend.NearestNeighbourDistances(x, 2, actual, (NeighbourMetric)7));
         Assert.ThrowsAny<ArgumentException>(() => Backend.NearestNeighbourDistances(x, 23, new double[23 * 23]));
     }
 

@@ -53,6 +53,14 @@ internal static class BackendGuard
         }
     }
 
+    public static void Metric(NeighbourMetric metric)
+    {
+        if (metric is not (NeighbourMetric.SquaredEuclidean or NeighbourMetric.Chebyshev))
+        {
+            throw new ArgumentException($"metric = {metric} is not a neighbour metric; use NeighbourMetric.SquaredEuclidean or NeighbourMetric.Chebyshev.", nameof(metric));
+        }
+    }
+
     public static void Trace(double trace, string name)
     {
         if (!(trace > 0) || !double.IsFinite(trace))

@@ -80,14 +80,15 @@ public abstract class ComputeBackend
     public abstract void EigenvaluesBatch(ReadOnlySpan<double> matrices, int n, int count, Span<double> eigenvalues);
 
     /// <summary>
-    /// Brute-force k-nearest-neighbour distances: for each observation i, the k smallest squared Euclidean distances
-    /// ‖xᵢ − xⱼ‖² over j ≠ i, ascending (ties kept; duplicates give 0).
+    /// Brute-force k-nearest-neighbour distances: for each observation i, the k smallest distances to the others
+    /// (j ≠ i), ascending (ties kept; duplicates give 0). O(N²·d) work, O(N·k) memory.
     /// </summary>
     /// <param name="samples">N observations, N &gt; k.</param>
     /// <param name="k">1 ≤ k &lt; N.</param>
     /// <param name="destination">N·k values, row i at [i·k, (i+1)·k).</param>
-    /// <exception cref="ArgumentException">k out of range or the destination too short.</exception>
-    public abstract void NearestNeighbourDistances(Samples samples, int k, Span<double> destination);
+    /// <param name="metric">Squared Euclidean (default) or the max-norm of the KSG estimator.</param>
+    /// <exception cref="ArgumentException">k out of range, an unknown metric, or the destination too short.</exception>
+    public abstract void NearestNeighbourDistances(Samples samples, int k, Span<double> destination, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean);
 
     /// <summary>
     /// For each subset, the N eigenvalues (ascending) of the trace-normalised Hadamard product of the matrices it

@@ -83,10 +83,12 @@ internal sealed class CpuBackend : ComputeBackend
     public override void EigenvaluesBatch(ReadOnlySpan<double> matrices, int n, int count, Span<double> eigenvalues) =>
         SymmetricEigenvalues.ComputeBatch(matrices, n, count, eigenvalues);
 
-    public override void NearestNeighbourDistances(Samples samples, int k, Span<double> destination)
+    public override void NearestNeighbourDistances(Samples samples, int k, Span<double> destination, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean)
     {
         int n = samples.Count, d = samples.Dimensions;
         BackendGuard.Neighbours(n, k, nameof(k));
+        BackendGuard.Metric(metric);
+        bool chebyshev = metric == NeighbourMetric.Chebyshev;
         BackendGuard.Output(destination.Length, (long)n * k, nameof(destination));
         var x = samples.ToDouble().ToArray();
         var result = new double[(long)n * k];
@@ -107,7 +109,7 @@ internal sealed class CpuBackend : ComputeBackend
                 for (int c = 0; c < d; c++)
                 {
                     double diff = xi[c] - xj[c];
-                    sum += diff * diff;
+                    sum = chebyshev ? Math.Max(sum, Math.Abs(diff)) : sum + diff * diff;
                 }
 
                 InsertSorted(best, sum);

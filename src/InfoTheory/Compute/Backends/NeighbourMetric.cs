@@ -1,0 +1,12 @@
+namespace InfoTheory;
+
+/// <summary>The distance <see cref="ComputeBackend.NearestNeighbourDistances"/> ranks neighbours by.</summary>
+public enum NeighbourMetric
+{
+    /// <summary>‖x − y‖₂² = Σₖ (xₖ − yₖ)² (the Kozachenko–Leonenko entropy estimator's Euclidean ball, squared).</summary>
+    SquaredEuclidean,
+
+    /// <summary>‖x − y‖∞ = maxₖ |xₖ − yₖ| (the max-norm of the KSG mutual-information estimator; Kraskov, Stögbauer &amp;
+    /// Grassberger, Phys. Rev. E 69, 066138, 2004, doi:10.1103/PhysRevE.69.066138).</summary>
+    Chebyshev,
+}
