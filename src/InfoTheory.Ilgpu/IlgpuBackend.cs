@@ -600,6 +600,8 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
     private Kernels Ready()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        // CUDA contexts are per thread: make ours current on whichever thread calls (estimators call from workers).
+        _accelerator.Bind();
         return _kernels ??= new Kernels(_accelerator);
     }
 
