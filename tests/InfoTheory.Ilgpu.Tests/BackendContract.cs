@@ -262,6 +262,10 @@ public abstract class BackendContract
             Assert.Equal(expected.Rst.Nats, actual.Rst.Nats, 1e-10);
             Assert.Equal(expected.Wnri.Nats, actual.Wnri.Nats, 1e-10);
             Assert.Equal(expected.Pairs.Count, actual.Pairs.Count);
+            Assert.Equal(
+                MutualInformation.MatrixRenyiMultivariate(x, layer, cpu.Renyi).Value.Nats,
+                MutualInformation.MatrixRenyiMultivariate(x, layer, mine.Renyi).Value.Nats,
+                1e-10);
             for (int q = 0; q < expected.Pairs.Count; q++)
             {
                 Assert.Equal(expected.Pairs[q].JointInformation.Nats, actual.Pairs[q].JointInformation.Nats, 1e-10);

@@ -47,7 +47,8 @@ public sealed class MultivariateMutualInformation
         int n = x.Count, c = layer.Channels;
         double sx, st, sxt, clipped = 0;
         var widths = new double[c + 1];
-        if (Options.Alpha == 2 && !Options.Bandwidth.NeedsDistances)
+        // Off the CPU the backend takes all C + 1 Grams at once (products and spectra stay on its device).
+        if ((Options.Alpha == 2 && !Options.Bandwidth.NeedsDistances) || !Options.Backend.IsManagedCpu)
         {
             var variables = new Samples[c + 1];
             variables[0] = x;
