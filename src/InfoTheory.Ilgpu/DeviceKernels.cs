@@ -63,6 +63,46 @@ internal static class DeviceKernels
     }
 
     /// <summary>
+    /// As <see cref="SquaredDistances"/> with the coordinates, the sums and κ in float32 (the caller opted in with
+    /// <see cref="IlgpuPrecision.Single"/>); the result is widened to float64 for the rest of the pipeline.
+    /// </summary>
+    public static void SquaredDistancesSingle(ArrayView<float> x, int n, int d, ArrayView<double> output, int gaussian, float scale)
+    {
+        var a = SharedMemory.Allocate<float>(Tile * Tile);
+        var b = SharedMemory.Allocate<float>(Tile * Tile);
+        int tx = Group.IdxX, ty = Group.IdxY;
+        int iBase = Grid.IdxY * Tile, jBase = Grid.IdxX * Tile;
+        int i = iBase + ty, j = jBase + tx;
+        float sum = 0;
+        for (int k0 = 0; k0 < d; k0 += Tile)
+        {
+            int c = k0 + tx;
+            int ri = iBase + ty, rj = jBase + ty;
+            a[ty * Tile + tx] = ri < n && c < d ? x[(long)ri * d + c] : 0f;
+            b[ty * Tile + tx] = rj < n && c < d ? x[(long)rj * d + c] : 0f;
+            Group.Barrier();
+            for (int k = 0; k < Tile; k++)
+            {
+                float diff = a[ty * Tile + k] - b[tx * Tile + k];
+                sum += diff * diff;
+            }
+
+            Group.Barrier();
+        }
+
+        if (i < n && j < n)
+        {
+            float value = sum;
+            if (gaussian != 0)
+            {
+                value = i == j ? 1f : XMath.Exp(scale * sum);
+            }
+
+            output[(long)i * n + j] = value;
+        }
+    }
+
+    /// <summary>
     /// out[b] = Π over subset b of stack[·] (element-wise), for the subsets in a table of <paramref name="width"/>
     /// indices per row (−1 pads). Index: (element, matrix in batch).
     /// </summary>

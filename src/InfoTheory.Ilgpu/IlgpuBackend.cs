@@ -24,7 +24,8 @@ namespace InfoTheory.Ilgpu;
 /// report their total), capped by <see cref="IlgpuBackendOptions.MemoryLimitBytes"/>. Over it, the operation is refused
 /// with an <see cref="InsufficientDeviceMemoryException"/>, or with <see cref="IlgpuMemoryPolicy.FallBackToCpu"/> runs on
 /// <see cref="ComputeBackend.Cpu"/>, raises <see cref="FellBack"/> and counts in <see cref="FallbackCount"/>.</para>
-/// <para><b>Precision</b>: results agree with <see cref="ComputeBackend.Cpu"/> to about 1e-12 relative (sums run in a
+/// <para><b>Precision</b>: float64 unless <see cref="IlgpuBackendOptions.GramPrecision"/> opts the Gram kernel into
+/// float32. In float64, results agree with <see cref="ComputeBackend.Cpu"/> to about 1e-12 relative (sums run in a
 /// different order; GPUs contract a·b + c into fused multiply-adds). The Jacobi eigenvalues have absolute errors of
 /// order ε·‖A‖_F, like the CPU path's.</para>
 /// <para>One operation runs at a time (calls from several threads are serialised). Not usable after <see cref="Dispose"/>.</para>
@@ -190,9 +191,27 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         lock (_gate)
         {
             var k = Ready();
-            using var x = Upload(samples.ToDouble().ToArray());
             using var output = _accelerator.Allocate1D<double>((long)n * n);
-            LaunchDistances(k, x, n, d, output, gaussian ? 1 : 0, -1 / (2 * width * width));
+            if (_options.GramPrecision == IlgpuPrecision.Single)
+            {
+                var single = new float[n * d];
+                var values = samples.ToDouble().ToArray();
+                for (int i = 0; i < single.Length; i++)
+                {
+                    single[i] = (float)values[i];
+                }
+
+                using var x = _accelerator.Allocate1D<float>(single.Length);
+                x.CopyFromCPU(single);
+                int tiles = (n + DeviceKernels.Tile - 1) / DeviceKernels.Tile;
+                k.SquaredDistancesSingle(new KernelConfig(new Index2D(tiles, tiles), new Index2D(DeviceKernels.Tile, DeviceKernels.Tile)), x.View, n, d, output.View, gaussian ? 1 : 0, (float)(-1 / (2 * width * width)));
+            }
+            else
+            {
+                using var x = Upload(samples.ToDouble().ToArray());
+                LaunchDistances(k, x, n, d, output, gaussian ? 1 : 0, -1 / (2 * width * width));
+            }
+
             ToHost(output.View, destination[..(n * n)]);
         }
 
@@ -764,6 +783,12 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
     {
         public Action<KernelConfig, ArrayView<double>, int, int, ArrayView<double>, int, double> SquaredDistances { get; } =
             accelerator.LoadStreamKernel<ArrayView<double>, int, int, ArrayView<double>, int, double>(DeviceKernels.SquaredDistances);
+
+        private readonly Lazy<Action<KernelConfig, ArrayView<float>, int, int, ArrayView<double>, int, float>> _single = new(() =>
+            accelerator.LoadStreamKernel<ArrayView<float>, int, int, ArrayView<double>, int, float>(DeviceKernels.SquaredDistancesSingle));
+
+        /// <summary>Compiled on first use only (most callers never opt into float32).</summary>
+        public Action<KernelConfig, ArrayView<float>, int, int, ArrayView<double>, int, float> SquaredDistancesSingle => _single.Value;
 
         public Action<Index2D, ArrayView<double>, ArrayView<int>, int, int, ArrayView<double>> HadamardBatch { get; } =
             accelerator.LoadAutoGroupedStreamKernel<Index2D, ArrayView<double>, ArrayView<int>, int, int, ArrayView<double>>(DeviceKernels.HadamardBatch);

@@ -9,6 +9,9 @@ public sealed record IlgpuBackendOptions
     /// <summary>The accelerator to use; <see cref="IlgpuDevice.Auto"/> (CUDA, then OpenCL) by default.</summary>
     public IlgpuDevice Device { get; init; } = IlgpuDevice.Auto;
 
+    /// <summary>The arithmetic of the distance and Gram kernels; <see cref="IlgpuPrecision.Double"/> by default.</summary>
+    public IlgpuPrecision GramPrecision { get; init; } = IlgpuPrecision.Double;
+
     /// <summary>What happens when an operation does not fit in device memory; <see cref="IlgpuMemoryPolicy.Refuse"/> by default.</summary>
     public IlgpuMemoryPolicy MemoryPolicy { get; init; } = IlgpuMemoryPolicy.Refuse;
 

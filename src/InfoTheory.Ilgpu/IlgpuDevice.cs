@@ -28,3 +28,18 @@ public enum IlgpuMemoryPolicy
     /// <summary>Run that operation on <see cref="ComputeBackend.Cpu"/> and report it (<see cref="IlgpuBackend.FellBack"/>).</summary>
     FallBackToCpu,
 }
+
+/// <summary>The arithmetic of the distance and Gram kernels.</summary>
+public enum IlgpuPrecision
+{
+    /// <summary>float64 throughout (default): results equal the CPU path's up to rounding.</summary>
+    Double,
+
+    /// <summary>
+    /// Coordinates, distances and κ in float32, widened to float64 afterwards (products and eigenvalues stay float64).
+    /// Faster on GPUs with weak float64 units; Gram entries then carry relative errors of about 1e-7 (more where the
+    /// distances are large relative to the coordinates' magnitude), so entropies differ from the CPU path by about that
+    /// much. Opt in only where that is acceptable.
+    /// </summary>
+    Single,
+}

@@ -58,6 +58,22 @@ public sealed class IlgpuKernelTests(IlgpuBackends backends)
     }
 
     [Fact]
+    public void SinglePrecisionGramIsCloseButOnlyWhenAskedFor()
+    {
+        using var single = IlgpuBackend.Create(new IlgpuBackendOptions { Device = IlgpuDevice.Cpu, GramPrecision = IlgpuPrecision.Single });
+        var x = BackendContract.Random(21, 4, seed: 12);
+        var expected = new double[21 * 21];
+        var actual = new double[21 * 21];
+        ComputeBackend.Cpu.UnitGram(x, GaussianKernel.Instance, 1.1, expected);
+        single.UnitGram(x, GaussianKernel.Instance, 1.1, actual);
+        // float32 round-off: entries within ~1e-6, and not equal to the float64 ones (the option does something).
+        BackendContract.AssertClose(expected, actual, 1e-5);
+        Assert.Contains(Enumerable.Range(0, expected.Length), e => expected[e] != actual[e]);
+        double h = new MatrixRenyiEntropy().Estimate(x).Value.Nats;
+        Assert.Equal(h, new MatrixRenyiEntropy(new MatrixRenyiOptions { Backend = single }).Estimate(x).Value.Nats, 1e-4);
+    }
+
+    [Fact]
     public void LargeBatchOfSubsetsMatchesCpu()
     {
         // More subsets than matrices, products of up to three, odd order (a dummy index in the round-robin ordering).
