@@ -55,7 +55,7 @@ internal static class DeviceKernels
             double value = sum;
             if (gaussian != 0)
             {
-                value = i == j ? 1.0 : XMath.Exp(scale * sum);
+                value = i == j ? 1.0 : DeviceMath.ExpNonPositive(scale * sum);
             }
 
             output[(long)i * n + j] = value;

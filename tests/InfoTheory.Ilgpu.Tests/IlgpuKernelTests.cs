@@ -25,6 +25,25 @@ public sealed class IlgpuKernelTests(IlgpuBackends backends)
     }
 
     [Fact]
+    public void KernelExponentialIsWithinTwoUlpOfMathExp()
+    {
+        // The device exp of the Gram kernel against the runtime's, over the whole range the Gram uses (x ≤ 0).
+        var random = new Random(5);
+        var points = Enumerable.Range(0, 20000).Select(_ => -Math.Pow(10, random.NextDouble() * 6 - 3) * (random.Next(2) == 0 ? 1 : 700))
+            .Concat([0.0, -1e-300, -0.5 * Math.Log(2), -Math.Log(2), -700, -708]);
+        foreach (double x in points)
+        {
+            double expected = Math.Exp(x), actual = DeviceMath.ExpNonPositive(x);
+            // Below −708.39 the device returns 0 where Math.Exp returns a subnormal (< 2.3e-308).
+            double floor = x < -708.39 ? 2.3e-308 : 0;
+            Assert.True(Math.Abs(actual - expected) <= 4.5e-16 * expected + floor, $"exp({x:R}) = {actual:R}, expected {expected:R}");
+        }
+
+        Assert.Equal(0.0, DeviceMath.ExpNonPositive(-709));
+        Assert.Equal(1.0, DeviceMath.ExpNonPositive(0));
+    }
+
+    [Fact]
     public void JacobiHandlesRepeatedAndZeroEigenvalues()
     {
         // The identity (already diagonal), a rank-one matrix (n−1 zero eigenvalues, one of value n) and the zero matrix.
