@@ -194,10 +194,10 @@ internal static class DeviceKernels
     /// <summary>
     /// Cyclic Jacobi eigenvalues of many small symmetric matrices, one group per matrix (Golub &amp; Van Loan, Matrix
     /// Computations 4th ed., §8.5.5, parallel ordering §8.5.4): each round applies n/2 disjoint rotations at once (the
-    /// round-robin "chess tournament" ordering), rows then columns; sweeps stop when the off-diagonal mass falls below
-    /// 1e-15 of ‖A‖_F or after <paramref name="maxSweeps"/>. Overwrites the matrices; eigenvalues[b·n + i] = diagonal.
+    /// round-robin "chess tournament" ordering), rows then columns; sweeps stop when the off-diagonal Frobenius norm
+    /// falls below <paramref name="tolerance"/>·‖A‖_F or after <paramref name="maxSweeps"/>. Overwrites the matrices; eigenvalues[b·n + i] = diagonal.
     /// </summary>
-    public static void JacobiBatch(ArrayView<double> matrices, int n, ArrayView<double> eigenvalues, int maxSweeps, ArrayView<int> sweepsUsed)
+    public static void JacobiBatch(ArrayView<double> matrices, int n, ArrayView<double> eigenvalues, int maxSweeps, double tolerance, ArrayView<int> sweepsUsed)
     {
         var cosines = SharedMemory.Allocate<double>(MaxPairs);
         var sines = SharedMemory.Allocate<double>(MaxPairs);
@@ -224,7 +224,7 @@ internal static class DeviceKernels
             double totalSum = GroupSum(partial, total, t, g);
             if (t == 0)
             {
-                done[0] = offSum <= 1e-30 * totalSum || sweep == maxSweeps ? 1 : 0;
+                done[0] = offSum <= tolerance * tolerance * totalSum || sweep == maxSweeps ? 1 : 0;
             }
 
             Group.Barrier();
