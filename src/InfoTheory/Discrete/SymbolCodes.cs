@@ -1,0 +1,141 @@
+namespace InfoTheory.Internal;
+
+/// <summary>
+/// Dense symbol codes 0…m−1 for discrete data: integer symbols, whole rows, and tuples of bin indices. Codes are assigned
+/// by sorting (deterministic, O(N·log N)), and a tuple is coded one column at a time, (code so far)·m_k + code_k, then
+/// re-densified, so any number of columns and bins fits in 64 bits.
+/// </summary>
+internal static class SymbolCodes
+{
+    /// <summary>Dense codes of 64-bit keys, in increasing key order; <paramref name="distinct"/> is m.</summary>
+    public static int[] Dense(ReadOnlySpan<long> keys, out int distinct)
+    {
+        int n = keys.Length;
+        var codes = new int[n];
+        if (n == 0)
+        {
+            distinct = 0;
+            return codes;
+        }
+
+        var sorted = keys.ToArray();
+        var order = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(sorted, order);
+        int code = 0;
+        codes[order[0]] = 0;
+        for (int r = 1; r < n; r++)
+        {
+            if (sorted[r] != sorted[r - 1])
+            {
+                code++;
+            }
+
+            codes[order[r]] = code;
+        }
+
+        distinct = code + 1;
+        return codes;
+    }
+
+    /// <summary>Dense codes of integer symbols.</summary>
+    public static int[] Dense(ReadOnlySpan<int> symbols, out int distinct)
+    {
+        var keys = new long[symbols.Length];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            keys[i] = symbols[i];
+        }
+
+        return Dense(keys, out distinct);
+    }
+
+    /// <summary>The code of each pair (a[i], b[i]), given a's codes in [0, ma) and b's in [0, mb).</summary>
+    public static int[] Pair(int[] a, int[] b, int mb, out int distinct)
+    {
+        var keys = new long[a.Length];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            keys[i] = (long)a[i] * mb + b[i];
+        }
+
+        return Dense(keys, out distinct);
+    }
+
+    /// <summary>Whole rows as symbols: two rows share a code exactly when all their values are equal (−0 = +0).</summary>
+    public static int[] Rows(in Samples samples, out int distinct)
+    {
+        int n = samples.Count, d = samples.Dimensions;
+        int[]? codes = null;
+        int m = 1;
+        var column = new long[n];
+        for (int k = 0; k < d; k++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                double v = samples[i, k] + 0.0; // −0 + 0 = +0: one symbol
+                column[i] = OrderedBits(v);
+            }
+
+            var columnCodes = Dense(column, out int mk);
+            codes = codes is null ? columnCodes : Pair(codes, columnCodes, mk, out m);
+            if (k == 0)
+            {
+                m = mk;
+            }
+        }
+
+        distinct = m;
+        return codes!;
+    }
+
+    /// <summary>Rows of bin indices (N × d, row-major, each in [0, bins)) as symbols.</summary>
+    public static int[] BinRows(int[] bins, int n, int d, int binCount, out int distinct)
+    {
+        var codes = new int[n];
+        int m = 1;
+        var column = new int[n];
+        for (int k = 0; k < d; k++)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                column[i] = bins[i * d + k];
+            }
+
+            if (k == 0)
+            {
+                codes = Dense(column, out m);
+            }
+            else
+            {
+                codes = Pair(codes, column, binCount, out m);
+            }
+        }
+
+        distinct = m;
+        return codes;
+    }
+
+    /// <summary>How many times each code occurs.</summary>
+    public static int[] Counts(int[] codes, int distinct)
+    {
+        var counts = new int[distinct];
+        foreach (int c in codes)
+        {
+            counts[c]++;
+        }
+
+        return counts;
+    }
+
+    /// <summary>A long whose signed order is the order of the doubles (for sorting finite values).</summary>
+    private static long OrderedBits(double v)
+    {
+        long bits = BitConverter.DoubleToInt64Bits(v);
+        return bits < 0 ? bits ^ long.MaxValue : bits;
+    }
+}
