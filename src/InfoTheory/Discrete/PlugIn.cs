@@ -50,7 +50,7 @@ internal static class PlugIn
     public static (double Nats, double StandardError) MutualInformation(int[] x, int mx, int[] y, int my, DiscreteBiasCorrection correction)
     {
         int n = x.Length;
-        var joint = SymbolCodes.Pair(x, y, my, out int mxy);
+        var joint = SymbolCodes.Pair(x, mx, y, my, out int mxy);
         var cx = SymbolCodes.Counts(x, mx);
         var cy = SymbolCodes.Counts(y, my);
         var cxy = SymbolCodes.Counts(joint, mxy);

@@ -3,7 +3,8 @@ namespace InfoTheory.Internal;
 /// <summary>
 /// Dense symbol codes 0…m−1 for discrete data: integer symbols, whole rows, and tuples of bin indices. Codes are assigned
 /// by sorting (deterministic, O(N·log N)), and a tuple is coded one column at a time, (code so far)·m_k + code_k, then
-/// re-densified, so any number of columns and bins fits in 64 bits.
+/// re-densified, so any number of columns and bins fits in 64 bits. Keys known to lie in a small range [0, R) (R ≤ 4N + 2¹⁶:
+/// bins, pairs of small alphabets) are coded by a direct table instead, in O(N + R); both paths give the same codes.
 /// </summary>
 internal static class SymbolCodes
 {
@@ -45,6 +46,28 @@ internal static class SymbolCodes
     /// <summary>Dense codes of integer symbols.</summary>
     public static int[] Dense(ReadOnlySpan<int> symbols, out int distinct)
     {
+        if (symbols.Length > 0)
+        {
+            int min = int.MaxValue, max = int.MinValue;
+            foreach (int s in symbols)
+            {
+                min = Math.Min(min, s);
+                max = Math.Max(max, s);
+            }
+
+            long range = (long)max - min + 1;
+            if (IsSmall(range, symbols.Length))
+            {
+                var shifted = new int[symbols.Length];
+                for (int i = 0; i < shifted.Length; i++)
+                {
+                    shifted[i] = symbols[i] - min;
+                }
+
+                return DenseSmall(shifted, (int)range, out distinct);
+            }
+        }
+
         var keys = new long[symbols.Length];
         for (int i = 0; i < keys.Length; i++)
         {
@@ -55,8 +78,20 @@ internal static class SymbolCodes
     }
 
     /// <summary>The code of each pair (a[i], b[i]), given a's codes in [0, ma) and b's in [0, mb).</summary>
-    public static int[] Pair(int[] a, int[] b, int mb, out int distinct)
+    public static int[] Pair(int[] a, int ma, int[] b, int mb, out int distinct)
     {
+        long range = (long)ma * mb;
+        if (IsSmall(range, a.Length))
+        {
+            var direct = new int[a.Length];
+            for (int i = 0; i < direct.Length; i++)
+            {
+                direct[i] = a[i] * mb + b[i];
+            }
+
+            return DenseSmall(direct, (int)range, out distinct);
+        }
+
         var keys = new long[a.Length];
         for (int i = 0; i < keys.Length; i++)
         {
@@ -64,6 +99,35 @@ internal static class SymbolCodes
         }
 
         return Dense(keys, out distinct);
+    }
+
+    private static bool IsSmall(long range, int n) => range <= 4L * n + (1 << 16);
+
+    /// <summary>Dense codes, in increasing key order, of keys in [0, range), through a table of size range (codes in place).</summary>
+    private static int[] DenseSmall(int[] keys, int range, out int distinct)
+    {
+        var table = new int[range];
+        foreach (int k in keys)
+        {
+            table[k] = 1;
+        }
+
+        int code = 0;
+        for (int k = 0; k < range; k++)
+        {
+            if (table[k] != 0)
+            {
+                table[k] = code++;
+            }
+        }
+
+        for (int i = 0; i < keys.Length; i++)
+        {
+            keys[i] = table[keys[i]];
+        }
+
+        distinct = code;
+        return keys;
     }
 
     /// <summary>Whole rows as symbols: two rows share a code exactly when all their values are equal (−0 = +0).</summary>
@@ -82,10 +146,14 @@ internal static class SymbolCodes
             }
 
             var columnCodes = Dense(column, out int mk);
-            codes = codes is null ? columnCodes : Pair(codes, columnCodes, mk, out m);
-            if (k == 0)
+            if (codes is null)
             {
+                codes = columnCodes;
                 m = mk;
+            }
+            else
+            {
+                codes = Pair(codes, m, columnCodes, mk, out m);
             }
         }
 
@@ -108,11 +176,11 @@ internal static class SymbolCodes
 
             if (k == 0)
             {
-                codes = Dense(column, out m);
+                codes = IsSmall(binCount, n) ? DenseSmall((int[])column.Clone(), binCount, out m) : Dense(column, out m);
             }
             else
             {
-                codes = Pair(codes, column, binCount, out m);
+                codes = Pair(codes, m, column, binCount, out m);
             }
         }
 

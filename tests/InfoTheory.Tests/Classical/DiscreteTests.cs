@@ -45,6 +45,17 @@ public class DiscreteTests
     }
 
     [Fact]
+    public void WideSymbolRangesAndHugeBinCountsTakeTheSortingPath()
+    {
+        // Symbols spanning the whole int range cannot use the direct table.
+        Assert.Equal(1.5 * Ln2, Entropy.Discrete([int.MinValue, int.MaxValue, 0, 0]).Value.Nats, 15);
+        Assert.Equal(Ln2, MutualInformation.Discrete([int.MinValue, int.MaxValue, int.MinValue, int.MaxValue], [5, -5, 5, -5]).Value.Nats, 15);
+        // 10⁸ bins per column: five distinct values land in five bins; pairs of such codes are sorted, not tabled.
+        var x = new Samples(new double[] { 0, 0, 1, 1, 2, 2, 3, 3, 4, 4 }, 2);
+        Assert.Equal(Math.Log(5), Entropy.Binned(x, new BinningOptions { Bins = 100_000_000 }).Value.Nats, 14);
+    }
+
+    [Fact]
     public void RowsAreSymbolsByExactEquality()
     {
         // Rows (0,1), (0,1), (1,0), (−0,1): three of one, one of another; −0 equals +0.
