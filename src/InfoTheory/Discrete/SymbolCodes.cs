@@ -161,31 +161,48 @@ internal static class SymbolCodes
         return codes!;
     }
 
-    /// <summary>Rows of bin indices (N × d, row-major, each in [0, bins)) as symbols.</summary>
+    /// <summary>
+    /// Rows of bin indices (N × d, row-major, each in [0, bins)) as symbols: mixed-radix keys Σ b_k·B^k accumulate while
+    /// the radix product stays below 2⁶², and are re-densified only when it would not (so 30 bins × 12 columns is one pass).
+    /// </summary>
     public static int[] BinRows(int[] bins, int n, int d, int binCount, out int distinct)
     {
-        var codes = new int[n];
-        int m = 1;
-        var column = new int[n];
+        var keys = new long[n];
+        long range = 1;
+        const long Limit = 1L << 62;
         for (int k = 0; k < d; k++)
         {
+            if (range > Limit / binCount)
+            {
+                var codes = Dense(keys, out int m);
+                for (int i = 0; i < n; i++)
+                {
+                    keys[i] = codes[i];
+                }
+
+                range = m;
+            }
+
             for (int i = 0; i < n; i++)
             {
-                column[i] = bins[i * d + k];
+                keys[i] = keys[i] * binCount + bins[i * d + k];
             }
 
-            if (k == 0)
-            {
-                codes = IsSmall(binCount, n) ? DenseSmall((int[])column.Clone(), binCount, out m) : Dense(column, out m);
-            }
-            else
-            {
-                codes = Pair(codes, m, column, binCount, out m);
-            }
+            range *= binCount;
         }
 
-        distinct = m;
-        return codes;
+        if (IsSmall(range, n))
+        {
+            var small = new int[n];
+            for (int i = 0; i < n; i++)
+            {
+                small[i] = (int)keys[i];
+            }
+
+            return DenseSmall(small, (int)range, out distinct);
+        }
+
+        return Dense(keys, out distinct);
     }
 
     /// <summary>How many times each code occurs.</summary>

@@ -47,8 +47,8 @@ public sealed class KdeEntropy : IEntropyEstimator
     public KdeOptions Options { get; }
 
     /// <summary>H(X) and the bandwidth factor used.</summary>
-    /// <exception cref="ArgumentException">Non-finite values, fewer than 2 observations, or a singular covariance (constant or
-    /// collinear columns).</exception>
+    /// <exception cref="ArgumentException">Non-finite values, fewer than 2 observations (d + 1 with H = h²·Σ̂), or a singular
+    /// covariance (constant or collinear columns).</exception>
     public KdeEstimate Estimate(Samples samples)
     {
         var (terms, h) = NegativeLogDensities(samples, Options, nameof(samples));
@@ -162,8 +162,9 @@ public sealed class KdeEntropy : IEntropyEstimator
 
         public static Whitened Of(in Samples samples, KdeOptions options, string name)
         {
-            Guard.Usable(samples, 2, name);
             int n = samples.Count, d = samples.Dimensions;
+            // A full covariance of d columns needs d + 1 observations to be non-singular.
+            Guard.Usable(samples, options.Scaling == KdeScaling.Covariance ? Math.Max(2, d + 1) : 2, name);
             var (mean, cov) = GaussianFitCovariance.Fit(samples, unbiased: true);
             var w = new double[n * d];
             double halfLogDet;

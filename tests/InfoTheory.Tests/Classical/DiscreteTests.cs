@@ -56,6 +56,27 @@ public class DiscreteTests
     }
 
     [Fact]
+    public void ManyColumnsOverflowingTheRadixAreRedensified()
+    {
+        // 20 columns of integers 0–29 (each column hits 0 and 29): 30 bins map v → v, and 30²⁰ > 2⁶² forces re-densifying.
+        // The binned entropy must equal the plug-in entropy of the rows themselves (a different code path).
+        var r = new Random(5);
+        const int n = 300, d = 20;
+        var patterns = Enumerable.Range(0, 50).Select(_ => Enumerable.Range(0, d).Select(_ => (double)r.Next(30)).ToArray()).ToArray();
+        var values = new double[n * d];
+        for (int i = 0; i < n; i++)
+        {
+            var row = i < 2 ? Enumerable.Repeat(29.0 * i, d).ToArray() : patterns[r.Next(patterns.Length)];
+            row.CopyTo(values, i * d);
+        }
+
+        var x = new Samples(values, d);
+        double rows = new DiscreteEntropy().Estimate(x).Value.Nats;
+        Assert.Equal(rows, Entropy.Binned(x, new BinningOptions { Bins = 30 }).Value.Nats, 13);
+        Assert.True(rows < Math.Log(53)); // at most 52 distinct rows, most repeated: the coding matters
+    }
+
+    [Fact]
     public void RowsAreSymbolsByExactEquality()
     {
         // Rows (0,1), (0,1), (1,0), (−0,1): three of one, one of another; −0 equals +0.
