@@ -2,21 +2,6 @@ using InfoTheory.Internal;
 
 namespace InfoTheory;
 
-/// <summary>A KDE entropy with the bandwidth factor it used.</summary>
-/// <param name="Estimate">The entropy, its standard error and N.</param>
-/// <param name="Bandwidth">The bandwidth factor h: the kernel covariance was h²·Σ̂ (or h²·diag).</param>
-public readonly record struct KdeEstimate(InformationEstimate Estimate, double Bandwidth)
-{
-    /// <summary>The entropy.</summary>
-    public Information Value => Estimate.Value;
-
-    /// <summary>The estimate with its uncertainty.</summary>
-    public static implicit operator InformationEstimate(KdeEstimate estimate) => estimate.Estimate;
-
-    /// <summary>The entropy.</summary>
-    public static implicit operator Information(KdeEstimate estimate) => estimate.Estimate.Value;
-}
-
 /// <summary>
 /// Differential entropy by Gaussian kernel density estimation: H = −(1/N)·Σᵢ ln p̂(xᵢ), with
 /// p̂(x) = (1/N)·Σⱼ N(x; xⱼ, H) (resubstitution) or p̂₋ᵢ(xᵢ) = 1/(N−1)·Σ_{j≠i} N(xᵢ; xⱼ, H) (leave-one-out), and bandwidth
