@@ -72,15 +72,21 @@ public class ClassicalReferenceTests
     }
 
     [Fact]
-    public void KdeResubstitutionEntropyMatchesScipyGaussianKde()
+    public void KdeEntropyMatchesScipyGaussianKde()
     {
         foreach (var c in Of("kde"))
         {
             var data = new Samples(Doubles(c, "data"), c.GetProperty("d").GetInt32());
-            var rule = c.GetProperty("rule").GetString() == "scott" ? KdeBandwidthRule.Scott : KdeBandwidthRule.Silverman;
-            var estimate = Entropy.Kde(data, new KdeOptions { Rule = rule });
+            var options = c.GetProperty("rule").GetString() switch
+            {
+                "scott" => new KdeOptions { Rule = KdeBandwidthRule.Scott },
+                "silverman" => new KdeOptions { Rule = KdeBandwidthRule.Silverman },
+                _ => new KdeOptions { Rule = KdeBandwidthRule.Fixed, Factor = Value(c, "factor") },
+            };
+            var estimate = Entropy.Kde(data, options);
             Assert.Equal(Value(c, "factor"), estimate.Bandwidth, 12);
             Assert.Equal(Value(c, "entropy"), estimate.Value.Nats, 9);
+            Assert.Equal(Value(c, "entropy_loo"), Entropy.Kde(data, options with { LeaveOneOut = true }).Value.Nats, 9);
         }
     }
 

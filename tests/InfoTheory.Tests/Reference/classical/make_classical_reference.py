@@ -9,7 +9,8 @@ published formula:
   binned entropy        numpy.histogramdd over each column's [min, max] -> scipy.stats.entropy
   binned MI             numpy.histogramdd of x, of y, of (x, y) (x and y each over their own ranges) -> entropies
   discrete KL           scipy.stats.entropy(p, q)                    (normalises p and q)
-  KDE entropy           scipy.stats.gaussian_kde(data.T, bw_method=...) ; -mean(logpdf(data.T))  (resubstitution)
+  KDE entropy           scipy.stats.gaussian_kde(data.T, bw_method=...) ; -mean(logpdf(data.T))  (resubstitution);
+                        leave-one-out: NumPy + logsumexp over j != i with scipy's H = kde.covariance
   Gaussian fit          numpy.cov (ddof=1) + numpy.linalg.slogdet
   Kolchinsky-Tracey     NumPy + scipy.special.logsumexp of -||h_i - h_j||^2/(2 s2) (upper) and /(8 s2) (lower),
                         I = -mean_i logsumexp_j(-D_ij) + log N  (Kolchinsky & Tracey 2017; Saxe et al. 2018 kde.py)
@@ -79,12 +80,20 @@ cases["discrete_kl"] = kl
 
 # --- KDE resubstitution entropy (scipy gaussian_kde) ---
 kde = []
-for n, d, rule in [(400, 1, "scott"), (300, 2, "scott"), (250, 3, "scott"), (250, 1, "silverman")]:
+for n, d, rule in [(400, 1, "scott"), (300, 2, "scott"), (250, 3, "scott"), (250, 1, "silverman"), (200, 2, 0.5)]:
     a = rng.normal(size=(d, d))
     data = rng.standard_t(df=5, size=(n, d)) @ a.T + rng.normal(size=d)
     k = gaussian_kde(data.T, bw_method=rule)
-    kde.append({"data": data.ravel().tolist(), "d": d, "rule": rule, "factor": float(k.factor),
-                "entropy": float(-np.mean(k.logpdf(data.T)))})
+    # Leave-one-out: a direct NumPy transcription with scipy's bandwidth matrix H = k.covariance (= factor^2 * cov),
+    # log K_H(x_i - x_j) = -(x_i - x_j)' H^-1 (x_i - x_j)/2 - log det(2 pi H)/2, log-sum-exp over j != i.
+    diff = data[:, None, :] - data[None, :, :]
+    q = np.einsum("ijk,kl,ijl->ij", diff, np.linalg.inv(k.covariance), diff)
+    logk = -0.5 * q - 0.5 * np.linalg.slogdet(2 * np.pi * k.covariance)[1]
+    np.fill_diagonal(logk, -np.inf)
+    log_loo = logsumexp(logk, axis=1) - np.log(n - 1)
+    kde.append({"data": data.ravel().tolist(), "d": d, "rule": rule if isinstance(rule, str) else "fixed",
+                "factor": float(k.factor), "entropy": float(-np.mean(k.logpdf(data.T))),
+                "entropy_loo": float(-np.mean(log_loo))})
 cases["kde"] = kde
 
 # --- Gaussian fit ---
