@@ -10,7 +10,7 @@ namespace InfoTheory;
 /// <remarks>
 /// <para>Bias: ln det Σ̂ is biased low; for Gaussian data with the unbiased Σ̂,
 /// E[ln det Σ̂] = ln det Σ + Σ_{k=1}^{d} ψ((N−k)/2) + d·ln(2/(N−1)) ≈ ln det Σ − d(d+1)/(2N), a small bias for N ≫ d².
-/// Standard error: the asymptotic √(d/(2N)) (Var ln det Σ̂ ≈ 2d/N). The covariance must be non-singular: constant or
+/// <see cref="GaussianFitOptions.BiasCorrected"/> removes that bias exactly. Standard error: the asymptotic √(d/(2N)) (Var ln det Σ̂ ≈ 2d/N). The covariance must be non-singular: constant or
 /// collinear columns are refused with an <see cref="ArgumentException"/> that names them. Cost O(N·d² + d³).
 /// Immutable and thread-safe.</para>
 /// </remarks>
@@ -31,6 +31,20 @@ public sealed class GaussianFitEntropy : IEntropyEstimator
         var (mean, cov) = GaussianFitCovariance.Fit(samples, Options.Covariance == CovarianceDivisor.Unbiased);
         GaussianFitCovariance.CholeskyOrThrow(cov, d, nameof(samples));
         var entropy = new MultivariateNormal(mean, ToMatrix(cov, d)).Entropy();
+        if (Options.BiasCorrected)
+        {
+            var unbiased = Options.Covariance == CovarianceDivisor.Unbiased ? cov : GaussianFitCovariance.Fit(samples, unbiased: true).Covariance;
+            double logDet = GaussianFitCovariance.LogDeterminant(GaussianFitCovariance.CholeskyOrThrow(unbiased, d, nameof(samples)), d);
+            int n = samples.Count;
+            double correction = d * Math.Log(2.0 / (n - 1));
+            for (int k = 1; k <= d; k++)
+            {
+                correction += GaussianFitCovariance.Digamma((n - k) / 2.0);
+            }
+
+            entropy = Information.FromNats(0.5 * (d * Math.Log(2 * Math.PI * Math.E) + logDet - correction));
+        }
+
         return new InformationEstimate(entropy, Information.FromNats(Math.Sqrt(d / (2.0 * samples.Count))), samples.Count);
     }
 

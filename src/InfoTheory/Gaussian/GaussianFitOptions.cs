@@ -25,4 +25,12 @@ public sealed record GaussianFitOptions
             ? value
             : throw new ArgumentOutOfRangeException(nameof(Covariance), value, "Covariance must be Unbiased or MaximumLikelihood.");
     }
+
+    /// <summary>
+    /// Entropy only: remove the exact Gaussian bias of ln det Σ̂ (default false). With S the unbiased covariance,
+    /// (N−1)·S is Wishart, E[ln det S] = ln det Σ + Σ_{k=1}^{d} ψ((N−k)/2) + d·ln(2/(N−1)), so
+    /// ln det S − Σ_k ψ((N−k)/2) − d·ln(2/(N−1)) is unbiased for ln det Σ (Ahmed &amp; Gokhale, IEEE TIT 35(3) 1989).
+    /// <see cref="Covariance"/> is then irrelevant.
+    /// </summary>
+    public bool BiasCorrected { get; init; }
 }
