@@ -42,9 +42,10 @@ public class KdeTests
 
     /// <summary>
     /// Gaussian data, N = 2000, d = 1–3, random covariance. For Gaussian data the KDE with H = h²Σ has mean density
-    /// N(μ, (1 + h²)Σ), so the leave-one-out estimate −(1/N)Σ ln p̂₋ᵢ(xᵢ) lies between the true entropy and the entropy of
-    /// that smoothed Gaussian, h + (d/2)·ln(1 + h²) (0.02–0.16 nats here), up to sampling error: 4 standard errors (the
-    /// estimator's own, ≈ 0.02–0.03). Resubstitution is below leave-one-out (self term) by at most ≈ 0.1·d here.
+    /// N(μ, (1 + h²)Σ) =: p_s, so in expectation the leave-one-out estimate −(1/N)Σ ln p̂₋ᵢ(xᵢ) is at least the
+    /// cross-entropy −E ln p_s(X) (Jensen) ≥ the true entropy (Gibbs); above, it is held to the entropy of p_s,
+    /// h + (d/2)·ln(1 + h²) (0.02–0.16 nats here). Both up to sampling error: 4 standard errors (the estimator's own,
+    /// ≈ 0.02–0.03). Resubstitution is below leave-one-out (self term) by at most ≈ 0.1·d here.
     /// </summary>
     [Property(MaxTest = 9)]
     public Property ConvergesToTheGaussianEntropy() =>
