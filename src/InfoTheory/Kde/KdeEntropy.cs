@@ -13,10 +13,12 @@ namespace InfoTheory;
 /// the leave-one-out log-likelihood (Duin, IEEE Trans. Comput. C-25(11) 1976, doi:10.1109/TC.1976.1674577), searched
 /// over ln h by golden section in [0.05, 2]·h_Scott to 10⁻³ (the end of the bracket is returned when the optimum lies
 /// beyond it). Σ̂ is the sample covariance with divisor N − 1 (as scipy.stats.gaussian_kde).</para>
-/// <para>Bias: resubstitution includes each point's own kernel, so it is biased low (by up to ln N as h → 0);
-/// leave-one-out is nearly unbiased for smooth densities but both smooth the density, which raises the entropy by
-/// roughly ½·tr(H·I_F) for Fisher information I_F (Ahmad &amp; Lin, IEEE TIT 22(3) 1976, doi:10.1109/TIT.1976.1055550;
-/// Beirlant et al., Int. J. Math. Stat. Sci. 6(1) 1997). With H = h²·Σ̂ the estimate is affine-equivariant:
+/// <para>The resubstitution estimator is that of Ahmad &amp; Lin (IEEE TIT 22(3) 1976, doi:10.1109/TIT.1976.1055550); see
+/// Beirlant et al. (Int. J. Math. Stat. Sci. 6(1) 1997) for both variants. Bias: resubstitution includes each point's
+/// own kernel, so it is biased low (without limit as h → 0); leave-one-out removes that term, but both estimate the
+/// entropy of the smoothed density, which exceeds h(X) by about ½·tr(H·J) for the Fisher information matrix J (de
+/// Bruijn's identity, Cover &amp; Thomas, 2nd ed., §17.7); boundaries of the support add more. With H = h²·Σ̂ the
+/// estimate is affine-equivariant:
 /// H(A·X + b) = H(X) + ln|det A|.</para>
 /// <para>Standard error: the std of the per-sample terms −ln p̂(xᵢ) over √N. Cost O(N²·d) per evaluation of h (each
 /// pair once, parallel, log-sum-exp for underflowing leave-one-out rows); memory O(N·d). Immutable and thread-safe.</para>
