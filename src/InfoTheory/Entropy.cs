@@ -41,4 +41,24 @@ public static class Entropy
 
     internal static MatrixRenyiOptions Options(double alpha, Bandwidth? bandwidth) =>
         new() { Alpha = alpha, Bandwidth = bandwidth ?? Bandwidth.Default };
+
+    /// <summary>
+    /// Gaussian KDE entropy −(1/N)·Σ ln p̂(xᵢ) with bandwidth matrix h²·Σ̂ (Scott's h by default). See <see cref="KdeEntropy"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Unusable samples or a singular covariance.</exception>
+    public static KdeEstimate Kde(Samples samples, KdeOptions? options = null) => new KdeEntropy(options).Estimate(samples);
+
+    /// <summary>Plug-in entropy of integer symbols (optionally Miller–Madow). See <see cref="DiscreteEntropy"/>.</summary>
+    /// <exception cref="ArgumentException">No symbols.</exception>
+    public static InformationEstimate Discrete(ReadOnlySpan<int> symbols, DiscreteOptions? options = null) =>
+        new DiscreteEntropy(options).Estimate(symbols);
+
+    /// <summary>Plug-in entropy of equal-width bins (default 30 per column). See <see cref="BinnedEntropy"/>.</summary>
+    /// <exception cref="ArgumentException">Unusable samples.</exception>
+    public static InformationEstimate Binned(Samples samples, BinningOptions? options = null) => new BinnedEntropy(options).Estimate(samples);
+
+    /// <summary>Entropy of the fitted Gaussian, ½·ln((2πe)^d·det Σ̂). See <see cref="GaussianFitEntropy"/>.</summary>
+    /// <exception cref="ArgumentException">Unusable samples or a singular covariance.</exception>
+    public static InformationEstimate GaussianFit(Samples samples, GaussianFitOptions? options = null) =>
+        new GaussianFitEntropy(options).Estimate(samples);
 }

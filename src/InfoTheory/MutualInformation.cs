@@ -43,4 +43,31 @@ public static class MutualInformation
         ArgumentNullException.ThrowIfNull(covariance);
         return new MultivariateNormal(new double[covariance.GetLength(0)], covariance).MutualInformation(firstDimensions);
     }
+
+    /// <summary>MI from Gaussian KDE entropies, H(X) + H(Y) − H(X,Y). See <see cref="KdeMutualInformation"/>.</summary>
+    /// <exception cref="ArgumentException">Unusable samples, different counts or a singular covariance.</exception>
+    public static InformationEstimate Kde(Samples x, Samples y, KdeOptions? options = null) => new KdeMutualInformation(options).Estimate(x, y);
+
+    /// <summary>Plug-in MI of two integer symbol sequences (scikit-learn's mutual_info_score). See <see cref="DiscreteMutualInformation"/>.</summary>
+    /// <exception cref="ArgumentException">Empty or different-length sequences.</exception>
+    public static InformationEstimate Discrete(ReadOnlySpan<int> x, ReadOnlySpan<int> y, DiscreteOptions? options = null) =>
+        new DiscreteMutualInformation(options).Estimate(x, y);
+
+    /// <summary>Plug-in MI of equal-width bins (default 30 per column). See <see cref="BinnedMutualInformation"/>.</summary>
+    /// <exception cref="ArgumentException">Unusable samples or different counts.</exception>
+    public static InformationEstimate Binned(Samples x, Samples y, BinningOptions? options = null) =>
+        new BinnedMutualInformation(options).Estimate(x, y);
+
+    /// <summary>MI of the fitted Gaussian, ½·ln(det Σ̂_X·det Σ̂_Y / det Σ̂). See <see cref="GaussianFitMutualInformation"/>.</summary>
+    /// <exception cref="ArgumentException">Unusable samples, different counts or a singular covariance.</exception>
+    public static InformationEstimate GaussianFit(Samples x, Samples y, GaussianFitOptions? options = null) =>
+        new GaussianFitMutualInformation(options).Estimate(x, y);
+
+    /// <summary>
+    /// Kolchinsky–Tracey lower and upper bounds on I(X;T) for T = f(X) + N(0, σ²I), from the activations f(xᵢ).
+    /// See <see cref="InfoTheory.KolchinskyTracey"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">σ² ≤ 0 or unusable activations.</exception>
+    public static InformationBounds KolchinskyTracey(Samples activations, double noiseVariance) =>
+        new KolchinskyTracey(noiseVariance).Estimate(activations);
 }

@@ -43,6 +43,51 @@ public static class DataProcessingCheck
         return Check([.. values.Reverse()], reversed, toleranceBits);
     }
 
+    /// <summary>
+    /// Violations of the decoder-side chain of an autoencoder: the reconstruction X' is computed from every later layer,
+    /// so T_a → T_b → X' gives I(T_a;X') ≤ I(T_b;X') for a before b in <paramref name="layerOrder"/> (forward order,
+    /// from the bottleneck towards the output). Not for classifiers: I(T;Y) with the labels Y follows
+    /// <see cref="Forward"/>'s direction instead (Y → X → T).
+    /// </summary>
+    /// <exception cref="ArgumentException">A layer is missing or appears twice.</exception>
+    public static IReadOnlyList<DpiViolation> TowardsOutput(IEnumerable<InformationRecord> step, IReadOnlyList<string> layerOrder, double toleranceBits = 0)
+    {
+        ArgumentNullException.ThrowIfNull(layerOrder);
+        var values = Values(step, layerOrder, r => r.TargetInformation, "I(T;X')");
+        var reversed = layerOrder.Reverse().ToArray();
+        return Check([.. values.Reverse()], reversed, toleranceBits);
+    }
+
+    /// <summary>
+    /// The two chains of an autoencoder (Yu &amp; Principe, Neural Networks 117, 2019, doi:10.1016/j.neunet.2019.05.003;
+    /// Lee &amp; Jo, Entropy 23(7) 862, 2021, doi:10.3390/e23070862): the encoder's I(X;E₁) ≥ … ≥ I(X;Z) over the layers up
+    /// to and including the bottleneck, and the decoder's I(Z;X') ≤ I(D₁;X') ≤ … over the bottleneck and the later
+    /// layers. Comparing I(X;T) across the bottleneck (I(X;D₁) ≤ I(X;Z)) is also implied by the Markov chain, but
+    /// kernel estimators with a width per layer do not keep it (decoder layers are wider than the code): use
+    /// <see cref="Forward"/> on the whole chain for that stricter check.
+    /// </summary>
+    /// <param name="step">The records of one step.</param>
+    /// <param name="layerOrder">All measured layers in forward order (input side first).</param>
+    /// <param name="bottleneck">The bottleneck layer's name (e.g. <c>z</c>).</param>
+    /// <param name="toleranceBits">Differences up to this many bits are not violations.</param>
+    /// <exception cref="ArgumentException">The bottleneck is not in <paramref name="layerOrder"/>, or a layer is missing.</exception>
+    public static IReadOnlyList<DpiViolation> Autoencoder(IEnumerable<InformationRecord> step, IReadOnlyList<string> layerOrder, string bottleneck,
+        double toleranceBits = 0)
+    {
+        ArgumentNullException.ThrowIfNull(layerOrder);
+        var records = step?.ToList() ?? throw new ArgumentNullException(nameof(step));
+        int z = layerOrder.ToList().IndexOf(bottleneck);
+        if (z < 0)
+        {
+            throw new ArgumentException(
+                $"bottleneck '{bottleneck}' is not among the layers {string.Join(", ", layerOrder)}; pass the autoencoder's bottleneck layer name.", nameof(bottleneck));
+        }
+
+        var encoder = layerOrder.Take(z + 1).ToArray();
+        var decoder = layerOrder.Skip(z).ToArray();
+        return [.. Forward(records, encoder, toleranceBits), .. TowardsOutput(records, decoder, toleranceBits)];
+    }
+
     private static double[] Values(IEnumerable<InformationRecord> step, IReadOnlyList<string> layerOrder, Func<InformationRecord, double?> select, string what)
     {
         ArgumentNullException.ThrowIfNull(step);

@@ -117,8 +117,26 @@ public static class InformationPlane
             throw new ArgumentException($"errors has {errors.Count} layers but outputs has {outputs.Count}.", nameof(errors));
         }
 
-        var renyiMi = new MatrixRenyiMutualInformation(options.Renyi);
         var renyiH = new MatrixRenyiEntropy(options.Renyi);
+
+        // The default (matrix-Rényi) path shares the Grams: S(X) and S(Y) once, then S(T), S(X,T), S(T,Y) per layer,
+        // instead of recomputing S(X), S(Y) and S(T) inside every separate MI.
+        double[]? shared = null;
+        bool[]? sharedSaturated = null;
+        if (options.EntropyEstimator is null && options.MutualInformationEstimator is null)
+        {
+            var variables = new List<Samples> { x, y };
+            var subsets = new List<int[]> { new[] { 0 }, new[] { 1 } };
+            for (int k = 0; k < outputs.Count; k++)
+            {
+                variables.Add(outputs[k].AsSamples());
+                subsets.AddRange([[k + 2], [0, k + 2], [k + 2, 1]]);
+            }
+
+            var all = renyiH.EstimateSubsets(variables, subsets);
+            shared = [.. all.Select(e => e.Value.Nats)];
+            sharedSaturated = [.. all.Select(e => e.Saturated)];
+        }
         var errorMi = options.ErrorEstimator ?? new MatrixRenyiMutualInformation(options.ErrorRenyi);
         var result = new LayerMeasurement[outputs.Count];
         for (int k = 0; k < outputs.Count; k++)
@@ -127,17 +145,21 @@ public static class InformationPlane
             var t = layer.AsSamples();
             bool saturated = false;
             Information h, ixt, ity;
-            h = options.EntropyEstimator is { } he ? he.Estimate(t) : renyiH.Estimate(t).Value;
-            if (options.MutualInformationEstimator is { } mi)
+            if (shared is not null && sharedSaturated is not null)
             {
-                ixt = mi.Estimate(x, t);
-                ity = mi.Estimate(t, y);
+                // I(A;B) = S(A) + S(B) − S(A,B), round-off negatives of order 1e-10 trimmed as the MI estimator does.
+                int at = 2 + 3 * k;
+                h = Information.FromNats(shared[at]);
+                ixt = Information.FromNats(TrimRoundOff(shared[0] + shared[at] - shared[at + 1], t.Count));
+                ity = Information.FromNats(TrimRoundOff(shared[at] + shared[1] - shared[at + 2], t.Count));
+                saturated = sharedSaturated[at + 1] || sharedSaturated[at + 2];
             }
             else
             {
-                var a = renyiMi.Estimate(x, t);
-                var b = renyiMi.Estimate(t, y);
-                (ixt, ity, saturated) = (a.Value, b.Value, a.Saturated || b.Saturated);
+                h = options.EntropyEstimator is { } he ? he.Estimate(t) : renyiH.Estimate(t).Value;
+                var mi = options.MutualInformationEstimator ?? new MatrixRenyiMutualInformation(options.Renyi);
+                ixt = mi.Estimate(x, t);
+                ity = mi.Estimate(t, y);
             }
 
             var m = new LayerMeasurement(layer.Layer, layer.Shape, h, ixt, ity) { Saturated = saturated };
@@ -174,6 +196,9 @@ public static class InformationPlane
 
         return result;
     }
+
+    /// <summary>Round-off negatives of a difference of entropies (|x| ≤ 1e-10·ln N) to 0, as the core MI estimator does.</summary>
+    private static double TrimRoundOff(double nats, int n) => nats < 0 && nats > -1e-10 * Math.Max(1, Math.Log(n)) ? 0 : nats;
 
     /// <summary>One-hot rows (N × classes) for integer labels.</summary>
     internal static Samples OneHot(Tensor labels, int? classes)

@@ -59,6 +59,46 @@ public sealed class MatrixRenyiEntropy : IEntropyEstimator
         };
     }
 
+    /// <summary>
+    /// Many joint entropies over one set of variables, each Gram matrix built once: entry s is S_α of the Hadamard
+    /// product over <c>subsets[s]</c> (indices into <paramref name="variables"/>). Use it when the same variables take
+    /// part in several measures (e.g. S(X), S(T), S(X,T), S(T,Y) for every layer of a network), which then share
+    /// their Grams and single entropies instead of recomputing them per measure.
+    /// </summary>
+    /// <param name="variables">The variables, observed together (same N).</param>
+    /// <param name="subsets">Non-empty, duplicate-free index sets into <paramref name="variables"/>.</param>
+    /// <returns>One estimate per subset, in order; each reports the widths of all variables.</returns>
+    /// <exception cref="ArgumentException">No variables or subsets, an empty subset, an index out of range or repeated,
+    /// different sample counts, or unusable values.</exception>
+    public IReadOnlyList<RenyiEstimate> EstimateSubsets(IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        ArgumentNullException.ThrowIfNull(subsets);
+        if (variables.Count == 0)
+        {
+            throw new ArgumentException("variables is empty; give at least one variable.", nameof(variables));
+        }
+
+        ValidateTogether(variables, nameof(variables));
+        for (int s = 0; s < subsets.Count; s++)
+        {
+            var subset = subsets[s] ?? throw new ArgumentException($"subsets[{s}] is null; give an index set.", nameof(subsets));
+            if (subset.Length == 0 || subset.Any(i => i < 0 || i >= variables.Count) || subset.Distinct().Count() != subset.Length)
+            {
+                throw new ArgumentException(
+                    $"subsets[{s}] = [{string.Join(", ", subset)}]: each subset needs distinct indices in [0, {variables.Count}); fix or drop it.",
+                    nameof(subsets));
+            }
+        }
+
+        var (nats, widths, _) = RenyiEngine.JointEntropies(variables, subsets, Options);
+        int n = variables[0].Count;
+        return [.. nats.Select((value, s) => new RenyiEstimate(Information.FromNats(value), Options.Alpha, widths)
+        {
+            Saturated = subsets[s].Length > 1 && IsSaturated(value, n),
+        })];
+    }
+
     Information IEntropyEstimator.Estimate(Samples samples) => Estimate(samples).Value;
 
     internal static void ValidateTogether(IReadOnlyList<Samples> variables, string name)

@@ -4,29 +4,30 @@ namespace InfoTheory;
 public sealed partial class PartialInformationProxies
 {
     /// <summary>
-    /// Fills the entropies (nats) and clipped masses of the pass in the CPU loop's job order — [0] X; per map p:
-    /// S(Tp), S(Tp, X); per pair: S(Ti, Tj), S(Ti, Tj, X) — with all products and spectra in one backend call (a GPU
-    /// backend batches the small eigenproblems there).
+    /// Fills the entropies (nats) and clipped masses of every job — job j is the trace-normalised Hadamard product of
+    /// <paramref name="factors"/>[j] — with all products and spectra in one backend call (a GPU backend batches the small
+    /// eigenproblems there). The distinct Grams are sent once; jobs name them by index.
     /// </summary>
-    private static void SpectraOnBackend(MatrixRenyiOptions o, double[] kx, double[][] maps, (int I, int J)[] pairs, double[] entropy, double[] clipped)
+    private static void SpectraOnBackend(MatrixRenyiOptions o, double[][][] factors, int n, double[] entropy, double[] clipped)
     {
-        int c = maps.Length, n = (int)Math.Sqrt(kx.Length);
-        var matrices = new double[c + 1][];
-        matrices[0] = kx;
-        maps.CopyTo(matrices, 1);
-        var subsets = new int[entropy.Length][];
-        subsets[0] = [0];
-        for (int p = 0; p < c; p++)
+        var index = new Dictionary<double[], int>(ReferenceEqualityComparer.Instance);
+        var matrices = new List<double[]>();
+        var subsets = new int[factors.Length][];
+        for (int job = 0; job < factors.Length; job++)
         {
-            subsets[1 + 2 * p] = [p + 1];
-            subsets[2 + 2 * p] = [p + 1, 0];
-        }
+            subsets[job] = new int[factors[job].Length];
+            for (int q = 0; q < factors[job].Length; q++)
+            {
+                var gram = factors[job][q];
+                if (!index.TryGetValue(gram, out int at))
+                {
+                    at = matrices.Count;
+                    index.Add(gram, at);
+                    matrices.Add(gram);
+                }
 
-        for (int q = 0; q < pairs.Length; q++)
-        {
-            var (i, j) = pairs[q];
-            subsets[1 + 2 * c + 2 * q] = [i + 1, j + 1];
-            subsets[2 + 2 * c + 2 * q] = [i + 1, j + 1, 0];
+                subsets[job][q] = at;
+            }
         }
 
         if (o.Alpha == 2)

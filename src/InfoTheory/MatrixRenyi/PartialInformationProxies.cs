@@ -46,44 +46,53 @@ public sealed partial class PartialInformationProxies
         Parallel.For(0, c, p => (maps[p], mapWidths[p]) = RenyiEngine.UnitGramVia(layer[p], serial));
 
         var pairs = SelectPairs(c);
-        // Spectra: [0] X; then per map p: S(Tp), S(Tp, X); then per pair: S(Ti, Tj), S(Ti, Tj, X).
-        int jobs = 1 + 2 * c + 2 * pairs.Length;
+
+        // Spectra: [0] X; per map p: S(Tp), S(Tp, X); per pair: S(Ti, Tj), S(Ti, Tj, X); last two: S(∘T), S(∘T, X)
+        // (the layer's MMI). Each job is a Hadamard product of some of the Grams, with or without K_X.
+        int jobs = 1 + 2 * c + 2 * pairs.Length + 2;
+        var factors = new double[jobs][][];
+        var allMaps = maps;
+        factors[0] = [kx];
+        for (int p = 0; p < c; p++)
+        {
+            factors[1 + 2 * p] = [maps[p]];
+            factors[2 + 2 * p] = [maps[p], kx];
+        }
+
+        for (int q = 0; q < pairs.Length; q++)
+        {
+            var (i, j) = pairs[q];
+            factors[1 + 2 * c + 2 * q] = [maps[i], maps[j]];
+            factors[2 + 2 * c + 2 * q] = [maps[i], maps[j], kx];
+        }
+
+        factors[jobs - 2] = allMaps;
+        factors[jobs - 1] = [.. allMaps, kx];
         var entropy = new double[jobs];
         var clipped = new double[jobs];
         if (!o.Backend.IsManagedCpu)
         {
-            SpectraOnBackend(o, kx, maps, pairs, entropy, clipped);
+            SpectraOnBackend(o, factors, n, entropy, clipped);
+        }
+        else if (alpha != 2 && SymmetricEigenvalues.UseInterleaved(n, jobs))
+        {
+            SpectraInterleaved(factors, n, alpha, entropy, clipped);
         }
         else
-        Parallel.For(0, jobs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => RenyiEngine.AllocateMatrix(n, o), (job, _, work) =>
         {
-            if (job == 0)
+            Parallel.For(0, jobs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => RenyiEngine.AllocateMatrix(n, o), (job, _, work) =>
             {
-                kx.CopyTo(work, 0);
-            }
-            else if (job <= 2 * c)
-            {
-                int p = (job - 1) / 2;
-                maps[p].CopyTo(work, 0);
-                if ((job - 1) % 2 == 1)
+                var f = factors[job];
+                f[0].CopyTo(work, 0);
+                for (int k = 1; k < f.Length; k++)
                 {
-                    TensorPrimitives.Multiply(work, kx, work);
+                    TensorPrimitives.Multiply(work, f[k], work);
                 }
-            }
-            else
-            {
-                int q = (job - 1 - 2 * c) / 2;
-                var (i, j) = pairs[q];
-                TensorPrimitives.Multiply(maps[i], maps[j], work);
-                if ((job - 1 - 2 * c) % 2 == 1)
-                {
-                    TensorPrimitives.Multiply(work, kx, work);
-                }
-            }
 
-            (entropy[job], clipped[job]) = RenyiEngine.Entropy(work, n, alpha, parallel: false);
-            return work;
-        }, _ => { });
+                (entropy[job], clipped[job]) = RenyiEngine.Entropy(work, n, alpha, parallel: false);
+                return work;
+            }, _ => { });
+        }
 
         double sx = entropy[0];
         var mapInformation = new Information[c];
@@ -112,14 +121,8 @@ public sealed partial class PartialInformationProxies
             }
         }
 
-        // MMI over all maps from the Grams already built: S(X) + S(∘T) − S(∘T ∘ X).
-        var product = RenyiEngine.AllocateMatrix(n, o);
-        RenyiEngine.HadamardInto(maps, [.. Enumerable.Range(0, c)], product);
-        var work = (double[])product.Clone();
-        var (st, clippedT) = RenyiEngine.Entropy(work, n, alpha, o.Parallel);
-        TensorPrimitives.Multiply(product, kx, product);
-        var (sxt, clippedXT) = RenyiEngine.Entropy(product, n, alpha, o.Parallel);
-        var mmi = Information.FromNats(RenyiEngine.TrimRoundOff(sx + st - sxt, n));
+        double st = entropy[jobs - 2];
+        var mmi = Information.FromNats(RenyiEngine.TrimRoundOff(sx + st - entropy[jobs - 1], n));
         return new PidResult(
             mmi,
             Information.FromNats(rstSum / pairs.Length),
@@ -133,8 +136,63 @@ public sealed partial class PartialInformationProxies
             mapWidths)
         {
             Saturated = MatrixRenyiEntropy.IsSaturated(st, n),
-            ClippedEigenvalueMass = clipped.Sum() + clippedT + clippedXT,
+            ClippedEigenvalueMass = clipped.Sum(),
         };
+    }
+
+    /// <summary>
+    /// The spectra four at a time, one Hadamard product per SIMD lane (<see cref="SymmetricEigenvalues"/>'s
+    /// interleaved batch path), one group per core: the products are formed straight into the interleaved layout.
+    /// </summary>
+    private static void SpectraInterleaved(double[][][] factors, int n, double alpha, double[] entropy, double[] clipped)
+    {
+        const int L = Compute.BatchedTridiagonal.Lanes;
+        int jobs = factors.Length, groups = (jobs + L - 1) / L;
+        Parallel.For(0, groups, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, g =>
+        {
+            int first = g * L, used = Math.Min(L, jobs - first);
+            double[] packed = SymmetricEigenvalues.InterleavedWorkspace(n);
+            for (int l = 0; l < L; l++)
+            {
+                if (l < used)
+                {
+                    PackProduct(factors[first + l], n, packed, l);
+                }
+                else
+                {
+                    SymmetricEigenvalues.ClearLane(n, packed, l);
+                }
+            }
+
+            var eigenvalues = new double[used * n];
+            SymmetricEigenvalues.ComputeInterleaved(packed, n, used, eigenvalues);
+            for (int l = 0; l < used; l++)
+            {
+                (entropy[first + l], clipped[first + l]) = RenyiEngine.FromEigenvalues(eigenvalues.AsSpan(l * n, n), n, alpha);
+            }
+        });
+    }
+
+    /// <summary>Lane <paramref name="lane"/> ← lower triangle of the Hadamard product of <paramref name="factors"/>.</summary>
+    private static void PackProduct(double[][] factors, int n, double[] packed, int lane)
+    {
+        const int L = Compute.BatchedTridiagonal.Lanes;
+        Span<double> row = n <= 512 ? stackalloc double[n] : new double[n];
+        for (int r = 0; r < n; r++)
+        {
+            Span<double> part = row[..(r + 1)];
+            factors[0].AsSpan(r * n, r + 1).CopyTo(part);
+            for (int k = 1; k < factors.Length; k++)
+            {
+                TensorPrimitives.Multiply(part, factors[k].AsSpan(r * n, r + 1), part);
+            }
+
+            Span<double> dst = packed.AsSpan(r * n * L + lane);
+            for (int j = 0; j <= r; j++)
+            {
+                dst[j * L] = part[j];
+            }
+        }
     }
 
     /// <summary>All pairs (i &lt; j) in order, or a seeded sample of distinct pairs, sorted.</summary>

@@ -20,7 +20,28 @@ public class InfoPlaneCommandTests
         var rows = File.ReadAllLines(Path.Combine(dir, "infoplane.csv")).Where(l => !l.StartsWith('#') && !l.StartsWith("epoch", StringComparison.Ordinal)).ToArray();
         Assert.Equal(3 * 6, rows.Length);
         Assert.Contains("wrote", stdout.ToString());
+        Assert.Contains("kernel width scott(gamma=2)", stdout.ToString());
+        Assert.Contains("forward DPI I(X;enc1) >= I(X;enc2) >= I(X;z)", stdout.ToString());
         Directory.Delete(dir, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("--bandwidth", "wide", "--bandwidth wide")]
+    [InlineData("--h", "0", "--h")]
+    public void BadKernelWidthOptionsAreUsageErrors(string option, string value, string named)
+    {
+        var stderr = new StringWriter();
+        Assert.Equal(2, InfoTheory.Cli.Cli.Run(["infoplane", option, value], new StringWriter(), stderr));
+        Assert.Contains(named, stderr.ToString());
+        Assert.Single(stderr.ToString().Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void RuleAndTheOtherRulesConstantConflict()
+    {
+        var stderr = new StringWriter();
+        Assert.Equal(2, InfoTheory.Cli.Cli.Run(["infoplane", "--bandwidth", "scott", "--h", "3"], new StringWriter(), stderr));
+        Assert.Contains("--h goes with silverman", stderr.ToString());
     }
 
     [Fact]

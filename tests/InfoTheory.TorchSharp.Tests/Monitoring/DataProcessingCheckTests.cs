@@ -48,4 +48,30 @@ public class DataProcessingCheckTests
         Assert.Throws<ArgumentException>(() => DataProcessingCheck.Forward(Step([4, 3, 2, 1]).Take(3), Order));
         Assert.Throws<ArgumentException>(() => DataProcessingCheck.Backward(Step([4, 3, 2, 1]), Order));
     }
+
+    private static List<InformationRecord> Plane(double[] ixt, double[] itx) =>
+        [.. Order.Select((name, k) => new InformationRecord(1, 10, name, 5, ixt[k], itx[k]))];
+
+    [Fact]
+    public void TowardsOutputChainGrowsTowardsTheReconstruction()
+    {
+        Assert.Empty(DataProcessingCheck.TowardsOutput(Plane([1, 1, 1, 1], [1, 2, 2, 3]), Order));
+
+        // t3 carries 0.5 bits less about X' than t2 although X' is computed from t3: a violation (t2 → t3).
+        var single = Assert.Single(DataProcessingCheck.TowardsOutput(Plane([1, 1, 1, 1], [1, 2.5, 2, 3]), Order));
+        Assert.Equal(("t3", "t2"), (single.First, single.Second));
+        Assert.Equal(0.5, single.Bits, 12);
+    }
+
+    [Fact]
+    public void AutoencoderSplitsTheChainAtTheBottleneck()
+    {
+        // Encoder t1 → t2 (bottleneck) must lose I(X;T); decoder t2 → t3 → t4 must gain I(T;X'). I(X;T) rising after
+        // the bottleneck (t3 = 3 > t2 = 2) is not checked here (see Forward), but the encoder and decoder chains are.
+        Assert.Empty(DataProcessingCheck.Autoencoder(Plane([4, 2, 3, 3], [1, 1.5, 2, 3]), Order, "t2"));
+        var v = DataProcessingCheck.Autoencoder(Plane([2, 2.25, 3, 3], [1, 1.5, 1.25, 3]), Order, "t2");
+        Assert.Equal(new[] { ("t1", "t2", 0.25), ("t3", "t2", 0.25) }, v.Select(x => (x.First, x.Second, x.Bits)));
+        var ex = Assert.Throws<ArgumentException>(() => DataProcessingCheck.Autoencoder(Plane([4, 2, 3, 3], [1, 1, 1, 1]), Order, "zz"));
+        Assert.Equal("bottleneck", ex.ParamName);
+    }
 }

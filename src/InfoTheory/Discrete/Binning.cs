@@ -1,0 +1,84 @@
+namespace InfoTheory.Internal;
+
+/// <summary>Equal-width binning of the columns of a variable, and the bin pattern of each row as a dense symbol code.</summary>
+internal static class Binning
+{
+    /// <summary>The dense code of each row's bin pattern; <paramref name="distinct"/> is the number of occupied patterns.</summary>
+    public static int[] RowCodes(in Samples samples, BinningOptions options, string name, out int distinct)
+    {
+        Guard.Usable(samples, 1, name);
+        int n = samples.Count, d = samples.Dimensions, b = options.Bins;
+        var (lo, hi) = Ranges(samples, options, name);
+        var bins = new int[n * d];
+        for (int i = 0; i < n; i++)
+        {
+            for (int k = 0; k < d; k++)
+            {
+                bins[i * d + k] = Bin(samples[i, k], lo[k], hi[k], b);
+            }
+        }
+
+        return SymbolCodes.BinRows(bins, n, d, b, out distinct);
+    }
+
+    /// <summary>The bin of v in B equal bins over [lo, hi]: ⌊(v − lo)/w⌋, with v = hi in the last bin; lo = hi → bin 0.</summary>
+    public static int Bin(double v, double lo, double hi, int bins)
+    {
+        if (!(hi > lo))
+        {
+            return 0;
+        }
+
+        int b = (int)((v - lo) / (hi - lo) * bins);
+        return Math.Clamp(b, 0, bins - 1);
+    }
+
+    private static (double[] Low, double[] High) Ranges(in Samples samples, BinningOptions options, string name)
+    {
+        int n = samples.Count, d = samples.Dimensions;
+        var lo = new double[d];
+        var hi = new double[d];
+        Array.Fill(lo, double.PositiveInfinity);
+        Array.Fill(hi, double.NegativeInfinity);
+        for (int i = 0; i < n; i++)
+        {
+            for (int k = 0; k < d; k++)
+            {
+                double v = samples[i, k];
+                lo[k] = Math.Min(lo[k], v);
+                hi[k] = Math.Max(hi[k], v);
+            }
+        }
+
+        switch (options.Range)
+        {
+            case BinRange.Layer:
+                double min = lo.Min(), max = hi.Max();
+                Array.Fill(lo, min);
+                Array.Fill(hi, max);
+                break;
+            case BinRange.Fixed:
+                if (!(options.Maximum > options.Minimum))
+                {
+                    throw new ArgumentException(
+                        $"The fixed bin range [{options.Minimum}, {options.Maximum}] is empty; set Maximum greater than Minimum.", nameof(options));
+                }
+
+                for (int k = 0; k < d; k++)
+                {
+                    if (lo[k] < options.Minimum || hi[k] > options.Maximum)
+                    {
+                        throw new ArgumentException(
+                            $"{name} column {k} spans [{lo[k]}, {hi[k]}], outside the fixed bin range [{options.Minimum}, {options.Maximum}]; widen the range or use BinRange.Layer.",
+                            name);
+                    }
+                }
+
+                Array.Fill(lo, options.Minimum);
+                Array.Fill(hi, options.Maximum);
+                break;
+        }
+
+        return (lo, hi);
+    }
+}
