@@ -110,13 +110,16 @@ internal static class DeviceKernels
     {
         long e = index.X, m = index.Y;
         double product = 1.0;
+        // Rows are padded at the end: stop at the first pad, so short subsets (pairs) do not pay for the longest one.
         for (int q = 0; q < width; q++)
         {
             int p = table[(int)(m * width + q)];
-            if (p >= 0)
+            if (p < 0)
             {
-                product *= stack[p * (long)nn + e];
+                break;
             }
+
+            product *= stack[p * (long)nn + e];
         }
 
         output[m * nn + e] = product;
