@@ -362,14 +362,32 @@ internal static class DeviceKernels
         }
     }
 
-    /// <summary>Householder step k, part 2: p[i] = Σⱼ A[j, i]·u[j] over the trailing block (reads are coalesced in i).</summary>
-    public static void TrailingMatVec(Index1D index, ArrayView<double> a, int n, int k, ArrayView<double> u, ArrayView<double> p)
+    /// <summary>
+    /// Householder step k, part 2a: partial mat-vec sums over row block b of the trailing block,
+    /// partials[b·n + i] = Σ over j in block b of A[j, i]·u[j] (reads coalesced in i). Splitting the rows gives the GPU
+    /// blocks × (n − k − 1) threads instead of n − k − 1.
+    /// </summary>
+    public static void TrailingMatVecPartial(Index2D index, ArrayView<double> a, int n, int k, ArrayView<double> u, ArrayView<double> partials, int rowsPerBlock)
+    {
+        int i = k + 1 + index.X, block = index.Y;
+        int start = k + 1 + block * rowsPerBlock, end = XMath.Min(n, start + rowsPerBlock);
+        double sum = 0;
+        for (int j = start; j < end; j++)
+        {
+            sum += a[(long)j * n + i] * u[j];
+        }
+
+        partials[(long)block * n + i] = sum;
+    }
+
+    /// <summary>Householder step k, part 2b: p[i] = Σ_b partials[b·n + i], blocks added in order (reproducible).</summary>
+    public static void SumPartials(Index1D index, ArrayView<double> partials, int n, int k, int blocks, ArrayView<double> p)
     {
         int i = k + 1 + index;
         double sum = 0;
-        for (int j = k + 1; j < n; j++)
+        for (int b = 0; b < blocks; b++)
         {
-            sum += a[(long)j * n + i] * u[j];
+            sum += partials[(long)b * n + i];
         }
 
         p[i] = sum;

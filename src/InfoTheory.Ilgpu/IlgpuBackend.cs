@@ -36,6 +36,9 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
     private const int JacobiSingleMaximum = 32;
     private const int MaxJacobiSweeps = 40;
 
+    // The device tridiagonalisation's mat-vec is split into at most this many row blocks.
+    private const int MaxMatVecBlocks = 32;
+
     // At most this many matrices per batched launch (bounds the output arrays as well as the device memory).
     private const int MaxBatch = 8192;
 
@@ -309,7 +312,7 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         }
 
         var copy = SymmetricCopy(matrix, n, 1, nameof(matrix));
-        if (!Fits(8L * ((long)n * n + 4L * n), nameof(Eigenvalues)))
+        if (!Fits(8L * ((long)n * n + (4L + MaxMatVecBlocks) * n), nameof(Eigenvalues)))
         {
             Cpu.Eigenvalues(matrix, n, eigenvalues);
             return;
@@ -419,7 +422,7 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
 
         long nn = (long)n * n, stackBytes = 8L * nn * matrices.Count;
         bool large = n > DeviceKernels.MaxJacobiOrder;
-        long perMatrix = large ? 8L * (nn + 4L * n) : 8L * (nn + n + 2);
+        long perMatrix = large ? 8L * (nn + (4L + MaxMatVecBlocks) * n) : 8L * (nn + n + 2);
         int chunk = large ? (Available() >= stackBytes + perMatrix ? 1 : 0) : ChunkFor(subsets.Count, perMatrix, stackBytes);
         if (chunk < 1)
         {
@@ -699,12 +702,17 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         using var p = _accelerator.Allocate1D<double>(n);
         using var dd = _accelerator.Allocate1D<double>(n);
         using var ee = _accelerator.Allocate1D<double>(n);
+        using var partials = _accelerator.Allocate1D<double>((long)MaxMatVecBlocks * n);
         u.MemSetToZero();
         for (int step = 0; step < n - 2; step++)
         {
             int trailing = n - step - 1;
             k.Reflector(new KernelConfig(1, _group), a, n, step, u.View, dd.View, ee.View);
-            k.TrailingMatVec(trailing, a, n, step, u.View, p.View);
+            // The mat-vec in row blocks of at least 128 rows (at most MaxMatVecBlocks of them), then the blocks summed in order.
+            int blocks = Math.Clamp(trailing / _options.MatVecBlockRows, 1, MaxMatVecBlocks);
+            int rows = (trailing + blocks - 1) / blocks;
+            k.TrailingMatVecPartial(new Index2D(trailing, blocks), a, n, step, u.View, partials.View, rows);
+            k.SumPartials(trailing, partials.View, n, step, blocks, p.View);
             k.RankTwoVector(new KernelConfig(1, _group), u.View, p.View, n, step);
             k.RankTwoUpdate(new Index2D(trailing, trailing), a, n, step, u.View, p.View);
         }
@@ -810,8 +818,11 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         public Action<KernelConfig, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>, ArrayView<double>> Reflector { get; } =
             accelerator.LoadStreamKernel<ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>, ArrayView<double>>(DeviceKernels.Reflector);
 
-        public Action<Index1D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>> TrailingMatVec { get; } =
-            accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>>(DeviceKernels.TrailingMatVec);
+        public Action<Index2D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>, int> TrailingMatVecPartial { get; } =
+            accelerator.LoadAutoGroupedStreamKernel<Index2D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>, int>(DeviceKernels.TrailingMatVecPartial);
+
+        public Action<Index1D, ArrayView<double>, int, int, int, ArrayView<double>> SumPartials { get; } =
+            accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, int, int, int, ArrayView<double>>(DeviceKernels.SumPartials);
 
         public Action<KernelConfig, ArrayView<double>, ArrayView<double>, int, int> RankTwoVector { get; } =
             accelerator.LoadStreamKernel<ArrayView<double>, ArrayView<double>, int, int>(DeviceKernels.RankTwoVector);

@@ -9,6 +9,9 @@ public sealed record IlgpuBackendOptions
     /// <summary>The accelerator to use; <see cref="IlgpuDevice.Auto"/> (CUDA, then OpenCL) by default.</summary>
     public IlgpuDevice Device { get; init; } = IlgpuDevice.Auto;
 
+    /// <summary>The least rows per block of the tridiagonalisation's split mat-vec (tests lower it to split small matrices).</summary>
+    internal int MatVecBlockRows { get; init; } = 128;
+
     /// <summary>The arithmetic of the distance and Gram kernels; <see cref="IlgpuPrecision.Double"/> by default.</summary>
     public IlgpuPrecision GramPrecision { get; init; } = IlgpuPrecision.Double;
 

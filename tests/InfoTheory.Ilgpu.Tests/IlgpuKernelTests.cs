@@ -25,6 +25,19 @@ public sealed class IlgpuKernelTests(IlgpuBackends backends)
     }
 
     [Fact]
+    public void TridiagonalPathWithRowBlockedMatVecMatchesCpu()
+    {
+        // Blocks of ≥ 2 rows: the first reflectors split their mat-vec into the maximum of 32 blocks, later ones fewer
+        // (uneven last blocks included); on a GPU the split starts at 256 trailing rows.
+        using var split = IlgpuBackend.Create(new IlgpuBackendOptions { Device = IlgpuDevice.Cpu, MatVecBlockRows = 2 });
+        foreach (int n in new[] { 37, 70 })
+        {
+            var m = RandomSymmetric(n, seed: 99 + n);
+            BackendContract.AssertClose(SymmetricEigenvalues.Compute(m, n), split.EigenvaluesByTridiagonal(m, n), 1e-13);
+        }
+    }
+
+    [Fact]
     public void KernelExponentialIsWithinTwoUlpOfMathExp()
     {
         // The device exp of the Gram kernel against the runtime's, over the whole range the Gram uses (x ≤ 0).
