@@ -18,7 +18,7 @@ namespace InfoTheory.Ilgpu;
 /// Frobenius norms (per-group partial sums added on the host in a fixed order, so results repeat run to run);
 /// batched cyclic Jacobi eigenvalues of matrices up to order 1024, one group per matrix (the partial-information
 /// pass: thousands of N×N spectra with N a batch); for larger matrices, Householder tridiagonalisation on the device
-/// (four kernels per reflector) and the root-free QL iteration on the host; brute-force k-nearest-neighbour distances.</para>
+/// (six kernels per reflector) and the root-free QL iteration on the host; brute-force k-nearest-neighbour distances.</para>
 /// <para><b>Memory</b>: every operation computes the device memory it needs before allocating and compares it with
 /// <see cref="IlgpuBackendOptions.MemoryFraction"/> of the free memory (CUDA reports it; OpenCL and the simulator
 /// report their total), capped by <see cref="IlgpuBackendOptions.MemoryLimitBytes"/>. Over it, the operation is refused
