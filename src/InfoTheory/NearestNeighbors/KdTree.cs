@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace InfoTheory.NearestNeighbors;
 
@@ -45,16 +46,18 @@ internal sealed class KdTree : NeighborIndex
         }
     }
 
+    public override int[] QueryOrder => _ids;
+
     public override void Nearest(ReadOnlySpan<double> query, int exclude, Span<double> distances, Span<int> indices)
     {
         int count = 0;
         if (Norm == KnnNorm.Max)
         {
-            SearchMax(0, query, exclude, distances, indices, ref count);
+            Search<MaxMetric>(0, query, exclude, distances, indices, ref count);
         }
         else
         {
-            SearchEuclid(0, query, exclude, distances, indices, ref count);
+            Search<SquaredMetric>(0, query, exclude, distances, indices, ref count);
         }
 
         if (count < distances.Length)
@@ -63,7 +66,8 @@ internal sealed class KdTree : NeighborIndex
         }
     }
 
-    public override int CountWithin(ReadOnlySpan<double> query, double radius, bool inclusive) => Count(0, query, radius, inclusive);
+    public override int CountWithin(ReadOnlySpan<double> query, double radius, bool inclusive) =>
+        Norm == KnnNorm.Max ? Count<MaxMetric>(0, query, radius, inclusive) : Count<SquaredMetric>(0, query, radius, inclusive);
 
     private int Build(double[] source, int start, int end)
     {
@@ -150,153 +154,87 @@ internal sealed class KdTree : NeighborIndex
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double MinDistMax(int node, ReadOnlySpan<double> q)
+    // The searches are generic over the metric so the JIT compiles one specialised copy per norm (no branch per value).
+    private void Search<TMetric>(int node, ReadOnlySpan<double> q, int exclude, Span<double> best, Span<int> ids, ref int count)
+        where TMetric : struct, IMetric
     {
-        var lo = _lo.AsSpan(node * _d, _d);
-        var hi = _hi.AsSpan(node * _d, _d);
-        double m = 0;
-        for (int k = 0; k < lo.Length; k++)
+        int k = best.Length, d = _d;
+        int left = _left[node];
+        ref double q0 = ref MemoryMarshal.GetReference(q);
+        if (left < 0)
         {
-            double v = q[k];
-            double t = Math.Max(lo[k] - v, v - hi[k]);
-            if (t > m) m = t;
+            ref double data = ref MemoryMarshal.GetArrayDataReference(_data);
+            double worst = count < k ? double.PositiveInfinity : best[k - 1];
+            for (int p = _start[node], end = _end[node]; p < end; p++)
+            {
+                ref double row = ref Unsafe.Add(ref data, p * d);
+                double m = 0;
+                for (int f = 0; f < d; f++)
+                {
+                    m = TMetric.Add(m, Unsafe.Add(ref row, f) - Unsafe.Add(ref q0, f));
+                }
+
+                if (m < worst && _ids[p] != exclude)
+                {
+                    Insert(best, ids, ref count, m, _ids[p]);
+                    worst = count < k ? double.PositiveInfinity : best[k - 1];
+                }
+            }
+
+            return;
+        }
+
+        int right = _right[node];
+        double dl = Near<TMetric>(left, ref q0), dr = Near<TMetric>(right, ref q0);
+        if (dr < dl)
+        {
+            (left, right) = (right, left);
+            (dl, dr) = (dr, dl);
+        }
+
+        if (count < k || dl < best[k - 1])
+        {
+            Search<TMetric>(left, q, exclude, best, ids, ref count);
+        }
+
+        if (count < k || dr < best[k - 1])
+        {
+            Search<TMetric>(right, q, exclude, best, ids, ref count);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Near<TMetric>(int node, ref double q0)
+        where TMetric : struct, IMetric
+    {
+        int d = _d;
+        ref double lo = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_lo), node * d);
+        ref double hi = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_hi), node * d);
+        double m = 0;
+        for (int f = 0; f < d; f++)
+        {
+            double v = Unsafe.Add(ref q0, f);
+            m = TMetric.Add(m, Math.Max(Math.Max(Unsafe.Add(ref lo, f) - v, v - Unsafe.Add(ref hi, f)), 0));
         }
 
         return m;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double MinDistEuclid(int node, ReadOnlySpan<double> q)
-    {
-        var lo = _lo.AsSpan(node * _d, _d);
-        var hi = _hi.AsSpan(node * _d, _d);
-        double s = 0;
-        for (int k = 0; k < lo.Length; k++)
-        {
-            double v = q[k];
-            double t = Math.Max(Math.Max(lo[k] - v, v - hi[k]), 0);
-            s += t * t;
-        }
-
-        return s;
-    }
-
-    private void SearchMax(int node, ReadOnlySpan<double> q, int exclude, Span<double> best, Span<int> ids, ref int count)
-    {
-        int k = best.Length;
-        int left = _left[node];
-        if (left < 0)
-        {
-            int d = _d;
-            var data = _data;
-            for (int p = _start[node]; p < _end[node]; p++)
-            {
-                int at = p * d;
-                double m = 0;
-                for (int f = 0; f < d; f++)
-                {
-                    double t = Math.Abs(data[at + f] - q[f]);
-                    if (t > m) m = t;
-                }
-
-                if ((count < k || m < best[k - 1]) && _ids[p] != exclude)
-                {
-                    Insert(best, ids, ref count, m, _ids[p]);
-                }
-            }
-
-            return;
-        }
-
-        int right = _right[node];
-        double dl = MinDistMax(left, q), dr = MinDistMax(right, q);
-        if (dr < dl)
-        {
-            (left, right) = (right, left);
-            (dl, dr) = (dr, dl);
-        }
-
-        if (count < k || dl < best[k - 1])
-        {
-            SearchMax(left, q, exclude, best, ids, ref count);
-        }
-
-        if (count < k || dr < best[k - 1])
-        {
-            SearchMax(right, q, exclude, best, ids, ref count);
-        }
-    }
-
-    private void SearchEuclid(int node, ReadOnlySpan<double> q, int exclude, Span<double> best, Span<int> ids, ref int count)
-    {
-        int k = best.Length;
-        int left = _left[node];
-        if (left < 0)
-        {
-            int d = _d;
-            var data = _data;
-            for (int p = _start[node]; p < _end[node]; p++)
-            {
-                int at = p * d;
-                double s = 0;
-                for (int f = 0; f < d; f++)
-                {
-                    double t = data[at + f] - q[f];
-                    s += t * t;
-                }
-
-                if ((count < k || s < best[k - 1]) && _ids[p] != exclude)
-                {
-                    Insert(best, ids, ref count, s, _ids[p]);
-                }
-            }
-
-            return;
-        }
-
-        int right = _right[node];
-        double dl = MinDistEuclid(left, q), dr = MinDistEuclid(right, q);
-        if (dr < dl)
-        {
-            (left, right) = (right, left);
-            (dl, dr) = (dr, dl);
-        }
-
-        if (count < k || dl < best[k - 1])
-        {
-            SearchEuclid(left, q, exclude, best, ids, ref count);
-        }
-
-        if (count < k || dr < best[k - 1])
-        {
-            SearchEuclid(right, q, exclude, best, ids, ref count);
-        }
-    }
-
-    private int Count(int node, ReadOnlySpan<double> q, double r, bool inclusive)
+    private int Count<TMetric>(int node, ReadOnlySpan<double> q, double r, bool inclusive)
+        where TMetric : struct, IMetric
     {
         // The nearest and farthest points of the node's box from q.
-        var lo = _lo.AsSpan(node * _d, _d);
-        var hi = _hi.AsSpan(node * _d, _d);
+        int d = _d;
+        ref double q0 = ref MemoryMarshal.GetReference(q);
+        ref double lo = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_lo), node * d);
+        ref double hi = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_hi), node * d);
         double near = 0, far = 0;
-        bool max = Norm == KnnNorm.Max;
-        for (int k = 0; k < lo.Length; k++)
+        for (int f = 0; f < d; f++)
         {
-            double v = q[k];
-            double a = lo[k] - v, b = v - hi[k];
-            double n = Math.Max(Math.Max(a, b), 0);
-            double f = Math.Max(-a, -b);
-            if (max)
-            {
-                if (n > near) near = n;
-                if (f > far) far = f;
-            }
-            else
-            {
-                near += n * n;
-                far += f * f;
-            }
+            double v = Unsafe.Add(ref q0, f);
+            double a = Unsafe.Add(ref lo, f) - v, b = v - Unsafe.Add(ref hi, f);
+            near = TMetric.Add(near, Math.Max(Math.Max(a, b), 0));
+            far = TMetric.Add(far, Math.Max(-a, -b));
         }
 
         if (inclusive ? near > r : near >= r)
@@ -312,38 +250,42 @@ internal sealed class KdTree : NeighborIndex
         int left = _left[node];
         if (left >= 0)
         {
-            return Count(left, q, r, inclusive) + Count(_right[node], q, r, inclusive);
+            return Count<TMetric>(left, q, r, inclusive) + Count<TMetric>(_right[node], q, r, inclusive);
         }
 
-        int count = 0, d = _d;
-        var data = _data;
-        for (int p = _start[node]; p < _end[node]; p++)
+        int count = 0;
+        ref double data = ref MemoryMarshal.GetArrayDataReference(_data);
+        for (int p = _start[node], end = _end[node]; p < end; p++)
         {
-            int at = p * d;
+            ref double row = ref Unsafe.Add(ref data, p * d);
             double m = 0;
-            if (max)
+            for (int f = 0; f < d; f++)
             {
-                for (int f = 0; f < d; f++)
-                {
-                    double t = Math.Abs(data[at + f] - q[f]);
-                    if (t > m) m = t;
-                }
-            }
-            else
-            {
-                for (int f = 0; f < d; f++)
-                {
-                    double t = data[at + f] - q[f];
-                    m += t * t;
-                }
+                m = TMetric.Add(m, Unsafe.Add(ref row, f) - Unsafe.Add(ref q0, f));
             }
 
-            if (inclusive ? m <= r : m < r)
-            {
-                count++;
-            }
+            count += (inclusive ? m <= r : m < r) ? 1 : 0;
         }
 
         return count;
     }
+}
+
+/// <summary>A metric distance built coordinate by coordinate: max of |t| (max-norm) or sum of t² (squared Euclidean).</summary>
+internal interface IMetric
+{
+    /// <summary>The accumulated distance after one more coordinate difference <paramref name="t"/>.</summary>
+    static abstract double Add(double accumulated, double t);
+}
+
+internal readonly struct MaxMetric : IMetric
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Add(double accumulated, double t) => Math.Max(accumulated, Math.Abs(t));
+}
+
+internal readonly struct SquaredMetric : IMetric
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Add(double accumulated, double t) => accumulated + t * t;
 }

@@ -49,7 +49,7 @@ internal static class KnnEntropyTerms
             }
 
             terms[i] = constant + d * s;
-        });
+        }, index.QueryOrder);
 
         if (zeroAt >= 0)
         {

@@ -73,7 +73,7 @@ public sealed class KnnKullbackLeiblerDivergence
             {
                 terms[i] = constant + d * (KnnMath.LogDistance(nu, norm) - KnnMath.LogDistance(rho, norm));
             }
-        });
+        }, pIndex.QueryOrder);
 
         if (zeroP >= 0)
         {

@@ -28,20 +28,31 @@ internal abstract class NeighborIndex
     /// </summary>
     public abstract int CountWithin(ReadOnlySpan<double> query, double radius, bool inclusive);
 
-    /// <summary>The index the search setting asks for; see <see cref="NeighborSearch.Auto"/> for the rule.</summary>
-    public static NeighborIndex Create(PointSet points, KnnNorm norm, NeighborSearch search) =>
-        UseTree(points.Count, points.Dimensions, search) ? new KdTree(points, norm) : new BruteForceIndex(points, norm);
+    /// <summary>
+    /// A good order in which to query every stored point (neighbours in space close in the order, for the caches), or
+    /// null for the natural order.
+    /// </summary>
+    public virtual int[]? QueryOrder => null;
 
-    /// <summary>The <see cref="NeighborSearch.Auto"/> rule: a tree when N &gt; 512 and d ≤ log₂(N) − 2.</summary>
+    /// <summary>
+    /// The index the search setting asks for; see <see cref="NeighborSearch.Auto"/> for the rule. One-dimensional data
+    /// use a sorted array under Auto and KdTree (a 1-D tree is a sorted array).
+    /// </summary>
+    public static NeighborIndex Create(PointSet points, KnnNorm norm, NeighborSearch search) =>
+        !UseTree(points.Count, points.Dimensions, search) ? new BruteForceIndex(points, norm)
+        : points.Dimensions == 1 ? new SortedIndex(points, norm)
+        : new KdTree(points, norm);
+
+    /// <summary>The <see cref="NeighborSearch.Auto"/> rule: a tree (sorted array in 1-D) when d = 1, or N &gt; 512 and d ≤ log₂(N) − 2.</summary>
     internal static bool UseTree(int n, int d, NeighborSearch search) => search switch
     {
         NeighborSearch.KdTree => true,
         NeighborSearch.BruteForce => false,
-        _ => n > 512 && d <= Math.Log2(n) - 2,
+        _ => d == 1 || (n > 512 && d <= Math.Log2(n) - 2),
     };
 
     /// <summary>Inserts (distance, index) into the ascending list of the best <c>count</c> so far (capacity = length).</summary>
-    protected static void Insert(Span<double> best, Span<int> ids, ref int count, double distance, int index)
+    internal static void Insert(Span<double> best, Span<int> ids, ref int count, double distance, int index)
     {
         int k = best.Length;
         int at = count < k ? count : k - 1;
@@ -67,8 +78,15 @@ internal static class ParallelQueries
 {
     private const int Chunk = 256;
 
-    public static void For<TState>(int count, Func<TState> create, Action<int, TState> body)
+    /// <summary>Runs <paramref name="body"/> for i = order[p], p = 0..count − 1 (or i = p when order is null).</summary>
+    public static void For<TState>(int count, Func<TState> create, Action<int, TState> body, int[]? order = null)
     {
+        if (order is not null)
+        {
+            var inner = body;
+            body = (p, state) => inner(order[p], state);
+        }
+
         if (count <= 2 * Chunk || Environment.ProcessorCount == 1)
         {
             var state = create();
