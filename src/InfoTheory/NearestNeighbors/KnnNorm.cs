@@ -17,8 +17,10 @@ public enum KnnNorm
 public enum NeighborSearch
 {
     /// <summary>
-    /// Brute force when N ≤ 512 or d &gt; log₂(N) − 2 (a k-d tree cannot prune well when it cannot split every
-    /// coordinate a few times), else a k-d tree. Decided per space (joint and each marginal separately).
+    /// Decided per space (the joint space and each marginal separately): one-dimensional data use a sorted array
+    /// (binary-search counts); otherwise a k-d tree when N &gt; 512 and d ≤ log₂(N) − 2 (a tree prunes only when it can
+    /// split every coordinate a few times), else brute force. When the KSG joint space falls to brute force, its
+    /// marginal counts reuse the same vectorised distance rows (one pass over the data per point).
     /// </summary>
     Auto,
 
