@@ -18,8 +18,9 @@ public enum NeighborSearch
 {
     /// <summary>
     /// Decided per space (the joint space and each marginal separately): one-dimensional data use a sorted array
-    /// (binary-search counts); otherwise a k-d tree when N &gt; 512 and d ≤ log₂(N) − 2 (a tree prunes only when it can
-    /// split every coordinate a few times), else brute force. When the KSG joint space falls to brute force, its
+    /// (binary-search counts); otherwise a k-d tree when N &gt; 512 and d ≤ 1 + log₂(N)/2 (a tree prunes well only when N
+    /// is far above 2^d; the KSG radius counts, whose balls hold tens of points, favour brute force earlier than k-NN
+    /// queries do), else brute force. When the KSG joint space falls to brute force, its
     /// marginal counts reuse the same vectorised distance rows (one pass over the data per point).
     /// </summary>
     Auto,

@@ -43,12 +43,12 @@ internal abstract class NeighborIndex
         : points.Dimensions == 1 ? new SortedIndex(points, norm)
         : new KdTree(points, norm);
 
-    /// <summary>The <see cref="NeighborSearch.Auto"/> rule: a tree (sorted array in 1-D) when d = 1, or N &gt; 512 and d ≤ log₂(N) − 2.</summary>
+    /// <summary>The <see cref="NeighborSearch.Auto"/> rule: a tree (sorted array in 1-D) when d = 1, or N &gt; 512 and d ≤ 1 + log₂(N)/2.</summary>
     internal static bool UseTree(int n, int d, NeighborSearch search) => search switch
     {
         NeighborSearch.KdTree => true,
         NeighborSearch.BruteForce => false,
-        _ => d == 1 || (n > 512 && d <= Math.Log2(n) - 2),
+        _ => d == 1 || (n > 512 && d <= 1 + Math.Log2(n) / 2),
     };
 
     /// <summary>Inserts (distance, index) into the ascending list of the best <c>count</c> so far (capacity = length).</summary>
