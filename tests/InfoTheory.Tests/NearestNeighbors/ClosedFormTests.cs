@@ -10,7 +10,9 @@ namespace InfoTheory.Tests.NearestNeighbors;
 /// −0.006, −0.016, −0.038, −0.052, −0.073 nats for d = 1..5 (it grows with d, as the O((k/N)^(2/d)) bias term does), so
 /// entropy checks allow 0.03·d nats on top of 4·SE. KSG-1 is nearly unbiased for weak dependence and underestimates strong
 /// dependence in higher d (Kraskov et al., Fig. 3; we measured −0.03 at d = 3+3, ρ = 0.5 and −0.22 at ρ = 0.9, I = 2.49),
-/// so MI checks allow 0.06 + 0.1·I nats. Their standard error (std of the per-point terms / √N) ignores the
+/// so MI checks allow 0.08 + 0.1·I nats (0.08 ≈ 4.4 standard deviations of the estimate over seeds at I = 0, which is about 0.018). MI from
+/// three KL entropies has an extra bias that does not cancel (measured mean +0.036, largest +0.08 at d = 2+2, I ≤ 0.3), so
+/// it is allowed 0.12 + 0.1·I. Their standard error (std of the per-point terms / √N) ignores the
 /// dependence between the terms and is only a guide, which is why the allowances are explicit numbers.
 /// </summary>
 public class ClosedFormTests
@@ -74,7 +76,7 @@ public class ClosedFormTests
         foreach (var variant in new[] { KsgVariant.One, KsgVariant.Two })
         {
             double value = MutualInformation.Ksg(x, y, 3, variant).Value.Nats;
-            double allowed = 0.06 + 0.1 * truth;
+            double allowed = 0.08 + 0.1 * truth;
             Assert.True(Math.Abs(value - truth) < allowed, $"d={t.D}+{t.D} rho={t.Rho} {variant}: {value} vs {truth}");
         }
     });
@@ -84,7 +86,7 @@ public class ClosedFormTests
     {
         var (x, y, truth) = KnnTestData.CorrelatedPairs(2000, t.D, t.Rho, t.Seed);
         double value = MutualInformation.KozachenkoLeonenko(x, y).Value.Nats;
-        Assert.True(Math.Abs(value - truth) < 0.06 + 0.1 * truth, $"d={t.D}+{t.D} rho={t.Rho}: {value} vs {truth}");
+        Assert.True(Math.Abs(value - truth) < 0.12 + 0.1 * truth, $"d={t.D}+{t.D} rho={t.Rho}: {value} vs {truth}");
     });
 
     [Theory]
@@ -126,7 +128,7 @@ public class ClosedFormTests
         double cubic = MutualInformation.Ksg(KnnTestData.Map(x, v => Math.Exp(v / 2)), KnnTestData.Map(y, v => 5 * v - 2)).Value.Nats;
         Assert.Equal(plain, mapped, 0.07);
         Assert.Equal(plain, cubic, 0.07);
-        Assert.Equal(truth, mapped, 0.06 + 0.1 * truth);
+        Assert.Equal(truth, mapped, 0.08 + 0.1 * truth);
     }
 
     [Fact]
