@@ -39,10 +39,16 @@ internal static class ClassicalEstimators
     [
         new("k", "K", "kl, wkl, ksg, ksg2: the neighbour order k ≥ 1, below N (default 3)"),
         new("norm", "NORM", "kl, wkl, ksg, ksg2: max or euclidean (default: euclidean for kl/wkl, max for ksg/ksg2)"),
-        new("ci", "LEVEL", "kl, wkl, ksg, ksg2: add a normal confidence interval at this level, e.g. 0.95 (value ± z·SE)"),
+        new("ci", "LEVEL", "kl, wkl, ksg, ksg2, kde, bin, gaussian: add a normal confidence interval at this level, e.g. 0.95 (value ± z·SE)"),
+        new("bins", "B", "bin: equal-width bins per column over its [min, max] (default 30)"),
+        new("kde-bandwidth", "RULE", "kde: scott (default), silverman or likelihood (leave-one-out maximum likelihood)"),
+        new("leave-one-out", null, "kde: leave each point out of its own density (default: resubstitution)"),
     ];
 
     private static readonly string[] Knn = ["k", "norm", "ci"];
+    private static readonly string[] KdeOptionNames = ["kde-bandwidth", "leave-one-out", "ci"];
+    private static readonly string[] BinOptionNames = ["bins", "ci"];
+    private static readonly string[] CiOnly = ["ci"];
 
     /// <summary>The estimators, in the order of the help.</summary>
     public static IReadOnlyList<ClassicalEstimator> All { get; } =
@@ -63,7 +69,41 @@ internal static class ClassicalEstimators
             null,
             (a, x, y) => new KsgMutualInformation(KsgSettings(a, KsgVariant.Two)).Estimate(x, y),
             a => KnnDescription(a, KnnNorm.Max)),
+        new("kde", "Gaussian KDE entropy −(1/N)Σ log p̂(xᵢ), kernel covariance h²·Σ̂ (MI as H(X)+H(Y)−H(X,Y))", KdeOptionNames,
+            (a, x) => new KdeEntropy(KdeSettings(a)).Estimate(x),
+            (a, x, y) => new KdeMutualInformation(KdeSettings(a)).Estimate(x, y),
+            a => [new("bandwidth", KdeRuleName(a)), new("leave_one_out", a.Has("leave-one-out"))]),
+        new("bin", "plug-in entropy of equal-width bins per column (Shwartz-Ziv & Tishby use 30)", BinOptionNames,
+            (a, x) => new BinnedEntropy(BinSettings(a)).Estimate(x),
+            (a, x, y) => new BinnedMutualInformation(BinSettings(a)).Estimate(x, y),
+            a => [new("bins", a.GetInt("bins", 1) ?? BinningOptions.DefaultBins)]),
+        new("gaussian", "closed form of the fitted Gaussian (covariance with divisor N−1)", CiOnly,
+            (a, x) => new GaussianFitEntropy().Estimate(x),
+            (a, x, y) => new GaussianFitMutualInformation().Estimate(x, y),
+            a => []),
     ];
+
+    /// <summary>The KDE settings from --kde-bandwidth and --leave-one-out.</summary>
+    public static KdeOptions KdeSettings(ParsedArguments a) => new()
+    {
+        Rule = KdeRuleName(a) switch
+        {
+            "scott" => KdeBandwidthRule.Scott,
+            "silverman" => KdeBandwidthRule.Silverman,
+            _ => KdeBandwidthRule.LeaveOneOutLikelihood,
+        },
+        LeaveOneOut = a.Has("leave-one-out"),
+    };
+
+    private static string KdeRuleName(ParsedArguments a) => a.Get("kde-bandwidth") switch
+    {
+        null => "scott",
+        "scott" or "silverman" or "likelihood" => a.Get("kde-bandwidth")!,
+        var other => throw new UsageException($"--kde-bandwidth '{other}' is not a rule; accepted values: scott, silverman, likelihood."),
+    };
+
+    /// <summary>The binning settings from --bins.</summary>
+    public static BinningOptions BinSettings(ParsedArguments a) => new() { Bins = a.GetInt("bins", 1) ?? BinningOptions.DefaultBins };
 
     /// <summary>The <c>--estimator</c> help line for a command that computes entropy or MI.</summary>
     public static string EstimatorHelp(bool mutualInformation) =>

@@ -81,6 +81,9 @@ internal static class ClassicalOutput
                     case double d:
                         w.WriteNumber(name, d);
                         break;
+                    case bool b:
+                        w.WriteBoolean(name, b);
+                        break;
                     default:
                         w.WriteString(name, Convert.ToString(value, CultureInfo.InvariantCulture));
                         break;
