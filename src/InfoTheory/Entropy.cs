@@ -61,4 +61,33 @@ public static class Entropy
     /// <exception cref="ArgumentException">Unusable samples or a singular covariance.</exception>
     public static InformationEstimate GaussianFit(Samples samples, GaussianFitOptions? options = null) =>
         new GaussianFitEntropy(options).Estimate(samples);
+
+    /// <summary>
+    /// The Kozachenko–Leonenko k-NN entropy ψ(N) − ψ(k) + ln V_d + (d/N)·Σ ln ρₖ(i), with its standard error. See
+    /// <see cref="KozachenkoLeonenkoEntropy"/>.
+    /// </summary>
+    /// <param name="samples">N &gt; k observations of X.</param>
+    /// <param name="k">The neighbour order (default 3).</param>
+    /// <param name="norm">The norm (default Euclidean; V_d follows it).</param>
+    /// <exception cref="ArgumentException">Unusable samples, or k &lt; 1 or k ≥ N.</exception>
+    public static InformationEstimate KozachenkoLeonenko(Samples samples, int k = 3, KnnNorm norm = KnnNorm.Euclidean) =>
+        new KozachenkoLeonenkoEntropy(new KnnOptions { K = Divergence.CheckK(k), Norm = norm }).Estimate(samples);
+
+    /// <summary>The Kozachenko–Leonenko k-NN entropy with full settings.</summary>
+    /// <exception cref="ArgumentException">Unusable samples, or k ≥ N.</exception>
+    public static InformationEstimate KozachenkoLeonenko(Samples samples, KnnOptions options) =>
+        new KozachenkoLeonenkoEntropy(options).Estimate(samples);
+
+    /// <summary>
+    /// The weighted Kozachenko–Leonenko entropy of Berrett, Samworth &amp; Yuan (2019), with its standard error; k must be
+    /// at least ⌊d/4⌋ + 1. See <see cref="WeightedKozachenkoLeonenkoEntropy"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Unusable samples, k ≥ N, or k too small for d.</exception>
+    public static InformationEstimate WeightedKozachenkoLeonenko(Samples samples, int k = 3, KnnNorm norm = KnnNorm.Euclidean) =>
+        new WeightedKozachenkoLeonenkoEntropy(new KnnOptions { K = Divergence.CheckK(k), Norm = norm }).Estimate(samples);
+
+    /// <summary>The weighted Kozachenko–Leonenko entropy with full settings.</summary>
+    /// <exception cref="ArgumentException">Unusable samples, k ≥ N, or k too small for d.</exception>
+    public static InformationEstimate WeightedKozachenkoLeonenko(Samples samples, KnnOptions options) =>
+        new WeightedKozachenkoLeonenkoEntropy(options).Estimate(samples);
 }

@@ -70,4 +70,35 @@ public static class MutualInformation
     /// <exception cref="ArgumentException">σ² ≤ 0 or unusable activations.</exception>
     public static InformationBounds KolchinskyTracey(Samples activations, double noiseVariance) =>
         new KolchinskyTracey(noiseVariance).Estimate(activations);
+
+    /// <summary>
+    /// The KSG estimator of I(X; Y) (Kraskov, Stögbauer &amp; Grassberger 2004), estimator 1 by default, max-norm, with its
+    /// standard error. See <see cref="KsgMutualInformation"/>.
+    /// </summary>
+    /// <param name="x">N &gt; k observations of X.</param>
+    /// <param name="y">The same N observations of Y.</param>
+    /// <param name="k">The neighbour order (default 3).</param>
+    /// <param name="variant">Estimator 1 (default) or 2.</param>
+    /// <exception cref="ArgumentException">Unusable samples, different counts, or k &lt; 1 or k ≥ N.</exception>
+    public static InformationEstimate Ksg(Samples x, Samples y, int k = 3, KsgVariant variant = KsgVariant.One) =>
+        new KsgMutualInformation(new KsgOptions { K = Divergence.CheckK(k), Variant = variant }).Estimate(x, y);
+
+    /// <summary>The KSG estimator of I(X; Y) with full settings.</summary>
+    /// <exception cref="ArgumentException">Unusable samples, different counts, or k ≥ N.</exception>
+    public static InformationEstimate Ksg(Samples x, Samples y, KsgOptions options) =>
+        new KsgMutualInformation(options).Estimate(x, y);
+
+    /// <summary>
+    /// I(X; Y) = Ĥ(X) + Ĥ(Y) − Ĥ(X, Y) from (weighted) Kozachenko–Leonenko entropies. See <see cref="KnnEntropyMutualInformation"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Unusable samples, different counts, k ≥ N, or (weighted) k too small for d.</exception>
+    public static InformationEstimate KozachenkoLeonenko(Samples x, Samples y, KnnOptions? options = null, bool weighted = false) =>
+        new KnnEntropyMutualInformation(options, weighted).Estimate(x, y);
+
+    /// <summary>
+    /// The conditional MI I(X; Y | Z) in the KSG form of Frenzel &amp; Pompe (2007). See <see cref="KsgConditionalMutualInformation"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Unusable samples, different counts, or k ≥ N.</exception>
+    public static InformationEstimate KsgConditional(Samples x, Samples y, Samples z, KsgOptions? options = null) =>
+        new KsgConditionalMutualInformation(options).Estimate(x, y, z);
 }

@@ -28,6 +28,7 @@ internal static class CommandCatalog
     [
         EntropyCommand.Spec,
         MiCommand.Spec,
+        KlDivergenceCommand.Spec,
         MmiCommand.Spec,
         PidCommand.Spec,
         InfoPlaneCommand.Spec,

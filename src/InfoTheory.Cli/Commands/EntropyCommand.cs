@@ -9,15 +9,34 @@ internal static class EntropyCommand
     public static CommandSpec Spec { get; } = new(
         "entropy",
         "entropy H(X) of one variable",
-        "Matrix-based Rényi α-entropy of X (Sanchez Giraldo et al. 2015). Axis 0 of the file = observations; the other axes are flattened into one vector per observation.",
-        [new("x", "FILE", "X: a .csv (one observation per row) or .npy file", Required: true), .. CommonSettings.Options],
+        "Entropy of X: matrix-based Rényi α-entropy (Sanchez Giraldo et al. 2015; default), or a k-NN estimator (--estimator kl|wkl, nats inside, base e). Axis 0 of the file = observations; the other axes are flattened into one vector per observation.",
+        [new("x", "FILE", "X: a .csv (one observation per row) or .npy file", Required: true), .. EstimatorOptions(mutualInformation: false)],
         Run);
+
+    /// <summary>The shared options with the --estimator help for this quantity, plus the table estimators' options.</summary>
+    internal static IReadOnlyList<OptionSpec> EstimatorOptions(bool mutualInformation) =>
+    [
+        .. CommonSettings.Options.Select(o => o.Name == "estimator" ? o with { Help = ClassicalEstimators.EstimatorHelp(mutualInformation) } : o),
+        .. ClassicalEstimators.Options,
+    ];
 
     private static void Run(ParsedArguments args, TextWriter stdout)
     {
-        var settings = CommonSettings.Bind(args);
-        var x = InputFiles.Read(args, "x");
-        var estimate = Entropy.MatrixRenyi(x.ToSamples(), settings.Renyi);
-        ResultWriter.Write(stdout, settings, new EstimateReport("entropy", "H(X)", estimate, x.Count));
+        var estimator = ClassicalEstimators.Select(args, mutualInformation: false);
+        if (estimator is null)
+        {
+            var settings = CommonSettings.Bind(args);
+            var x = InputFiles.Read(args, "x");
+            var estimate = Entropy.MatrixRenyi(x.ToSamples(), settings.Renyi);
+            ResultWriter.Write(stdout, settings, new EstimateReport("entropy", "H(X)", estimate, x.Count));
+            return;
+        }
+
+        var output = OutputSettings.Bind(args);
+        double? level = ClassicalEstimators.CiLevel(args);
+        var settingsList = estimator.Settings(args);
+        var data = InputFiles.Read(args, "x");
+        var result = estimator.Entropy!(args, data.ToSamples());
+        ClassicalOutput.Write(stdout, output, new ClassicalReport("entropy", "H(X)", estimator.Name, result, data.Count, settingsList, level));
     }
 }

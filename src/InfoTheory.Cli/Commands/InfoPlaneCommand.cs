@@ -28,7 +28,7 @@ internal static class InfoPlaneCommand
             new("model", "NAME", $"{string.Join('|', Models)} (default deep-ae)"),
             new("epochs", "N", "training epochs (default 20)"),
             new("probe", "N", "probe batch size from the held-out digits (default 500)"),
-            new("estimator", "NAME", "renyi (the only one for now)"),
+            new("estimator", "NAME", "renyi (default), or one of the classical estimators for H(T), I(X;T), I(T;X'): kl, wkl, ksg, ksg2 (H(T) by kl), kde, bin, gaussian"),
             new("alpha", "A", "Rényi order (default 1.01)"),
             new("bandwidth", "RULE", "kernel width per layer: scott (default for autoencoders, γ = 2 as Lee & Jo), silverman (default for cnn, h = 5 as Yu et al.), median"),
             new("h", "H", "silverman: σ = H·N^(-1/(4+d)) (default 5)"),
@@ -39,6 +39,7 @@ internal static class InfoPlaneCommand
             new("train", "N", "training images taken from the data (default 8000)"),
             new("out", "DIR", "output folder (default out/infoplane)"),
             new("data", "DIR", "folder with MNIST/Fashion-MNIST IDX files instead of the embedded subset"),
+            .. ClassicalEstimators.Options.Where(o => o.Name != "ci"),
             DeviceOption.Spec,
         ],
         Run);
@@ -51,12 +52,8 @@ internal static class InfoPlaneCommand
             throw new UsageException($"--model {modelName} is not one of {string.Join(", ", Models)}.");
         }
 
-        string estimator = args.Get("estimator") ?? "renyi";
-        if (estimator != "renyi")
-        {
-            throw new UsageException($"--estimator {estimator} is not available for infoplane; use renyi.");
-        }
-
+        // The classical estimators' table decides which options apply (Rényi's alpha/bandwidth/h/gamma only with renyi).
+        var classical = ClassicalEstimators.Select(args, mutualInformation: true);
         int epochs = args.GetInt("epochs", 1) ?? 20;
         int probe = args.GetInt("probe", 10) ?? 500;
         int batch = args.GetInt("batch", 1) ?? 64;
@@ -64,7 +61,7 @@ internal static class InfoPlaneCommand
         int trainCount = args.GetInt("train", 100) ?? 8000;
         double lr = args.GetPositive("lr", "Adam's usual rate is 0.001.") ?? 1e-3;
         double alpha = args.GetPositive("alpha", "the papers use 1.01.") ?? MatrixRenyiOptions.DefaultAlpha;
-        var bandwidth = BandwidthFor(modelName, args);
+        var bandwidth = classical is null ? BandwidthFor(modelName, args) : Bandwidth.Default;
         string outDir = args.Get("out") ?? Path.Combine("out", "infoplane");
 
         var (train, test) = LoadData(args.Get("data"), trainCount);
@@ -85,10 +82,13 @@ internal static class InfoPlaneCommand
             // Conv layers have up to 64 maps (2,016 pairs): a seeded sample of pairs keeps a measurement to seconds.
             Pairs = 40,
             Seed = seed,
+            EntropyEstimator = classical is null ? null : new TableEntropy(classical.Entropy ?? ClassicalEstimators.All.First(e => e.Name == "kl").Entropy!, args),
+            MutualInformationEstimator = classical is null ? null : new TableMutualInformation(classical.MutualInformation!, args),
         };
 
         stdout.WriteLine($"infoplane: {modelName} on {train.Count} training digits ({(args.Get("data") is null ? "embedded MNIST-10k" : args.Get("data"))}), "
-            + $"probe {probe} held-out digits, {epochs} epochs, alpha={alpha.ToString(CultureInfo.InvariantCulture)}, kernel width {bandwidth}");
+            + $"probe {probe} held-out digits, {epochs} epochs, "
+            + (classical is null ? $"alpha={alpha.ToString(CultureInfo.InvariantCulture)}, kernel width {bandwidth}" : $"estimator {classical.Name}"));
         using var monitor = new InformationMonitor(model, probeX, modelName == "cnn" ? probeY : null, Schedule.Epochs(1), model.LayerNames, options);
         var clock = Stopwatch.StartNew();
         monitor.MeasureNow(0, 0);
@@ -107,7 +107,7 @@ internal static class InfoPlaneCommand
         string lossPng = Path.Combine(outDir, "loss.png");
         monitor.Save(csv);
         InformationPlot.SaveInformationPlane(monitor.Series, plane,
-            new InformationPlaneStyle { Title = $"Information plane: {modelName}, MNIST, alpha = {alpha.ToString(CultureInfo.InvariantCulture)}" });
+            new InformationPlaneStyle { Title = $"Information plane: {modelName}, MNIST, " + (classical is null ? $"alpha = {alpha.ToString(CultureInfo.InvariantCulture)}" : classical.Name) });
         InformationPlot.SaveTrainingCurve(losses, lossPng, title: $"Training loss: {modelName}");
 
         var last = monitor.Series.Steps()[^1];
@@ -180,6 +180,19 @@ internal static class InfoPlaneCommand
         "inn-ae" => new InvertibleAutoencoder(seed: seed),
         _ => new LeNet5(seed: seed),
     };
+
+    /// <summary>An entropy estimator of the classical table, with the command's options bound.</summary>
+    private sealed class TableEntropy(Func<ParsedArguments, Samples, InformationEstimate> estimate, ParsedArguments args) : IEntropyEstimator
+    {
+        public Information Estimate(Samples samples) => estimate(args, samples).Value;
+    }
+
+    /// <summary>An MI estimator of the classical table, with the command's options bound.</summary>
+    private sealed class TableMutualInformation(Func<ParsedArguments, Samples, Samples, InformationEstimate> estimate, ParsedArguments args)
+        : IMutualInformationEstimator
+    {
+        public Information Estimate(Samples x, Samples y) => estimate(args, x, y).Value;
+    }
 
     /// <summary>A one-line text progress bar (redrawn in place on a terminal, a line per epoch otherwise).</summary>
     private sealed class ProgressBar(TextWriter writer, int total)

@@ -9,21 +9,35 @@ internal static class MiCommand
     public static CommandSpec Spec { get; } = new(
         "mi",
         "mutual information I(X;Y) of two variables",
-        "Matrix-based Rényi mutual information I(X;Y) = H(X) + H(Y) − H(X,Y), σ chosen per variable. Both files hold the same observations, one per row (axis 0), in the same order.",
+        "Mutual information I(X;Y): matrix-based Rényi I = H(X) + H(Y) − H(X,Y) with σ per variable (default), KSG estimator 1 or 2 (--estimator ksg|ksg2, max-norm, k = 3 as in the paper and NPEET), or k-NN entropies (kl|wkl). Both files hold the same observations, one per row (axis 0), in the same order.",
         [
             new("x", "FILE", "X: a .csv or .npy file", Required: true),
             new("y", "FILE", "Y: a .csv or .npy file with the same observations", Required: true),
-            .. CommonSettings.Options,
+            .. EntropyCommand.EstimatorOptions(mutualInformation: true),
         ],
         Run);
 
     private static void Run(ParsedArguments args, TextWriter stdout)
     {
-        var settings = CommonSettings.Bind(args);
-        var x = InputFiles.Read(args, "x");
-        var y = InputFiles.Read(args, "y");
-        InputFiles.SameCount(x, "x", y, "y");
-        var estimate = MutualInformation.MatrixRenyi(x.ToSamples(), y.ToSamples(), settings.Renyi);
-        ResultWriter.Write(stdout, settings, new EstimateReport("mi", "I(X;Y)", estimate, x.Count) { WidthsAsArray = true });
+        var estimator = ClassicalEstimators.Select(args, mutualInformation: true);
+        if (estimator is null)
+        {
+            var settings = CommonSettings.Bind(args);
+            var x = InputFiles.Read(args, "x");
+            var y = InputFiles.Read(args, "y");
+            InputFiles.SameCount(x, "x", y, "y");
+            var estimate = MutualInformation.MatrixRenyi(x.ToSamples(), y.ToSamples(), settings.Renyi);
+            ResultWriter.Write(stdout, settings, new EstimateReport("mi", "I(X;Y)", estimate, x.Count) { WidthsAsArray = true });
+            return;
+        }
+
+        var output = OutputSettings.Bind(args);
+        double? level = ClassicalEstimators.CiLevel(args);
+        var settingsList = estimator.Settings(args);
+        var xs = InputFiles.Read(args, "x");
+        var ys = InputFiles.Read(args, "y");
+        InputFiles.SameCount(xs, "x", ys, "y");
+        var result = estimator.MutualInformation!(args, xs.ToSamples(), ys.ToSamples());
+        ClassicalOutput.Write(stdout, output, new ClassicalReport("mi", "I(X;Y)", estimator.Name, result, xs.Count, settingsList, level));
     }
 }

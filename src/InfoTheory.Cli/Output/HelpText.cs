@@ -18,7 +18,7 @@ internal static class HelpText
         text.AppendLine("Commands:");
         foreach (var command in CommandCatalog.All)
         {
-            text.AppendLine($"  {command.Name,-8}{command.Summary}");
+            text.AppendLine($"  {command.Name,-15}{command.Summary}");
         }
 
         text.AppendLine();

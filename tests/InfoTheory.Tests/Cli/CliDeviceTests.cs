@@ -44,6 +44,14 @@ public sealed class CliDeviceTests : IDisposable
     }
 
     [Fact]
+    public void Device_WithAnEstimatorThatDoesNotUseIt_IsAUsageError()
+    {
+        var (code, _, error) = Run("entropy", "--x", System.IO.Path.Combine(_dir, "x.csv"), "--estimator", "kl", "--device", "ilgpu-cpu");
+        Assert.Equal(2, code);
+        Assert.Contains("--device does not apply to --estimator kl; it is an option of renyi", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Gpu_WithoutOne_IsAUsageErrorThatSaysWhatToUse()
     {
         if (IlgpuBackend.IsAvailable(IlgpuDevice.Auto))

@@ -37,6 +37,22 @@ public class InfoPlaneCommandTests
     }
 
     [Fact]
+    public void ClassicalEstimatorRunsTheMonitorWithIt()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "infoplane-ksg-" + Guid.NewGuid().ToString("N"));
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = InfoTheory.Cli.Cli.Run(["infoplane", "--model", "ae", "--epochs", "1", "--train", "300", "--probe", "60", "--estimator", "ksg", "--k", "4", "--out", dir], stdout, stderr);
+        Assert.True(code == 0, stderr.ToString());
+        Assert.Contains("estimator ksg", stdout.ToString());
+        Assert.True(File.Exists(Path.Combine(dir, "infoplane.csv")));
+        Directory.Delete(dir, recursive: true);
+
+        Assert.Equal(2, InfoTheory.Cli.Cli.Run(["infoplane", "--estimator", "ksg", "--alpha", "2"], new StringWriter(), stderr = new StringWriter()));
+        Assert.Contains("--alpha does not apply to --estimator ksg", stderr.ToString());
+    }
+
+    [Fact]
     public void RuleAndTheOtherRulesConstantConflict()
     {
         var stderr = new StringWriter();

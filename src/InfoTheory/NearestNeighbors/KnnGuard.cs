@@ -1,0 +1,29 @@
+using System.Runtime.CompilerServices;
+using InfoTheory.Internal;
+
+namespace InfoTheory.NearestNeighbors;
+
+/// <summary>Input checks of the k-NN estimators; messages name the parameter, the value and the fix.</summary>
+internal static class KnnGuard
+{
+    /// <summary>Finite values and more observations than neighbours (the k-th neighbour of a point excludes itself).</summary>
+    public static void Usable(in Samples samples, int k, [CallerArgumentExpression(nameof(samples))] string? name = null)
+    {
+        if (samples.Count <= k)
+        {
+            throw new ArgumentException(
+                $"k = {k} but {name} has {samples.Count} observation(s): the k-th neighbour of a point (itself excluded) needs N ≥ k + 1 = {k + 1}. Use a smaller k or more samples.",
+                name);
+        }
+
+        Guard.Usable(samples, 2, name);
+    }
+
+    /// <summary>Throws the duplicate-point error: a zero k-th neighbour distance would give log 0 = −∞.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void ThrowZeroDistance(string name, int observation, int k) =>
+        throw new ArgumentException(
+            $"{name}: observation {observation} has at least {k} exact duplicate(s), so its k-th neighbour distance is 0 and log 0 = −∞. " +
+            "Keep the default TieJitter (1e-10), raise k above the largest number of repeats, or remove duplicate rows.",
+            name);
+}

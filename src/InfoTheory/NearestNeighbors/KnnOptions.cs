@@ -1,0 +1,91 @@
+namespace InfoTheory;
+
+/// <summary>
+/// Settings of the k-NN entropy and divergence estimators (Kozachenko–Leonenko, weighted Kozachenko–Leonenko, MI from
+/// their entropies, Wang–Kulkarni–Verdú divergence). Immutable; invalid values are refused when set.
+/// </summary>
+public sealed record KnnOptions
+{
+    private readonly int _k = 3;
+    private readonly double _tieJitter = KnnSettings.DefaultJitter;
+
+    /// <summary>The defaults: k = 3, Euclidean norm, automatic search, jitter 1e-10 of each feature's scale, seed 0.</summary>
+    public static KnnOptions Default { get; } = new();
+
+    /// <summary>The neighbour order k ≥ 1 (default 3). It must be below the number of observations.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">k is less than 1.</exception>
+    public int K { get => _k; init => _k = KnnSettings.CheckK(value); }
+
+    /// <summary>The norm (default <see cref="KnnNorm.Euclidean"/>); the unit-ball volume follows it.</summary>
+    public KnnNorm Norm { get; init; } = KnnNorm.Euclidean;
+
+    /// <summary>How neighbours are found (default <see cref="NeighborSearch.Auto"/>); the result does not depend on it.</summary>
+    public NeighborSearch Search { get; init; } = NeighborSearch.Auto;
+
+    /// <summary>
+    /// The tie policy: every value gets seeded Gaussian noise of standard deviation TieJitter × its feature's scale
+    /// (the standard deviation of that feature, or max(1, |mean|) for a constant one), the choice of scikit-learn and
+    /// NPEET. Default 1e-10; 0 turns it off, and then an exact duplicate that makes a distance 0 is refused with an
+    /// <see cref="ArgumentException"/> instead of giving −∞.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or not finite.</exception>
+    public double TieJitter { get => _tieJitter; init => _tieJitter = KnnSettings.CheckJitter(value); }
+
+    /// <summary>The seed of the jitter (default 0): the same seed gives the same estimate.</summary>
+    public int Seed { get; init; }
+}
+
+/// <summary>
+/// Settings of the KSG mutual-information estimators (Kraskov, Stögbauer &amp; Grassberger, PRE 69, 066138, 2004,
+/// doi:10.1103/PhysRevE.69.066138) and of the Frenzel–Pompe conditional MI. Immutable; invalid values are refused.
+/// </summary>
+public sealed record KsgOptions
+{
+    private readonly int _k = 3;
+    private readonly double _tieJitter = KnnSettings.DefaultJitter;
+
+    /// <summary>The defaults: estimator 1, k = 3, max-norm, automatic search, jitter 1e-10 of each feature's scale, seed 0.</summary>
+    public static KsgOptions Default { get; } = new();
+
+    /// <summary>The neighbour order k ≥ 1 (default 3, as in NPEET and scikit-learn). It must be below N.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">k is less than 1.</exception>
+    public int K { get => _k; init => _k = KnnSettings.CheckK(value); }
+
+    /// <summary>Estimator 1 (default) or 2.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined variant.</exception>
+    public KsgVariant Variant
+    {
+        get;
+        init => field = Enum.IsDefined(value) ? value
+            : throw new ArgumentOutOfRangeException(nameof(Variant), value, $"Variant = {value} is not a KSG estimator; use KsgVariant.One or KsgVariant.Two.");
+    } = KsgVariant.One;
+
+    /// <summary>
+    /// The norm of every space (default <see cref="KnnNorm.Max"/>, as in the paper: then the joint distance is the larger
+    /// of the two marginal distances, which the counting argument of KSG assumes exactly).
+    /// </summary>
+    public KnnNorm Norm { get; init; } = KnnNorm.Max;
+
+    /// <summary>How neighbours are found (default <see cref="NeighborSearch.Auto"/>); the result does not depend on it.</summary>
+    public NeighborSearch Search { get; init; } = NeighborSearch.Auto;
+
+    /// <summary>The tie policy, as <see cref="KnnOptions.TieJitter"/> (default 1e-10 of each feature's scale; 0 = off).
+    /// KSG counts are finite with ties too; the jitter only breaks them the way scikit-learn and NPEET do.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or not finite.</exception>
+    public double TieJitter { get => _tieJitter; init => _tieJitter = KnnSettings.CheckJitter(value); }
+
+    /// <summary>The seed of the jitter (default 0).</summary>
+    public int Seed { get; init; }
+}
+
+/// <summary>Validation shared by the k-NN options records.</summary>
+internal static class KnnSettings
+{
+    public const double DefaultJitter = 1e-10;
+
+    public static int CheckK(int k) => k >= 1 ? k
+        : throw new ArgumentOutOfRangeException("K", k, $"k = {k}: the neighbour order must be at least 1; 3 is the usual choice (KSG, NPEET, scikit-learn).");
+
+    public static double CheckJitter(double value) => value >= 0 && double.IsFinite(value) ? value
+        : throw new ArgumentOutOfRangeException("TieJitter", value, $"TieJitter = {value} must be a finite number ≥ 0; 1e-10 (the default) breaks ties, 0 turns jitter off.");
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CliApp = InfoTheory.Cli.Cli;
+
+namespace InfoTheory.Tests.Cli;
+
+/// <summary>KDE, binning and the Gaussian fit through the tool: values equal the library's, options that do not apply refused.</summary>
+public sealed class ClassicalCliTests : IDisposable
+{
+    private const int N = 400;
+    private readonly string _dir = Directory.CreateTempSubdirectory("infotheory-classical-cli-").FullName;
+    private readonly Samples _x;
+    private readonly Samples _y;
+
+    public ClassicalCliTests()
+    {
+        _x = TestData.Gaussian(N, 2, 11);
+        _y = TestData.Dependent(_x, 2, 12);
+        WriteCsv("x.csv", _x);
+        WriteCsv("y.csv", _y);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Kde_mi_and_entropy_equal_the_library()
+    {
+        using var mi = Json("mi", "--x", Path("x.csv"), "--y", Path("y.csv"), "--estimator", "kde", "--json", "--unit", "nats");
+        Assert.Equal(MutualInformation.Kde(_x, _y).Value.Nats, Number(mi, "value"), 12);
+        Assert.Equal("scott", mi.RootElement.GetProperty("bandwidth").GetString());
+        Assert.False(mi.RootElement.GetProperty("leave_one_out").GetBoolean());
+
+        using var h = Json("entropy", "--x", Path("x.csv"), "--estimator", "kde", "--kde-bandwidth", "silverman", "--leave-one-out", "--json");
+        var expected = Entropy.Kde(_x, new KdeOptions { Rule = KdeBandwidthRule.Silverman, LeaveOneOut = true });
+        Assert.Equal(expected.Value.Bits, Number(h, "value"), 12);
+        Assert.True(h.RootElement.GetProperty("leave_one_out").GetBoolean());
+    }
+
+    [Fact]
+    public void Bin_and_gaussian_equal_the_library_with_intervals()
+    {
+        using var bin = Json("mi", "--x", Path("x.csv"), "--y", Path("y.csv"), "--estimator", "bin", "--bins", "8", "--ci", "0.9", "--json", "--unit", "nats");
+        var binned = MutualInformation.Binned(_x, _y, new BinningOptions { Bins = 8 });
+        Assert.Equal(binned.Value.Nats, Number(bin, "value"), 12);
+        Assert.Equal(8, bin.RootElement.GetProperty("bins").GetInt32());
+        Assert.Equal(binned.ConfidenceInterval(0.9).Low.Nats, Number(bin, "ci_low"), 12);
+
+        using var gauss = Json("mi", "--x", Path("x.csv"), "--y", Path("y.csv"), "--estimator", "gaussian", "--ci", "0.95", "--json", "--unit", "nats");
+        var fit = MutualInformation.GaussianFit(_x, _y);
+        Assert.Equal(fit.Value.Nats, Number(gauss, "value"), 12);
+        Assert.Equal(fit.ConfidenceInterval(0.95).High.Nats, Number(gauss, "ci_high"), 12);
+    }
+
+    [Theory]
+    [InlineData("--bins", "5", "kde", "--bins does not apply to --estimator kde")]
+    [InlineData("--k", "3", "gaussian", "--k does not apply to --estimator gaussian")]
+    [InlineData("--kde-bandwidth", "wide", "kde", "--kde-bandwidth 'wide'")]
+    [InlineData("--bins", "0", "bin", "--bins")]
+    public void Bad_options_exit_2_with_one_line(string option, string value, string estimator, string message)
+    {
+        var (code, _, error) = Run("mi", "--x", Path("x.csv"), "--y", Path("y.csv"), "--estimator", estimator, option, value);
+        Assert.Equal(2, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter(CultureInfo.InvariantCulture);
+        var error = new StringWriter(CultureInfo.InvariantCulture);
+        int code = CliApp.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static JsonDocument Json(params string[] args)
+    {
+        var (code, output, error) = Run(args);
+        Assert.True(code == 0, $"exit code {code}: {error}");
+        return JsonDocument.Parse(output);
+    }
+
+    private static double Number(JsonDocument json, string name) => json.RootElement.GetProperty(name).GetDouble();
+
+    private string Path(string name) => System.IO.Path.Combine(_dir, name);
+
+    private void WriteCsv(string name, Samples samples)
+    {
+        var text = new StringBuilder();
+        for (int i = 0; i < samples.Count; i++)
+        {
+            text.AppendJoin(',', Enumerable.Range(0, samples.Dimensions).Select(k => samples[i, k].ToString("R", CultureInfo.InvariantCulture))).Append('\n');
+        }
+
+        File.WriteAllText(Path(name), text.ToString());
+    }
+}
