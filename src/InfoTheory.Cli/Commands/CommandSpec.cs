@@ -31,6 +31,7 @@ internal static class CommandCatalog
         MmiCommand.Spec,
         PidCommand.Spec,
         InfoPlaneCommand.Spec,
+        BenchAccuracyCommand.Spec,
     ];
 
     /// <summary>The command with this name, or null.</summary>
