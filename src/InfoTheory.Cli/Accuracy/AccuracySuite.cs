@@ -53,6 +53,11 @@ internal static class AccuracySuite
                     var sample = task.Sample(n, seed);
                     foreach (var entry in estimators)
                     {
+                        if (entry.AppliesTo is { } applies && !applies(task))
+                        {
+                            continue;
+                        }
+
                         var x = sample.X;
                         var y = sample.Y;
                         if (entry.MaxSamples is { } max && max < n)

@@ -23,8 +23,9 @@ internal sealed record EstimatorContext(ISyntheticTask Task, int Count, int Seed
 /// <param name="Create">Builds the estimator for one run.</param>
 /// <param name="IsDefault">Whether it runs when <c>--estimators</c> is not given.</param>
 /// <param name="MaxSamples">If set, the suite gives the estimator only the first rows of each draw (for O(N²)–O(N³) estimators).</param>
+/// <param name="AppliesTo">If set, the suite skips tasks for which it is false (e.g. a compressed variant on data too narrow to compress, where it would repeat its inner estimator).</param>
 internal sealed record AccuracyEstimator(string Name, string Description, Func<EstimatorContext, IMutualInformationEstimator> Create,
-    bool IsDefault = true, int? MaxSamples = null);
+    bool IsDefault = true, int? MaxSamples = null, Func<ISyntheticTask, bool>? AppliesTo = null);
 
 /// <summary>
 /// The estimators the suite knows. To add one (e.g. KSG once it exists), append an entry to <see cref="Builtin"/> —
@@ -65,7 +66,11 @@ internal static class EstimatorRegistry
             var cy = compressor(ctx, ctx.Task.YDimensions);
             var innerEstimator = inner(ctx);
             return cx is null && cy is null ? innerEstimator : new CompressedMutualInformation(innerEstimator, cx, cy);
-        }, isDefault);
+        }, isDefault, AppliesTo: task =>
+        {
+            var probe = new EstimatorContext(task, 0, 0, Quick: true);
+            return compressor(probe, task.XDimensions) is not null || compressor(probe, task.YDimensions) is not null;
+        });
 
     /// <summary>PCA to min(d, 8) components, or null (no compression) when d ≤ 8.</summary>
     public static ICompressor? Pca(EstimatorContext ctx, int dimensions) => dimensions > 8 ? new PcaCompressor(8) : null;
