@@ -15,7 +15,9 @@ namespace InfoTheory.TorchSharp.Neural;
 /// low (unlike MINE).</para>
 /// <para>Procedure: columns standardised with the training rows' statistics; a seeded split holds out
 /// <see cref="InfoNceOptions.TestFraction"/> of the rows; Adam maximises the bound on random batches of the training rows.
-/// The estimate is the bound averaged over disjoint batches of B held-out rows (a seeded shuffle). Deterministic for a given
+/// The estimate is the bound averaged over disjoint batches of B held-out rows (a seeded shuffle). Early stopping: the
+/// critic kept is the one with the best bound on a validation part of the training rows
+/// (<see cref="InfoNceOptions.ValidationFraction"/>). Deterministic for a given
 /// seed, machine and torch thread count.</para>
 /// </remarks>
 public sealed class InfoNceEstimator : IMutualInformationEstimator
@@ -35,7 +37,9 @@ public sealed class InfoNceEstimator : IMutualInformationEstimator
         var (train, test) = NeuralData.Split(x.Count, o.TestFraction, o.Seed);
         var (xs, ys) = NeuralData.Standardised(x, y, train);
         int dx = x.Dimensions, dy = y.Dimensions;
-        int batch = Math.Min(o.BatchSize, Math.Min(train.Length, test.Length));
+        var (fit, validation) = NeuralData.SplitValidation(train, o.ValidationFraction);
+        int batch = Math.Min(o.BatchSize, Math.Min(fit.Length, test.Length));
+        int validationBatch = Math.Min(batch, validation.Length);
         bool joint = o.Critic == InfoNceCritic.Joint;
         global::TorchSharp.Modules.Sequential f, g;
         using (new Models.SeedScope(o.Seed))
@@ -46,14 +50,16 @@ public sealed class InfoNceEstimator : IMutualInformationEstimator
 
         using var fOwner = f;
         using var gOwner = g;
-        var parameters = joint ? f.parameters() : f.parameters().Concat(g.parameters());
+        var parameters = (joint ? f.parameters() : f.parameters().Concat(g.parameters())).ToList();
         using var optimizer = torch.optim.Adam(parameters, o.LearningRate);
         using var scope = torch.NewDisposeScope();
-        var xTrain = NeuralData.Rows(xs, dx, train);
-        var yTrain = NeuralData.Rows(ys, dy, train);
+        var xTrain = NeuralData.Rows(xs, dx, fit);
+        var yTrain = NeuralData.Rows(ys, dy, fit);
+        double best = double.NegativeInfinity;
+        List<Tensor>? bestState = null;
         var random = new Random(unchecked(o.Seed * 7919 + 29));
         var rows = new long[batch];
-        var pool = Enumerable.Range(0, train.Length).ToArray();
+        var pool = Enumerable.Range(0, fit.Length).ToArray();
         double trainingBound = double.NaN;
         double logB = Math.Log(batch);
         for (int step = 0; step < o.Steps; step++)
@@ -75,24 +81,24 @@ public sealed class InfoNceEstimator : IMutualInformationEstimator
             (-bound).backward();
             optimizer.step();
             trainingBound = bound.item<float>();
-        }
-
-        double sum = 0;
-        int batches = 0;
-        using (torch.no_grad())
-        {
-            var order = test.ToArray();
-            new Random(unchecked(o.Seed * 104729 + 5)).Shuffle(order);
-            for (int start = 0; start + batch <= order.Length; start += batch)
+            if (o.ValidationFraction > 0 && ((step + 1) % o.EvaluateEvery == 0 || step == o.Steps - 1))
             {
-                using var evalScope = torch.NewDisposeScope();
-                var part = order[start..(start + batch)];
-                sum += Bound(f, g, joint, NeuralData.Rows(xs, dx, part), NeuralData.Rows(ys, dy, part)).item<float>();
-                batches++;
+                var (v, _) = HeldOut(f, g, joint, xs, ys, dx, dy, validation, validationBatch, o.Seed + step);
+                if (v > best || bestState is null)
+                {
+                    best = v;
+                    NeuralData.Free(bestState);
+                    bestState = NeuralData.Snapshot(parameters);
+                }
             }
         }
 
-        double value = sum / batches;
+        if (bestState is not null)
+        {
+            NeuralData.Restore(parameters, bestState);
+        }
+
+        var (value, batches) = HeldOut(f, g, joint, xs, ys, dx, dy, test, batch, unchecked(o.Seed * 104729 + 5));
         if (!double.IsFinite(value))
         {
             throw new ArithmeticException("InfoNCE diverged (non-finite critic values); lower LearningRate or Steps.");
@@ -103,6 +109,26 @@ public sealed class InfoNceEstimator : IMutualInformationEstimator
     }
 
     Information IMutualInformationEstimator.Estimate(Samples x, Samples y) => Estimate(x, y).Value;
+
+    /// <summary>The bound averaged over disjoint batches of <paramref name="batch"/> rows of a seeded shuffle of <paramref name="rows"/>.</summary>
+    private static (double Value, int Batches) HeldOut(global::TorchSharp.Modules.Sequential f, global::TorchSharp.Modules.Sequential g, bool joint,
+        float[] xs, float[] ys, int dx, int dy, int[] rows, int batch, int seed)
+    {
+        using var noGrad = torch.no_grad();
+        var order = rows.ToArray();
+        new Random(seed).Shuffle(order);
+        double sum = 0;
+        int batches = 0;
+        for (int start = 0; start + batch <= order.Length; start += batch)
+        {
+            using var scope = torch.NewDisposeScope();
+            var part = order[start..(start + batch)];
+            sum += Bound(f, g, joint, NeuralData.Rows(xs, dx, part), NeuralData.Rows(ys, dy, part)).item<float>();
+            batches++;
+        }
+
+        return (sum / batches, batches);
+    }
 
     /// <summary>The InfoNCE bound on one batch: mean_i [f_ii − logsumexp_j f_ij] + ln B.</summary>
     private static Tensor Bound(global::TorchSharp.Modules.Sequential f, global::TorchSharp.Modules.Sequential g, bool joint, Tensor xb, Tensor yb)

@@ -66,6 +66,17 @@ public sealed record InfoNceOptions
     /// <summary>The critic's form (default <see cref="InfoNceCritic.Auto"/>).</summary>
     public InfoNceCritic Critic { get; init; }
 
+    /// <summary>
+    /// Fraction of the training rows set aside for early stopping (default 0.2): every <see cref="EvaluateEvery"/> steps the
+    /// bound is computed on them and the critic with the best value is kept. Without it the critic over-fits the training
+    /// rows and the held-out estimate falls (measured: InfoNCE on BMI dense 5×5 fell from 0.51 to −0.31 nats between 500 and
+    /// 4000 steps). 0 disables early stopping (the last critic is used).
+    /// </summary>
+    public double ValidationFraction { get; init => field = NeuralData.Fraction(value, nameof(ValidationFraction), "use e.g. 0.2."); } = 0.2;
+
+    /// <summary>Steps between validations for early stopping (default 100).</summary>
+    public int EvaluateEvery { get; init => field = NeuralData.AtLeast(value, 1, nameof(EvaluateEvery), "use e.g. 100."); } = 100;
+
     /// <summary>Seed of the initialisation, the split and the batches (default 0).</summary>
     public int Seed { get; init; }
 }

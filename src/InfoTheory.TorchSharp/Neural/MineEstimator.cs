@@ -14,7 +14,8 @@ namespace InfoTheory.TorchSharp.Neural;
 /// the Y of an independent batch (the product of marginals). The loss is −(mean T_joint − mean e^{T_marg} / m) where
 /// m is the moving average of mean e^{T_marg} (rate α): its gradient is the bias-corrected gradient of the paper.
 /// After training the bound is evaluated on the held-out rows, the marginal term averaged over
-/// <see cref="MineOptions.EvaluationShuffles"/> shuffles of Y (computed with log-sum-exp).</para>
+/// <see cref="MineOptions.EvaluationShuffles"/> shuffles of Y (computed with log-sum-exp). Early stopping: the critic
+/// kept is the one with the best bound on a validation part of the training rows (<see cref="MineOptions.ValidationFraction"/>).</para>
 /// <para>Limits: the DV bound is a lower bound only for the optimal T and the true expectations; with finite samples the
 /// estimate has high variance (the ln E[e^T] term is dominated by rare large values; McAllester &amp; Stratos, AISTATS 2020,
 /// arXiv:1811.04251 show any such bound needs exponentially many samples in the true MI), can exceed I(X; Y), and depends
@@ -38,7 +39,8 @@ public sealed class MineEstimator : IMutualInformationEstimator
         var (train, test) = NeuralData.Split(x.Count, o.TestFraction, o.Seed);
         var (xs, ys) = NeuralData.Standardised(x, y, train);
         int dx = x.Dimensions, dy = y.Dimensions;
-        int batch = Math.Min(o.BatchSize, train.Length);
+        var (fit, validation) = NeuralData.SplitValidation(train, o.ValidationFraction);
+        int batch = Math.Min(o.BatchSize, fit.Length);
         var random = new Random(unchecked(o.Seed * 7919 + 17));
         global::TorchSharp.Modules.Sequential critic;
         using (new Models.SeedScope(o.Seed))
@@ -49,8 +51,12 @@ public sealed class MineEstimator : IMutualInformationEstimator
         using var criticOwner = critic;
         using var scope = torch.NewDisposeScope();
         using var optimizer = torch.optim.Adam(critic.parameters(), o.LearningRate);
-        var xTrain = NeuralData.Rows(xs, dx, train);
-        var yTrain = NeuralData.Rows(ys, dy, train);
+        var xTrain = NeuralData.Rows(xs, dx, fit);
+        var yTrain = NeuralData.Rows(ys, dy, fit);
+        var xVal = NeuralData.Rows(xs, dx, validation);
+        var yVal = NeuralData.Rows(ys, dy, validation);
+        double best = double.NegativeInfinity;
+        List<Tensor>? bestState = null;
         double movingAverage = double.NaN;
         double trainingBound = double.NaN;
         var rows = new long[batch];
@@ -60,8 +66,8 @@ public sealed class MineEstimator : IMutualInformationEstimator
             using var stepScope = torch.NewDisposeScope();
             for (int i = 0; i < batch; i++)
             {
-                rows[i] = random.Next(train.Length);
-                other[i] = random.Next(train.Length);
+                rows[i] = random.Next(fit.Length);
+                other[i] = random.Next(fit.Length);
             }
 
             var ri = torch.tensor(rows);
@@ -81,29 +87,26 @@ public sealed class MineEstimator : IMutualInformationEstimator
             loss.backward();
             optimizer.step();
             trainingBound = tJoint.mean().item<float>() - Math.Log(Math.Max(current, 1e-30));
-        }
-
-        double value;
-        using (torch.no_grad())
-        {
-            critic.eval();
-            var xTest = NeuralData.Rows(xs, dx, test);
-            var yTest = NeuralData.Rows(ys, dy, test);
-            double jointMean = critic.call(torch.cat([xTest, yTest], 1)).mean().item<float>();
-            double logMarginal = 0;
-            int m = test.Length;
-            var shuffleRandom = new Random(unchecked(o.Seed * 104729 + 3));
-            for (int s = 0; s < o.EvaluationShuffles; s++)
+            if (o.ValidationFraction > 0 && ((step + 1) % o.EvaluateEvery == 0 || step == o.Steps - 1))
             {
-                var perm = Enumerable.Range(0, m).Select(i => (long)i).ToArray();
-                shuffleRandom.Shuffle(perm);
-                var t = critic.call(torch.cat([xTest, yTest.index_select(0, torch.tensor(perm))], 1)).squeeze(1);
-                logMarginal += (torch.logsumexp(t, 0).item<float>() - Math.Log(m)) / o.EvaluationShuffles;
+                double v = DonskerVaradhan(critic, xVal, yVal, 1, unchecked(o.Seed + step));
+                if (v > best || bestState is null)
+                {
+                    best = v;
+                    NeuralData.Free(bestState);
+                    bestState = NeuralData.Snapshot(critic.parameters());
+                }
             }
-
-            value = jointMean - logMarginal;
         }
 
+        if (bestState is not null)
+        {
+            NeuralData.Restore(critic.parameters(), bestState);
+        }
+
+        var xTest = NeuralData.Rows(xs, dx, test);
+        var yTest = NeuralData.Rows(ys, dy, test);
+        double value = DonskerVaradhan(critic, xTest, yTest, o.EvaluationShuffles, unchecked(o.Seed * 104729 + 3));
         if (!double.IsFinite(value))
         {
             throw new ArithmeticException("MINE diverged (the critic's exponential overflowed); lower LearningRate or Steps, or standardise heavy-tailed data first.");
@@ -113,4 +116,24 @@ public sealed class MineEstimator : IMutualInformationEstimator
     }
 
     Information IMutualInformationEstimator.Estimate(Samples x, Samples y) => Estimate(x, y).Value;
+
+    /// <summary>mean T(x, y) − ln mean e^{T(x, y_π)} on the given rows, the second term averaged over seeded shuffles π.</summary>
+    private static double DonskerVaradhan(global::TorchSharp.Modules.Sequential critic, Tensor x, Tensor y, int shuffles, int seed)
+    {
+        using var noGrad = torch.no_grad();
+        using var scope = torch.NewDisposeScope();
+        double jointMean = critic.call(torch.cat([x, y], 1)).mean().item<float>();
+        int m = (int)x.shape[0];
+        double logMarginal = 0;
+        var random = new Random(seed);
+        for (int s = 0; s < shuffles; s++)
+        {
+            var perm = Enumerable.Range(0, m).Select(i => (long)i).ToArray();
+            random.Shuffle(perm);
+            var t = critic.call(torch.cat([x, y.index_select(0, torch.tensor(perm))], 1)).squeeze(1);
+            logMarginal += (torch.logsumexp(t, 0).item<float>() - Math.Log(m)) / shuffles;
+        }
+
+        return jointMean - logMarginal;
+    }
 }

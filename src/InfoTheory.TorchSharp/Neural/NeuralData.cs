@@ -45,6 +45,60 @@ internal static class NeuralData
         return (order[..^test], order[^test..]);
     }
 
+    /// <summary>
+    /// Splits the training rows into rows to fit on and rows to validate on (the last ⌈f·n⌉, at least 2 when f &gt; 0);
+    /// with f = 0 both are the training rows.
+    /// </summary>
+    public static (int[] Fit, int[] Validation) SplitValidation(int[] train, double fraction)
+    {
+        if (fraction == 0 || train.Length < 8)
+        {
+            return (train, train);
+        }
+
+        int v = Math.Clamp((int)Math.Ceiling(fraction * train.Length), 2, train.Length - 2);
+        return (train[..^v], train[^v..]);
+    }
+
+    /// <summary>Detached copies of the parameters (for keeping the best-validated state).</summary>
+    public static List<Tensor> Snapshot(IEnumerable<global::TorchSharp.Modules.Parameter> parameters)
+    {
+        using var noGrad = torch.no_grad();
+        return parameters.Select(p => p.detach().clone().DetachFromDisposeScope()).ToList();
+    }
+
+    /// <summary>Copies a snapshot back into the parameters and frees it.</summary>
+    public static void Restore(IEnumerable<global::TorchSharp.Modules.Parameter> parameters, List<Tensor> snapshot)
+    {
+        using var noGrad = torch.no_grad();
+        foreach (var (p, saved) in parameters.Zip(snapshot))
+        {
+            p.copy_(saved);
+        }
+
+        Free(snapshot);
+    }
+
+    /// <summary>Disposes the tensors of a snapshot.</summary>
+    public static void Free(List<Tensor>? snapshot)
+    {
+        foreach (var t in snapshot ?? [])
+        {
+            t.Dispose();
+        }
+    }
+
+    /// <summary>Checks a fraction in [0, 1).</summary>
+    public static double Fraction(double value, string name, string fix)
+    {
+        if (!(value >= 0 && value < 1))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} = {value} must lie in [0, 1); {fix}");
+        }
+
+        return value;
+    }
+
     /// <summary>Rows of a row-major float matrix as an N × d float32 tensor.</summary>
     public static Tensor Rows(float[] values, int d, int[] rows)
     {

@@ -157,6 +157,16 @@ public static class SymmetricEigendecomposition
     {
         var cs = new double[n];
         var sn = new double[n];
+        // Deflate when an off-diagonal is negligible next to its diagonal neighbours or to the whole matrix: the second,
+        // absolute test (ε‖T‖, as in EISPACK's tql2) is what lets clusters of tiny eigenvalues (rank-deficient covariances)
+        // converge; it is backward stable, so those eigenvalues carry an absolute error of order ε‖T‖.
+        double norm = 0;
+        for (int i = 0; i < n; i++)
+        {
+            norm = Math.Max(norm, Math.Abs(d[i]) + Math.Abs(e[i]));
+        }
+
+        double absolute = 2.220446049250313e-16 * norm;
         for (int l = 0; l < n; l++)
         {
             int iterations = 0;
@@ -166,7 +176,7 @@ public static class SymmetricEigendecomposition
                 for (; m < n - 1; m++)
                 {
                     double dd = Math.Abs(d[m]) + Math.Abs(d[m + 1]);
-                    if (Math.Abs(e[m]) <= double.Epsilon * 4 || Math.Abs(e[m]) <= 1.1102230246251565e-16 * dd)
+                    if (Math.Abs(e[m]) <= absolute || Math.Abs(e[m]) <= 1.1102230246251565e-16 * dd)
                     {
                         break;
                     }
