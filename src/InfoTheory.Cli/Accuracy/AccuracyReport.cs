@@ -91,6 +91,32 @@ internal static class AccuracyReport
         return sb.ToString();
     }
 
+    /// <summary>Reads runs back from files written by <see cref="Csv"/> (to merge runs or redraw a report).</summary>
+    /// <exception cref="ArgumentException">A line does not have the columns of <see cref="Csv"/>.</exception>
+    public static List<AccuracyRun> ReadCsv(string path)
+    {
+        var runs = new List<AccuracyRun>();
+        foreach (string line in File.ReadLines(path).Skip(1))
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var f = line.Split(',', 8);
+            if (f.Length < 7)
+            {
+                throw new ArgumentException($"{path}: '{line}' is not a line of accuracy.csv (task,estimator,n,seed,true_mi,estimate,seconds,error).", nameof(path));
+            }
+
+            string? error = f.Length > 7 && f[7].Length > 0 ? f[7].Trim('"') : null;
+            runs.Add(new AccuracyRun(f[0], f[1], int.Parse(f[2], Invariant), int.Parse(f[3], Invariant), double.Parse(f[4], Invariant),
+                double.Parse(f[5], Invariant), double.Parse(f[6], Invariant), error));
+        }
+
+        return runs;
+    }
+
     /// <summary>
     /// Estimate against truth, one marker series per estimator (the largest N), with the identity line and the factor-1.5
     /// band of "solved"; error bars are ± the spread over seeds.
@@ -100,22 +126,35 @@ internal static class AccuracyReport
         var plot = new Plot();
         int n = summaries.Max(s => s.Count);
         var palette = new ScottPlot.Palettes.Category10();
-        double top = 0;
+        var finite = summaries.Where(s => s.Count == n && double.IsFinite(s.Mean)).ToList();
+        double top = Math.Max(1, 1.1 * finite.Select(s => Math.Max(s.Truth, s.Mean)).DefaultIfEmpty(1).Max());
+        // A failed estimator can be far off (MINE on Student-t ν = 1 gives −4 nats): such points are drawn at the floor as
+        // down-triangles so they neither vanish nor squash the scale of the others.
+        double floor = -0.25 * top;
         int index = 0;
-        foreach (var group in summaries.Where(s => s.Count == n && double.IsFinite(s.Mean)).GroupBy(s => s.Estimator))
+        foreach (var group in finite.GroupBy(s => s.Estimator))
         {
             var color = palette.GetColor(index++);
-            var xs = group.Select(s => s.Truth).ToArray();
-            var ys = group.Select(s => s.Mean).ToArray();
-            var scatter = plot.Add.ScatterPoints(xs, ys, color);
-            scatter.LegendText = group.Key;
-            scatter.MarkerSize = 8;
-            var bars = plot.Add.ErrorBar(xs, ys, group.Select(s => s.Spread).ToArray());
-            bars.Color = color;
-            top = Math.Max(top, Math.Max(xs.Max(), ys.Max()));
+            var inside = group.Where(s => s.Mean >= floor).ToList();
+            var below = group.Where(s => s.Mean < floor).ToList();
+            if (inside.Count > 0)
+            {
+                var xs = inside.Select(s => s.Truth).ToArray();
+                var ys = inside.Select(s => s.Mean).ToArray();
+                var scatter = plot.Add.ScatterPoints(xs, ys, color);
+                scatter.LegendText = group.Key;
+                scatter.MarkerSize = 8;
+                var bars = plot.Add.ErrorBar(xs, ys, inside.Select(s => s.Spread).ToArray());
+                bars.Color = color;
+            }
+
+            foreach (var s in below)
+            {
+                var marker = plot.Add.Marker(s.Truth, floor, MarkerShape.FilledTriangleDown, 10, color);
+                marker.LegendText = inside.Count == 0 && s == below[0] ? $"{group.Key} (below {floor:F2})" : "";
+            }
         }
 
-        top = Math.Max(1, top * 1.1);
         var identity = plot.Add.Line(0, 0, top, top);
         identity.Color = Colors.Black;
         identity.LegendText = "estimate = truth";
@@ -126,10 +165,10 @@ internal static class AccuracyReport
             band.LinePattern = LinePattern.Dashed;
         }
 
-        plot.Title($"Estimate vs true MI (N = {n.ToString("N0", Invariant)}; dashed: factor 1.5)");
+        plot.Title($"Estimate vs true MI (N = {n.ToString("N0", Invariant)}; dashed: factor 1.5; ▼ off scale below)");
         plot.XLabel("true I(X;Y) [nats]");
-        plot.YLabel("estimate [nats]");
-        plot.Axes.SetLimits(0, top, Math.Min(0, summaries.Where(s => double.IsFinite(s.Mean)).Select(s => s.Mean).DefaultIfEmpty(0).Min()), top);
+        plot.YLabel("mean estimate ± SD over seeds [nats]");
+        plot.Axes.SetLimits(0, top, floor * 1.05, top);
         plot.ShowLegend(Alignment.UpperLeft);
         plot.SavePng(path, 900, 700);
     }

@@ -28,6 +28,7 @@ internal static class BenchAccuracyCommand
             new("out", "DIR", "output folder (default out/accuracy)"),
             new("steps", "K", "training steps of the neural estimators (default 2000)"),
             new("threads", "T", "torch threads (default 1: small networks run fastest on one thread; runs are sequential)"),
+            new("from", "CSV[,CSV...]", "redraw the report from accuracy.csv files of earlier runs (merging them) instead of running"),
             new("quick", null, "tiny settings for a smoke test: N = 300, 1 seed, two tasks, 20 training steps"),
         ],
         Run);
@@ -46,6 +47,23 @@ internal static class BenchAccuracyCommand
                 stdout.WriteLine($"estimator {e.Name}{(e.IsDefault ? "" : " (not default)")}: {e.Description}");
             }
 
+            return;
+        }
+
+        if (args.Get("from") is { } from)
+        {
+            string dir = args.Get("out") ?? Path.Combine("out", "accuracy");
+            Directory.CreateDirectory(dir);
+            var old = List(from)!.SelectMany(AccuracyReport.ReadCsv).ToList();
+            var names = old.Select(r => r.Estimator).Distinct().ToList();
+            var known = names.Select(name => EstimatorRegistry.Builtin.FirstOrDefault(e => e.Name == name)
+                ?? new AccuracyEstimator(name, "(not registered)", _ => throw new InvalidOperationException())).ToList();
+            int oldSeeds = old.GroupBy(r => (r.Task, r.Estimator, r.Count)).Max(g => g.Count());
+            File.WriteAllText(Path.Combine(dir, "accuracy.md"), AccuracyReport.Markdown(AccuracySuite.Summarise(old), known, oldSeeds,
+                "(merged from " + string.Join(", ", List(from)!.Select(Path.GetFileName)) + ")", "see the runs' settings"));
+            File.WriteAllText(Path.Combine(dir, "accuracy.csv"), AccuracyReport.Csv(old));
+            AccuracyReport.SavePlot(AccuracySuite.Summarise(old), Path.Combine(dir, "accuracy.png"));
+            stdout.WriteLine($"wrote the report of {old.Count} run(s) to {dir}");
             return;
         }
 

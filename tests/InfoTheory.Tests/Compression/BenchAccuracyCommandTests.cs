@@ -51,6 +51,12 @@ public sealed class BenchAccuracyCommandTests
             Assert.Contains("| 1v1-normal-0.75 | 0.4133 |", md);
             Assert.Contains("n/a", md);
             Assert.True(new FileInfo(Path.Combine(dir, "accuracy.png")).Length > 1000);
+
+            // Redraw from the CSV: the same table.
+            string again = Path.Combine(dir, "again");
+            Assert.Equal(0, CliApp.Run(["bench-accuracy", "--from", Path.Combine(dir, "accuracy.csv"), "--out", again], new StringWriter(), stderr));
+            var redrawn = File.ReadAllLines(Path.Combine(again, "accuracy.md")).Where(l => l.StartsWith("| 1v1", StringComparison.Ordinal));
+            Assert.Equal(md.Split('\n').Where(l => l.StartsWith("| 1v1", StringComparison.Ordinal)).Select(l => l.TrimEnd('\r')), redrawn);
         }
         finally
         {
