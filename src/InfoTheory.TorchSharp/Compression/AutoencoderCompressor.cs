@@ -75,7 +75,7 @@ public sealed class AutoencoderCompressor : ICompressor
     /// <exception cref="ArgumentException">Fewer than 2 rows or non-finite values.</exception>
     public AutoencoderCompression Fit(Samples samples)
     {
-        NeuralData.Validate(samples, samples, 2);
+        NeuralData.ValidateOne(samples, 2, nameof(samples));
         var o = Options;
         int n = samples.Count, d = samples.Dimensions;
         var all = Enumerable.Range(0, n).ToArray();
@@ -233,7 +233,7 @@ public sealed class AutoencoderCompression : IFittedCompressor, IDisposable
                 $"samples have {samples.Dimensions} column(s) but this autoencoder was fitted on {InputDimensions}; encode data of the same variable.", nameof(samples));
         }
 
-        NeuralData.Validate(samples, samples, 1);
+        NeuralData.ValidateOne(samples, 1, nameof(samples));
         var data = AutoencoderCompressor.Standardise(samples, _mean, _sd);
         lock (_gate)
         {

@@ -31,6 +31,17 @@ internal static class NeuralData
         CheckFinite(y, nameof(y));
     }
 
+    /// <summary>Validates one variable (finite, at least <paramref name="minimum"/> rows).</summary>
+    public static void ValidateOne(Samples samples, int minimum, string name)
+    {
+        if (samples.Count < minimum)
+        {
+            throw new ArgumentException($"{name} has {samples.Count} observation(s); at least {minimum} are needed. Give more samples.", name);
+        }
+
+        CheckFinite(samples, name);
+    }
+
     /// <summary>A seeded random split: the first ⌈(1 − f)·N⌉ rows of a permutation train, the rest evaluate (all rows do both when f = 0).</summary>
     public static (int[] Train, int[] Test) Split(int count, double testFraction, int seed)
     {
