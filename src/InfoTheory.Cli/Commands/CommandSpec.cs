@@ -32,6 +32,7 @@ internal static class CommandCatalog
         MmiCommand.Spec,
         PidCommand.Spec,
         InfoPlaneCommand.Spec,
+        BenchAccuracyCommand.Spec,
     ];
 
     /// <summary>The command with this name, or null.</summary>
