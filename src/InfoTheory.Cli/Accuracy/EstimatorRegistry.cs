@@ -28,10 +28,10 @@ internal sealed record AccuracyEstimator(string Name, string Description, Func<E
     bool IsDefault = true, int? MaxSamples = null, Func<ISyntheticTask, bool>? AppliesTo = null);
 
 /// <summary>
-/// The estimators the suite knows. To add one (e.g. KSG once it exists), append an entry to <see cref="Builtin"/> —
-/// <c>new("ksg", "KSG estimator 1, k = 3", _ => new KsgMutualInformation())</c> — and, for a compressed variant,
-/// <c>Compressed("pca-ksg", "...", _ => new KsgMutualInformation(), Pca)</c> or
-/// <c>Compressed("ae-wkl", "...", _ => new KnnEntropyMutualInformation(new KnnOptions { K = 10 }, weighted: true), LatentAutoencoder)</c>.
+/// The estimators the suite knows. To add one, append an entry to <see cref="Builtin"/> (name, legend, factory; and
+/// <c>MaxSamples</c> / <c>AppliesTo</c> where an estimator is quadratic in N or meaningless in high dimension); for a
+/// compressed variant use <see cref="Compressed"/> with <see cref="Pca"/>, <see cref="LatentAutoencoder"/> or
+/// <see cref="Autoencoder"/>.
 /// </summary>
 internal static class EstimatorRegistry
 {
@@ -45,6 +45,23 @@ internal static class EstimatorRegistry
         Compressed("pca-mine", "PCA to min(d, 8) components per variable, then MINE", ctx => new MineEstimator(Mine(ctx)), Pca),
         Compressed("ae-infonce", "dense autoencoder (128-64, code min(d, 4)) per variable, then InfoNCE",
             ctx => new InfoNceEstimator(Nce(ctx)), Autoencoder, isDefault: false),
+        new("gaussian", "closed form of the fitted Gaussian (exact only for Gaussian data)", _ => new GaussianFitMutualInformation(),
+            AppliesTo: task => task.XDimensions + task.YDimensions <= 64),
+        new("bin", "equal-width bins, 30 per column (joint bin patterns as symbols)", _ => new BinnedMutualInformation(),
+            AppliesTo: task => task.XDimensions + task.YDimensions <= 16),
+        new("kde", "Gaussian KDE, Scott's rule, kernel covariance h²·Σ̂, resubstitution (first 5000 rows)", _ => new KdeMutualInformation(),
+            MaxSamples: 5000, AppliesTo: task => task.XDimensions + task.YDimensions <= 16),
+        new("kl", "Kozachenko–Leonenko entropies, k = 3, Euclidean (H(X)+H(Y)−H(X,Y))", _ => new KnnEntropyMutualInformation(),
+            AppliesTo: task => task.XDimensions + task.YDimensions <= 16),
+        new("wkl", "weighted Kozachenko–Leonenko (Berrett et al.), k = 5, Euclidean", _ => new KnnEntropyMutualInformation(new KnnOptions { K = 5 }, weighted: true),
+            AppliesTo: task => task.XDimensions + task.YDimensions <= 16),
+        new("ksg", "KSG estimator 1, k = 3, max-norm", _ => new KsgMutualInformation()),
+        new("ksg2", "KSG estimator 2, k = 3, max-norm", _ => new KsgMutualInformation(new KsgOptions { Variant = KsgVariant.Two })),
+        Compressed("pca-ksg", "PCA to min(d, 8) components per variable, then KSG-1", _ => new KsgMutualInformation(), Pca),
+        Compressed("pca-wkl", "PCA to min(d, 8) components per variable, then weighted KL (k = 5)",
+            _ => new KnnEntropyMutualInformation(new KnnOptions { K = 5 }, weighted: true), Pca),
+        Compressed("ae-wkl", "autoencoder with the latent dimension as code (Butakov et al.), then weighted KL (k = 5)",
+            _ => new KnnEntropyMutualInformation(new KnnOptions { K = 5 }, weighted: true), LatentAutoencoder, isDefault: false),
         new("renyi", "matrix-based Rényi α = 1.01 (not Shannon MI: a kernel functional; first 1000 rows)",
             _ => new MatrixRenyiMutualInformation(), IsDefault: false, MaxSamples: 1000),
     ];
