@@ -9,16 +9,23 @@ internal static class MiCommand
     public static CommandSpec Spec { get; } = new(
         "mi",
         "mutual information I(X;Y) of two variables",
-        "Mutual information I(X;Y): matrix-based Rényi I = H(X) + H(Y) − H(X,Y) with σ per variable (default), KSG estimator 1 or 2 (--estimator ksg|ksg2, max-norm, k = 3 as in the paper and NPEET), or k-NN entropies (kl|wkl). Both files hold the same observations, one per row (axis 0), in the same order.",
+        "Mutual information I(X;Y): matrix-based Rényi I = H(X) + H(Y) − H(X,Y) with σ per variable (default), KSG estimator 1 or 2 (--estimator ksg|ksg2, max-norm, k = 3 as in the paper and NPEET), k-NN entropies (kl|wkl), kde, bin, gaussian, or any of them on compressed variables (--estimator compressed --compressor pca|ae --components K --inner NAME). Both files hold the same observations, one per row (axis 0), in the same order.",
         [
             new("x", "FILE", "X: a .csv or .npy file", Required: true),
             new("y", "FILE", "Y: a .csv or .npy file with the same observations", Required: true),
             .. EntropyCommand.EstimatorOptions(mutualInformation: true),
+            .. CompressedEstimator.Options,
         ],
         Run);
 
     private static void Run(ParsedArguments args, TextWriter stdout)
     {
+        if (CompressedEstimator.Requested(args))
+        {
+            CompressedEstimator.Run(args, stdout);
+            return;
+        }
+
         var estimator = ClassicalEstimators.Select(args, mutualInformation: true);
         if (estimator is null)
         {

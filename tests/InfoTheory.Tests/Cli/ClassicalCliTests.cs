@@ -52,6 +52,48 @@ public sealed class ClassicalCliTests : IDisposable
         Assert.Equal(fit.ConfidenceInterval(0.95).High.Nats, Number(gauss, "ci_high"), 12);
     }
 
+    [Fact]
+    public void Compressed_pca_then_ksg_equals_the_library_and_reports_the_bound()
+    {
+        // X: 6 columns on a 2-D subspace plus noise; Y: 2 columns. PCA to 2 components on X only.
+        var latent = TestData.Gaussian(N, 2, 21);
+        var rng = new Random(22);
+        var wide = new double[N * 6];
+        for (int i = 0; i < N; i++)
+        {
+            for (int c = 0; c < 6; c++)
+            {
+                wide[i * 6 + c] = latent[i, c % 2] * (1 + c) + 0.05 * (rng.NextDouble() - 0.5);
+            }
+        }
+
+        var x = new Samples(wide, 6);
+        var y = TestData.Dependent(latent, 2, 23);
+        WriteCsv("wide.csv", x);
+        WriteCsv("ly.csv", y);
+        using var json = Json("mi", "--x", Path("wide.csv"), "--y", Path("ly.csv"), "--estimator", "compressed", "--components", "2",
+            "--noise-variance", "0.001", "--json", "--unit", "nats");
+        var expected = new InfoTheory.Compression.CompressedMutualInformation(new KsgMutualInformation(),
+            new InfoTheory.Compression.PcaCompressor(new InfoTheory.Compression.PcaOptions { Components = 2, NoiseVariance = 0.001 }), null).Estimate(x, y);
+        Assert.Equal(expected.Estimate.Value.Nats, Number(json, "value"), 12);
+        Assert.Equal(expected.LossBound!.Value.Nats, Number(json, "bound"), 12);
+        Assert.Equal(2, json.RootElement.GetProperty("x_code").GetInt32());
+        Assert.Equal("ksg", json.RootElement.GetProperty("inner").GetString());
+    }
+
+    [Theory]
+    [InlineData("--inner 'renyi' is not an MI estimator", "--estimator", "compressed", "--components", "1", "--inner", "renyi")]
+    [InlineData("--compressor 'zip' is not a compressor", "--estimator", "compressed", "--components", "1", "--compressor", "zip")]
+    [InlineData("--estimator compressed needs --components", "--estimator", "compressed")]
+    [InlineData("--components is an option of --estimator compressed", "--estimator", "ksg", "--components", "2")]
+    [InlineData("--bins does not apply to --inner ksg", "--estimator", "compressed", "--components", "1", "--bins", "4")]
+    public void Compressed_usage_errors_exit_2(string message, params string[] options)
+    {
+        var (code, _, error) = Run(["mi", "--x", Path("x.csv"), "--y", Path("y.csv"), .. options]);
+        Assert.Equal(2, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--bins", "5", "kde", "--bins does not apply to --estimator kde")]
     [InlineData("--k", "3", "gaussian", "--k does not apply to --estimator gaussian")]
