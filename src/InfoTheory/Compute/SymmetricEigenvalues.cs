@@ -145,8 +145,8 @@ public static class SymmetricEigenvalues
                 int sz = (int)size;
                 if (UseInterleaved(n, count))
                 {
-                    // Groups of four matrices, one per SIMD lane (see BatchedTridiagonal), one group per core at a time.
-                    const int L = BatchedTridiagonal.Lanes;
+                    // Groups of four or eight matrices, one per SIMD lane (see BatchedTridiagonal), one group per core at a time.
+                    int L = InterleavedLanes;
                     int groups = (count + L - 1) / L;
                     Parallel.For(0, groups, g =>
                     {
@@ -191,7 +191,7 @@ public static class SymmetricEigenvalues
     }
 
     /// <summary>
-    /// Eigenvalues of up to <see cref="BatchedTridiagonal.Lanes"/> symmetric n×n matrices stored interleaved, one per
+    /// Eigenvalues of up to <see cref="InterleavedLanes"/> (4 or 8) symmetric n×n matrices stored interleaved, one per
     /// SIMD lane: entry (r, j) of matrix l at <c>packed[(r·n + j)·Lanes + l]</c> (lower triangle read; destroyed).
     /// Matrix l's eigenvalues, ascending, go to <c>eigenvalues[l·n .. (l+1)·n)</c>, for l &lt; <paramref name="used"/>;
     /// unused lanes must hold finite values (zeros) and are ignored.
@@ -200,19 +200,25 @@ public static class SymmetricEigenvalues
     /// the single-matrix path; matrices whose entries lie far outside [1e-120, 1e120] are rescaled exactly first.</remarks>
     internal static void ComputeInterleaved(Span<double> packed, int n, int used, Span<double> eigenvalues, string name = "matrices", int firstIndex = 0)
     {
-        const int L = BatchedTridiagonal.Lanes;
-        var a = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Runtime.Intrinsics.Vector256<double>>(packed[..(n * n * L)]);
+        int lanes = InterleavedLanes;
+        var lower = packed[..(n * n * lanes)];
 
-        // Finite check and magnitude per lane over the lower triangle, vectorised.
-        var amax = System.Runtime.Intrinsics.Vector256<double>.Zero;
-        var sum = System.Runtime.Intrinsics.Vector256<double>.Zero;
+        // Finite check and magnitude per lane over the lower triangle.
+        Span<double> amax = stackalloc double[lanes];
+        Span<double> sum = stackalloc double[lanes];
+        amax.Clear();
+        sum.Clear();
         for (int r = 0; r < n; r++)
         {
-            var row = a.Slice(r * n, r + 1);
-            for (int j = 0; j < row.Length; j++)
+            var row = lower.Slice(r * n * lanes, (r + 1) * lanes);
+            for (int j = 0; j < row.Length; j += lanes)
             {
-                sum += row[j];
-                amax = System.Runtime.Intrinsics.Vector256.Max(amax, System.Runtime.Intrinsics.Vector256.Abs(row[j]));
+                for (int l = 0; l < lanes; l++)
+                {
+                    double v = row[j + l];
+                    sum[l] += v;
+                    amax[l] = Math.Max(amax[l], Math.Abs(v));
+                }
             }
         }
 
@@ -223,43 +229,47 @@ public static class SymmetricEigenvalues
                 var single = new double[n * n];
                 for (int k = 0; k < single.Length; k++)
                 {
-                    single[k] = packed[k * L + l];
+                    single[k] = packed[k * lanes + l];
                 }
 
                 CheckFinite(single, n, name, firstIndex + l);
             }
         }
 
-        Span<int> exponents = stackalloc int[L];
-        bool rescale = false;
-        Span<double> factors = stackalloc double[L];
-        for (int l = 0; l < L; l++)
+        Span<int> exponents = stackalloc int[lanes];
+        for (int l = 0; l < lanes; l++)
         {
             double m = amax[l];
             exponents[l] = m != 0 && (m > 1e120 || m < 1e-120) ? Math.ILogB(m) : 0;
-            factors[l] = Math.ScaleB(1.0, -exponents[l]);
-            rescale |= exponents[l] != 0;
-        }
-
-        if (rescale)
-        {
-            var f = System.Runtime.Intrinsics.Vector256.Create((ReadOnlySpan<double>)factors);
-            for (int r = 0; r < n; r++)
+            if (exponents[l] != 0)
             {
-                var row = a.Slice(r * n, r + 1);
-                for (int j = 0; j < row.Length; j++)
+                for (int r = 0; r < n; r++)
                 {
-                    row[j] *= f;
+                    for (int j = 0; j <= r; j++)
+                    {
+                        ref double v = ref lower[(r * n + j) * lanes + l];
+                        v = Math.ScaleB(v, -exponents[l]);
+                    }
                 }
             }
         }
 
-        double[] scratch = ScratchVector(4 * n * L);
-        var vectors = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Runtime.Intrinsics.Vector256<double>>(scratch.AsSpan(0, 4 * n * L));
-        var d = vectors[..n];
-        var e = vectors.Slice(n, n);
-        BatchedTridiagonal.Reduce(a, n, d, e, vectors.Slice(2 * n, 2 * n));
-        BatchedTridiagonalQL.Eigenvalues(d, e, n, used, eigenvalues);
+        double[] scratch = ScratchVector(4 * n * lanes);
+        if (lanes == BatchedTridiagonal512.Lanes)
+        {
+            var a = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Runtime.Intrinsics.Vector512<double>>(lower);
+            var vectors = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Runtime.Intrinsics.Vector512<double>>(scratch.AsSpan(0, 4 * n * lanes));
+            BatchedTridiagonal512.Reduce(a, n, vectors[..n], vectors.Slice(n, n), vectors.Slice(2 * n, 2 * n));
+            BatchedTridiagonalQL512.Eigenvalues(vectors[..n], vectors.Slice(n, n), n, used, eigenvalues);
+        }
+        else
+        {
+            var a = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Runtime.Intrinsics.Vector256<double>>(lower);
+            var vectors = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Runtime.Intrinsics.Vector256<double>>(scratch.AsSpan(0, 4 * n * lanes));
+            BatchedTridiagonal.Reduce(a, n, vectors[..n], vectors.Slice(n, n), vectors.Slice(2 * n, 2 * n));
+            BatchedTridiagonalQL.Eigenvalues(vectors[..n], vectors.Slice(n, n), n, used, eigenvalues);
+        }
+
         for (int l = 0; l < used; l++)
         {
             Span<double> dl = eigenvalues.Slice(l * n, n);
@@ -278,6 +288,12 @@ public static class SymmetricEigenvalues
     // where 256-bit vectors are hardware-accelerated.
     internal const int InterleavedMaximum = 256;
 
+    /// <summary>
+    /// Matrices per interleaved group: 8 (one per lane of a <see cref="System.Runtime.Intrinsics.Vector512{T}"/>) where
+    /// 512-bit vectors are hardware-accelerated, else 4.
+    /// </summary>
+    internal static int InterleavedLanes { get; } = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? BatchedTridiagonal512.Lanes : BatchedTridiagonal.Lanes;
+
     internal static bool UseInterleaved(int n, int count) =>
         System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && n >= 8 && n <= InterleavedMaximum && count >= 2;
 
@@ -287,7 +303,7 @@ public static class SymmetricEigenvalues
     /// <summary>A per-thread buffer for one interleaved group of order n.</summary>
     internal static double[] InterleavedWorkspace(int n)
     {
-        int size = n * n * BatchedTridiagonal.Lanes;
+        int size = n * n * InterleavedLanes;
         double[]? w = t_interleaved;
         if (w is null || w.Length < size)
         {
@@ -301,7 +317,7 @@ public static class SymmetricEigenvalues
     /// <summary>Copies the lower triangle of a row-major n×n matrix into lane <paramref name="lane"/> of an interleaved group.</summary>
     internal static void PackLane(ReadOnlySpan<double> matrix, int n, Span<double> packed, int lane)
     {
-        const int L = BatchedTridiagonal.Lanes;
+        int L = InterleavedLanes;
         for (int r = 0; r < n; r++)
         {
             ReadOnlySpan<double> row = matrix.Slice(r * n, r + 1);
@@ -316,7 +332,7 @@ public static class SymmetricEigenvalues
     /// <summary>Zeros the lower triangle of lane <paramref name="lane"/> (an unused lane: a zero matrix reduces trivially).</summary>
     internal static void ClearLane(int n, Span<double> packed, int lane)
     {
-        const int L = BatchedTridiagonal.Lanes;
+        int L = InterleavedLanes;
         for (int r = 0; r < n; r++)
         {
             Span<double> dst = packed.Slice(r * n * L + lane);

@@ -146,7 +146,7 @@ public sealed partial class PartialInformationProxies
     /// </summary>
     private static void SpectraInterleaved(double[][][] factors, int n, double alpha, double[] entropy, double[] clipped)
     {
-        const int L = Compute.BatchedTridiagonal.Lanes;
+        int L = SymmetricEigenvalues.InterleavedLanes;
         int jobs = factors.Length, groups = (jobs + L - 1) / L;
         Parallel.For(0, groups, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, g =>
         {
@@ -176,7 +176,7 @@ public sealed partial class PartialInformationProxies
     /// <summary>Lane <paramref name="lane"/> ← lower triangle of the Hadamard product of <paramref name="factors"/>.</summary>
     private static void PackProduct(double[][] factors, int n, double[] packed, int lane)
     {
-        const int L = Compute.BatchedTridiagonal.Lanes;
+        int L = SymmetricEigenvalues.InterleavedLanes;
         Span<double> row = n <= 512 ? stackalloc double[n] : new double[n];
         for (int r = 0; r < n; r++)
         {

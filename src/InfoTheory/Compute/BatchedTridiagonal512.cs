@@ -1,0 +1,194 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using V = System.Runtime.Intrinsics.Vector512<double>;
+
+namespace InfoTheory.Compute;
+
+/// <summary>
+/// <see cref="BatchedTridiagonal"/> with eight matrices per group, one per lane of a <see cref="Vector512{T}"/>; used
+/// where 512-bit vectors are hardware-accelerated. Same algorithm, storage and masks; see <see cref="BatchedTridiagonal"/>.
+/// </summary>
+internal static class BatchedTridiagonal512
+{
+    /// <summary>Matrices per call: the number of doubles in a <see cref="Vector512{T}"/>.</summary>
+    public const int Lanes = 8;
+
+    /// <summary>
+    /// Reduces the <see cref="Lanes"/> interleaved n×n matrices in <paramref name="a"/> (destroyed) to tridiagonal
+    /// form: diagonal in <paramref name="d"/> (n), off-diagonal in <paramref name="e"/> (n − 1), lane l = matrix l.
+    /// <paramref name="scratch"/> needs 2n vectors.
+    /// </summary>
+    public static void Reduce(Span<V> a, int n, Span<V> d, Span<V> e, Span<V> scratch)
+    {
+        if (n == 1)
+        {
+            d[0] = a[0];
+            return;
+        }
+
+        Span<V> w = scratch[..n];
+        Span<V> wNext = scratch.Slice(n, n);
+        int i = n - 1;
+        d[i] = a[i * n + i];
+        V tau = MakeReflector(a.Slice(i * n, i), out V beta);
+        e[i - 1] = beta;
+        w[..i].Clear();
+        MatVecRows(a, n, i, a.Slice(i * n, i), w);
+
+        for (; i >= 2; i--)
+        {
+            // Row i holds v (v[i−1] = 1); w holds A v for the leading i×i block.
+            Span<V> v = a.Slice(i * n, i);
+            Span<V> wi = w[..i];
+            FinishW(wi, v, tau);
+
+            // Row i−1 first: it yields the next reflector.
+            Span<V> next = a.Slice((i - 1) * n, i);
+            UpdateRow(next, wi, v, v[i - 1], wi[i - 1]);
+            d[i - 1] = next[i - 1];
+            Span<V> vNext = next[..(i - 1)];
+            V tauNext = MakeReflector(vNext, out V betaNext);
+            e[i - 2] = betaNext;
+            Span<V> wn = wNext[..(i - 1)];
+            wn.Clear();
+
+            // Rows 0..i−2: apply this step's update and accumulate the next step's product in the same pass.
+            for (int r = 0; r < i - 1; r++)
+            {
+                UpdateRowAndMatVec(a.Slice(r * n, r + 1), wi, v, vNext, wn);
+            }
+
+            Span<V> swap = w;
+            w = wNext;
+            wNext = swap;
+            tau = tauNext;
+        }
+
+        d[0] = a[0];
+    }
+
+    /// <summary>
+    /// Lane-wise Householder vector in place: x (length m) becomes v with v[m−1] = 1 so that (I − τ v vᵀ) x = β e_{m−1};
+    /// lanes whose x[0..m−2] is zero get τ = 0 and β = x[m−1] (no reflection).
+    /// </summary>
+    private static V MakeReflector(Span<V> x, out V beta)
+    {
+        int m = x.Length;
+        V alpha = x[m - 1];
+        V sumSquares = V.Zero;
+        for (int j = 0; j < m - 1; j++)
+        {
+            sumSquares = Vector512.FusedMultiplyAdd(x[j], x[j], sumSquares);
+        }
+
+        V reflect = ~Vector512.Equals(sumSquares, V.Zero);
+        V norm = Vector512.Sqrt(Vector512.FusedMultiplyAdd(alpha, alpha, sumSquares));
+        V b = Vector512.ConditionalSelect(reflect, -CopySign(norm, alpha), alpha);
+
+        // Lanes that do not reflect divide by 1 and multiply by 0: no NaN, and τ = 0 exactly.
+        V safeB = Vector512.ConditionalSelect(reflect, b, Vector512<double>.One);
+        V tau = Vector512.ConditionalSelect(reflect, (b - alpha) / safeB, V.Zero);
+        V denominator = Vector512.ConditionalSelect(reflect, alpha - b, Vector512<double>.One);
+        V scale = Vector512.ConditionalSelect(reflect, Vector512<double>.One / denominator, V.Zero);
+        for (int j = 0; j < m - 1; j++)
+        {
+            x[j] *= scale;
+        }
+
+        x[m - 1] = Vector512<double>.One;
+        beta = b;
+        return tau;
+    }
+
+    private static V CopySign(V magnitude, V sign)
+    {
+        V signBit = Vector512.Create(-0.0);
+        return Vector512.ConditionalSelect(signBit, sign, magnitude);
+    }
+
+    /// <summary>w ← τ w; w ← w − ½ τ (wᵀv) v, lane-wise.</summary>
+    private static void FinishW(Span<V> w, ReadOnlySpan<V> v, V tau)
+    {
+        V dot = V.Zero;
+        for (int j = 0; j < w.Length; j++)
+        {
+            w[j] *= tau;
+            dot = Vector512.FusedMultiplyAdd(w[j], v[j], dot);
+        }
+
+        V alpha = Vector512.Create(-0.5) * tau * dot;
+        for (int j = 0; j < w.Length; j++)
+        {
+            w[j] = Vector512.FusedMultiplyAdd(v[j], alpha, w[j]);
+        }
+    }
+
+    /// <summary>row[j] −= s1·x[j] + s2·y[j].</summary>
+    private static void UpdateRow(Span<V> row, ReadOnlySpan<V> x, ReadOnlySpan<V> y, V s1, V s2)
+    {
+        for (int j = 0; j < row.Length; j++)
+        {
+            row[j] -= Vector512.FusedMultiplyAdd(x[j], s1, y[j] * s2);
+        }
+    }
+
+    /// <summary>w[0..m) = A[0..m, 0..m] v from the lower triangle (w must be zero on entry).</summary>
+    private static void MatVecRows(Span<V> a, int n, int m, ReadOnlySpan<V> v, Span<V> w)
+    {
+        for (int r = 0; r < m; r++)
+        {
+            ReadOnlySpan<V> row = a.Slice(r * n, r + 1);
+            V vr = v[r];
+            V dot = V.Zero;
+            for (int j = 0; j < r; j++)
+            {
+                dot = Vector512.FusedMultiplyAdd(row[j], v[j], dot);
+                w[j] = Vector512.FusedMultiplyAdd(row[j], vr, w[j]);
+            }
+
+            w[r] += Vector512.FusedMultiplyAdd(row[r], vr, dot);
+        }
+    }
+
+    /// <summary>
+    /// Row r (length r+1): row −= y[r]·x + x[r]·y (x = w, y = v of this step), then w'[r] += row·u and
+    /// w'[0..r−1] += row[0..r−1]·u[r] (u = next v), in one pass.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void UpdateRowAndMatVec(Span<V> row, ReadOnlySpan<V> x, ReadOnlySpan<V> y, ReadOnlySpan<V> u, Span<V> wOut)
+    {
+        int r = row.Length - 1;
+        ref V a0 = ref MemoryMarshal.GetReference(row);
+        ref V x0 = ref MemoryMarshal.GetReference(x);
+        ref V y0 = ref MemoryMarshal.GetReference(y);
+        ref V u0 = ref MemoryMarshal.GetReference(u);
+        ref V w0 = ref MemoryMarshal.GetReference(wOut);
+        V s1 = Unsafe.Add(ref y0, r), s2 = Unsafe.Add(ref x0, r), ur = Unsafe.Add(ref u0, r);
+        V dot0 = V.Zero, dot1 = V.Zero;
+        int j = 0;
+        for (; j + 1 < r; j += 2)
+        {
+            V an0 = Unsafe.Add(ref a0, j) - Vector512.FusedMultiplyAdd(Unsafe.Add(ref x0, j), s1, Unsafe.Add(ref y0, j) * s2);
+            V an1 = Unsafe.Add(ref a0, j + 1) - Vector512.FusedMultiplyAdd(Unsafe.Add(ref x0, j + 1), s1, Unsafe.Add(ref y0, j + 1) * s2);
+            Unsafe.Add(ref a0, j) = an0;
+            Unsafe.Add(ref a0, j + 1) = an1;
+            dot0 = Vector512.FusedMultiplyAdd(an0, Unsafe.Add(ref u0, j), dot0);
+            dot1 = Vector512.FusedMultiplyAdd(an1, Unsafe.Add(ref u0, j + 1), dot1);
+            Unsafe.Add(ref w0, j) = Vector512.FusedMultiplyAdd(an0, ur, Unsafe.Add(ref w0, j));
+            Unsafe.Add(ref w0, j + 1) = Vector512.FusedMultiplyAdd(an1, ur, Unsafe.Add(ref w0, j + 1));
+        }
+
+        for (; j < r; j++)
+        {
+            V an = Unsafe.Add(ref a0, j) - Vector512.FusedMultiplyAdd(Unsafe.Add(ref x0, j), s1, Unsafe.Add(ref y0, j) * s2);
+            Unsafe.Add(ref a0, j) = an;
+            dot0 = Vector512.FusedMultiplyAdd(an, Unsafe.Add(ref u0, j), dot0);
+            Unsafe.Add(ref w0, j) = Vector512.FusedMultiplyAdd(an, ur, Unsafe.Add(ref w0, j));
+        }
+
+        V diag = Unsafe.Add(ref a0, r) - Vector512.FusedMultiplyAdd(Unsafe.Add(ref x0, r), s1, Unsafe.Add(ref y0, r) * s2);
+        Unsafe.Add(ref a0, r) = diag;
+        Unsafe.Add(ref w0, r) += dot0 + dot1 + diag * ur;
+    }
+}
