@@ -164,13 +164,14 @@ internal static class BatchedTridiagonal512
         ref V y0 = ref MemoryMarshal.GetReference(y);
         ref V u0 = ref MemoryMarshal.GetReference(u);
         ref V w0 = ref MemoryMarshal.GetReference(wOut);
-        V s1 = Unsafe.Add(ref y0, r), s2 = Unsafe.Add(ref x0, r), ur = Unsafe.Add(ref u0, r);
+        // Negated scales: each element's update is two fused multiply-adds, a − x·s1 − y·s2.
+        V n1 = -Unsafe.Add(ref y0, r), n2 = -Unsafe.Add(ref x0, r), ur = Unsafe.Add(ref u0, r);
         V dot0 = V.Zero, dot1 = V.Zero;
         int j = 0;
         for (; j + 1 < r; j += 2)
         {
-            V an0 = Unsafe.Add(ref a0, j) - Vector512.FusedMultiplyAdd(Unsafe.Add(ref x0, j), s1, Unsafe.Add(ref y0, j) * s2);
-            V an1 = Unsafe.Add(ref a0, j + 1) - Vector512.FusedMultiplyAdd(Unsafe.Add(ref x0, j + 1), s1, Unsafe.Add(ref y0, j + 1) * s2);
+            V an0 = Vector512.FusedMultiplyAdd(Unsafe.Add(ref y0, j), n2, Vector512.FusedMultiplyAdd(Unsafe.Add(ref x0, j), n1, Unsafe.Add(ref a0, j)));
+            V an1 = Vector512.FusedMultiplyAdd(Unsafe.Add(ref y0, j + 1), n2, Vector512.FusedMultiplyAdd(Unsafe.Add(ref x0, j + 1), n1, Unsafe.Add(ref a0, j + 1)));
             Unsafe.Add(ref a0, j) = an0;
             Unsafe.Add(ref a0, j + 1) = an1;
             dot0 = Vector512.FusedMultiplyAdd(an0, Unsafe.Add(ref u0, j), dot0);
@@ -181,13 +182,13 @@ internal static class BatchedTridiagonal512
 
         for (; j < r; j++)
         {
-            V an = Unsafe.Add(ref a0, j) - Vector512.FusedMultiplyAdd(Unsafe.Add(ref x0, j), s1, Unsafe.Add(ref y0, j) * s2);
+            V an = Vector512.FusedMultiplyAdd(Unsafe.Add(ref y0, j), n2, Vector512.FusedMultiplyAdd(Unsafe.Add(ref x0, j), n1, Unsafe.Add(ref a0, j)));
             Unsafe.Add(ref a0, j) = an;
             dot0 = Vector512.FusedMultiplyAdd(an, Unsafe.Add(ref u0, j), dot0);
             Unsafe.Add(ref w0, j) = Vector512.FusedMultiplyAdd(an, ur, Unsafe.Add(ref w0, j));
         }
 
-        V diag = Unsafe.Add(ref a0, r) - Vector512.FusedMultiplyAdd(Unsafe.Add(ref x0, r), s1, Unsafe.Add(ref y0, r) * s2);
+        V diag = Vector512.FusedMultiplyAdd(Unsafe.Add(ref y0, r), n2, Vector512.FusedMultiplyAdd(Unsafe.Add(ref x0, r), n1, Unsafe.Add(ref a0, r)));
         Unsafe.Add(ref a0, r) = diag;
         Unsafe.Add(ref w0, r) += dot0 + dot1 + diag * ur;
     }
