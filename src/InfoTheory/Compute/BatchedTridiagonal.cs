@@ -65,7 +65,13 @@ internal static class BatchedTridiagonal
             wn.Clear();
 
             // Rows 0..i−2: apply this step's update and accumulate the next step's product in the same pass.
-            for (int r = 0; r < i - 1; r++)
+            int r = 0;
+            for (; r + 4 <= i - 1; r += 4)
+            {
+                UpdateFourRowsAndMatVec(a, n, r, wi, v, vNext, wn);
+            }
+
+            for (; r < i - 1; r++)
             {
                 UpdateRowAndMatVec(a.Slice(r * n, r + 1), wi, v, vNext, wn);
             }
@@ -202,5 +208,73 @@ internal static class BatchedTridiagonal
         V diag = Vector256.FusedMultiplyAdd(Unsafe.Add(ref y0, r), n2, Vector256.FusedMultiplyAdd(Unsafe.Add(ref x0, r), n1, Unsafe.Add(ref a0, r)));
         Unsafe.Add(ref a0, r) = diag;
         Unsafe.Add(ref w0, r) += dot0 + dot1 + diag * ur;
+    }
+
+    /// <summary>
+    /// <see cref="UpdateRowAndMatVec"/> for rows r0 … r0+3 at once: over their common columns each load of x, y, u and
+    /// w and each store of w serves four rows (the reduction is bound by loads and stores into L2, not by arithmetic).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void UpdateFourRowsAndMatVec(Span<V> a, int n, int r0, ReadOnlySpan<V> x, ReadOnlySpan<V> y, ReadOnlySpan<V> u, Span<V> wOut)
+    {
+        _ = a[(r0 + 3) * n + r0 + 3];
+        _ = x[r0 + 3];
+        _ = y[r0 + 3];
+        _ = u[r0 + 3];
+        _ = wOut[r0 + 3];
+        ref V x0 = ref MemoryMarshal.GetReference(x);
+        ref V y0 = ref MemoryMarshal.GetReference(y);
+        ref V u0 = ref MemoryMarshal.GetReference(u);
+        ref V w0 = ref MemoryMarshal.GetReference(wOut);
+        ref V p0 = ref a[r0 * n];
+        ref V p1 = ref a[(r0 + 1) * n];
+        ref V p2 = ref a[(r0 + 2) * n];
+        ref V p3 = ref a[(r0 + 3) * n];
+        V a1 = -Unsafe.Add(ref y0, r0), b1 = -Unsafe.Add(ref x0, r0), c1 = Unsafe.Add(ref u0, r0);
+        V a2 = -Unsafe.Add(ref y0, r0 + 1), b2 = -Unsafe.Add(ref x0, r0 + 1), c2 = Unsafe.Add(ref u0, r0 + 1);
+        V a3 = -Unsafe.Add(ref y0, r0 + 2), b3 = -Unsafe.Add(ref x0, r0 + 2), c3 = Unsafe.Add(ref u0, r0 + 2);
+        V a4 = -Unsafe.Add(ref y0, r0 + 3), b4 = -Unsafe.Add(ref x0, r0 + 3), c4 = Unsafe.Add(ref u0, r0 + 3);
+        V d1 = V.Zero, d2 = V.Zero, d3 = V.Zero, d4 = V.Zero;
+        for (int j = 0; j < r0; j++)
+        {
+            V xj = Unsafe.Add(ref x0, j), yj = Unsafe.Add(ref y0, j), uj = Unsafe.Add(ref u0, j);
+            V e1 = Vector256.FusedMultiplyAdd(yj, b1, Vector256.FusedMultiplyAdd(xj, a1, Unsafe.Add(ref p0, j)));
+            V e2 = Vector256.FusedMultiplyAdd(yj, b2, Vector256.FusedMultiplyAdd(xj, a2, Unsafe.Add(ref p1, j)));
+            V e3 = Vector256.FusedMultiplyAdd(yj, b3, Vector256.FusedMultiplyAdd(xj, a3, Unsafe.Add(ref p2, j)));
+            V e4 = Vector256.FusedMultiplyAdd(yj, b4, Vector256.FusedMultiplyAdd(xj, a4, Unsafe.Add(ref p3, j)));
+            Unsafe.Add(ref p0, j) = e1;
+            Unsafe.Add(ref p1, j) = e2;
+            Unsafe.Add(ref p2, j) = e3;
+            Unsafe.Add(ref p3, j) = e4;
+            d1 = Vector256.FusedMultiplyAdd(e1, uj, d1);
+            d2 = Vector256.FusedMultiplyAdd(e2, uj, d2);
+            d3 = Vector256.FusedMultiplyAdd(e3, uj, d3);
+            d4 = Vector256.FusedMultiplyAdd(e4, uj, d4);
+            Unsafe.Add(ref w0, j) = Vector256.FusedMultiplyAdd(e4, c4, Vector256.FusedMultiplyAdd(e3, c3,
+                Vector256.FusedMultiplyAdd(e2, c2, Vector256.FusedMultiplyAdd(e1, c1, Unsafe.Add(ref w0, j)))));
+        }
+
+        // The small triangle of columns r0 … r0+3, row by row as in the single-row kernel.
+        FinishRow(ref p0, r0, r0, ref x0, ref y0, ref u0, ref w0, a1, b1, c1, d1);
+        FinishRow(ref p1, r0, r0 + 1, ref x0, ref y0, ref u0, ref w0, a2, b2, c2, d2);
+        FinishRow(ref p2, r0, r0 + 2, ref x0, ref y0, ref u0, ref w0, a3, b3, c3, d3);
+        FinishRow(ref p3, r0, r0 + 3, ref x0, ref y0, ref u0, ref w0, a4, b4, c4, d4);
+    }
+
+    /// <summary>Columns <paramref name="from"/> … r of row r (r − from ≤ 3), with the row's negated scales and partial dot.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FinishRow(ref V row, int from, int r, ref V x0, ref V y0, ref V u0, ref V w0, V n1, V n2, V ur, V dot)
+    {
+        for (int j = from; j < r; j++)
+        {
+            V an = Vector256.FusedMultiplyAdd(Unsafe.Add(ref y0, j), n2, Vector256.FusedMultiplyAdd(Unsafe.Add(ref x0, j), n1, Unsafe.Add(ref row, j)));
+            Unsafe.Add(ref row, j) = an;
+            dot = Vector256.FusedMultiplyAdd(an, Unsafe.Add(ref u0, j), dot);
+            Unsafe.Add(ref w0, j) = Vector256.FusedMultiplyAdd(an, ur, Unsafe.Add(ref w0, j));
+        }
+
+        V diag = Vector256.FusedMultiplyAdd(Unsafe.Add(ref y0, r), n2, Vector256.FusedMultiplyAdd(Unsafe.Add(ref x0, r), n1, Unsafe.Add(ref row, r)));
+        Unsafe.Add(ref row, r) = diag;
+        Unsafe.Add(ref w0, r) += Vector256.FusedMultiplyAdd(diag, ur, dot);
     }
 }
