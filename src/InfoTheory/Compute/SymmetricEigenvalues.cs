@@ -98,8 +98,10 @@ public static class SymmetricEigenvalues
         ComputeCore(matrix[..(n * n)], n, eigenvalues[..n], DefaultThreads(n, parallel), PanelWidth, nameof(matrix));
     }
 
-    /// <summary>Eigenvalues of <paramref name="count"/> symmetric n×n matrices stored back to back (row-major), one
-    /// matrix per core at a time, each reduced in cache on its worker.</summary>
+    /// <summary>Eigenvalues of <paramref name="count"/> symmetric n×n matrices stored back to back (row-major). For
+    /// 8 ≤ n ≤ 256 the matrices are processed in groups of eight (four without 512-bit vectors), one matrix per SIMD
+    /// lane, through the same Householder reduction and root-free QL iteration (<c>BatchedTridiagonal</c>), one group
+    /// per core; otherwise one matrix per core at a time, each reduced in cache on its worker.</summary>
     /// <param name="matrices">count·n² values: matrix b occupies [b·n², (b+1)·n²). Lower triangles read; not modified.</param>
     /// <param name="n">The order of every matrix, at least 1.</param>
     /// <param name="count">The number of matrices, at least 0.</param>
