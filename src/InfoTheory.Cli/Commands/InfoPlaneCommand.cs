@@ -109,6 +109,15 @@ internal static class InfoPlaneCommand
         InformationPlot.SaveInformationPlane(monitor.Series, plane,
             new InformationPlaneStyle { Title = $"Information plane: {modelName}, MNIST, " + (classical is null ? $"alpha = {alpha.ToString(CultureInfo.InvariantCulture)}" : classical.Name) });
         InformationPlot.SaveTrainingCurve(losses, lossPng, title: $"Training loss: {modelName}");
+        string? wnriPng = null;
+        if (monitor.Series.Records.Any(r => r.Wnri is not null))
+        {
+            // Convolutional layers: the modified plane of Yu et al. (2021), I(X;T) against WNRI.
+            wnriPng = Path.Combine(outDir, "infoplane-wnri.png");
+            InformationPlot.SaveInformationPlane(monitor.Series, wnriPng,
+                new InformationPlaneStyle { Title = $"Modified information plane (WNRI): {modelName}", YAxis = InformationPlaneAxis.Wnri });
+        }
+
 
         var last = monitor.Series.Steps()[^1];
         foreach (var record in last)
@@ -126,7 +135,7 @@ internal static class InfoPlaneCommand
         stdout.WriteLine(violations.Count == 0
             ? $"  forward DPI {chainText} holds at the last epoch (tolerance 0.01 bits)"
             : $"  forward DPI {chainText} violated at the last epoch: {string.Join("; ", violations.Select(v => $"{v.First} < {v.Second} by {v.Bits:F3} bits"))}");
-        stdout.WriteLine($"wrote {plane}, {lossPng}, {csv} in {clock.Elapsed.TotalSeconds:F0} s");
+        stdout.WriteLine($"wrote {plane}, {(wnriPng is null ? "" : wnriPng + ", ")}{lossPng}, {csv} in {clock.Elapsed.TotalSeconds:F0} s");
     }
 
     /// <summary>The kernel-width rule: the seed papers' choice per model unless --bandwidth/--h/--gamma say otherwise.</summary>

@@ -2,9 +2,27 @@ using ScottPlot;
 
 namespace InfoTheory.TorchSharp;
 
+/// <summary>What an information-plane plot puts on its vertical axis.</summary>
+public enum InformationPlaneAxis
+{
+    /// <summary>I(T;Y), or I(T;X′) for autoencoders: the usual information plane.</summary>
+    Target,
+
+    /// <summary>
+    /// WNRI (the weighted non-redundant information of Yu, Wickstrøm, Jenssen &amp; Principe, IEEE TNNLS 32(1) 2021,
+    /// doi:10.1109/TNNLS.2020.2968509): the modified plane that shows, for convolutional layers, how much of what the
+    /// layer carries about X is synergistic rather than redundant across its feature maps. Only records with a WNRI
+    /// (feature-map layers measured with PID) are drawn.
+    /// </summary>
+    Wnri,
+}
+
 /// <summary>Appearance of an information-plane plot. Null texts are left out.</summary>
 public sealed record InformationPlaneStyle
 {
+    /// <summary>The vertical axis (default <see cref="InformationPlaneAxis.Target"/>).</summary>
+    public InformationPlaneAxis YAxis { get; init; } = InformationPlaneAxis.Target;
+
     /// <summary>The title (default "Information plane").</summary>
     public string? Title { get; init; } = "Information plane";
 
@@ -66,11 +84,16 @@ public static class InformationPlot
         ArgumentNullException.ThrowIfNull(series);
         style ??= new InformationPlaneStyle();
         var layers = style.Layers ?? series.Layers;
-        var records = series.Records.Where(r => layers.Contains(r.Layer)).ToList();
+        bool wnri = style.YAxis == InformationPlaneAxis.Wnri;
+        var records = series.Records.Where(r => layers.Contains(r.Layer) && (!wnri || r.Wnri is not null)).ToList();
         if (records.Count == 0)
         {
-            throw new ArgumentException("The series has no records to plot (for the chosen layers).", nameof(series));
+            throw new ArgumentException(
+                wnri ? "The series has no WNRI values to plot: only feature-map layers measured with ComputePid carry them."
+                     : "The series has no records to plot (for the chosen layers).", nameof(series));
         }
+
+        double Y(InformationRecord r) => wnri ? r.Wnri!.Value : r.TargetInformation;
 
         var plot = new Plot();
         var colormap = new ScottPlot.Colormaps.Viridis();
@@ -85,7 +108,7 @@ public static class InformationPlot
             }
 
             var shape = Shapes[l % Shapes.Length];
-            double[] xs = [.. track.Select(r => r.InputInformation)], ys = [.. track.Select(r => r.TargetInformation)];
+            double[] xs = [.. track.Select(r => r.InputInformation)], ys = [.. track.Select(Y)];
             var line = plot.Add.Scatter(xs, ys, Colors.Gray.WithAlpha(0.6));
             line.LineWidth = 1;
             line.MarkerShape = shape;
@@ -94,12 +117,12 @@ public static class InformationPlot
             foreach (var r in track)
             {
                 double position = (r.Epoch - range.Min) / (range.Max - range.Min);
-                plot.Add.Marker(r.InputInformation, r.TargetInformation, shape, 7, colormap.GetColor(position));
+                plot.Add.Marker(r.InputInformation, Y(r), shape, 7, colormap.GetColor(position));
             }
         }
 
         bool reconstruction = series.Target == TargetKind.Reconstruction;
-        if (style.IdentityLine ?? reconstruction)
+        if (!wnri && (style.IdentityLine ?? reconstruction))
         {
             double top = Math.Max(records.Max(r => r.InputInformation), records.Max(r => r.TargetInformation));
             double bottom = Math.Min(0, Math.Min(records.Min(r => r.InputInformation), records.Min(r => r.TargetInformation)));
@@ -124,7 +147,7 @@ public static class InformationPlot
         if (style.AxisLabels)
         {
             plot.XLabel("I(X;T) (bits)");
-            plot.YLabel(reconstruction ? "I(T;X') (bits)" : "I(T;Y) (bits)");
+            plot.YLabel(wnri ? "WNRI (bits)" : reconstruction ? "I(T;X') (bits)" : "I(T;Y) (bits)");
         }
 
         if (style.Legend)

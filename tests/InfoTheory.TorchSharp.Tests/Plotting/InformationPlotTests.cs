@@ -114,4 +114,28 @@ public class InformationPlotTests
     [Fact]
     public void EmptySeriesIsRefused() =>
         Assert.Throws<ArgumentException>(() => InformationPlot.SaveInformationPlane(new InformationSeries(), Path.Combine(Folder, "empty.png")));
+
+    [Fact]
+    public void WnriPlanePlotsOnlyRecordsWithWnriAgainstInputInformation()
+    {
+        var series = new InformationSeries(TargetKind.Labels);
+        for (int epoch = 0; epoch < 3; epoch++)
+        {
+            series.Add(new InformationRecord(epoch, 0, "conv1", 5, 3 + epoch, 0.5) { Wnri = 0.25 * epoch });
+            series.Add(new InformationRecord(epoch, 0, "fc1", 5, 2, 0.6));
+        }
+
+        var plot = InformationPlot.CreateInformationPlane(series, new InformationPlaneStyle { YAxis = InformationPlaneAxis.Wnri });
+        var track = Assert.Single(plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>());
+        var points = track.Data.GetScatterPoints();
+        Assert.Equal([3.0, 4.0, 5.0], points.Select(p => p.X));
+        Assert.Equal([0.0, 0.25, 0.5], points.Select(p => p.Y));
+        Assert.Equal("WNRI (bits)", plot.Axes.Left.Label.Text);
+        Assert.Empty(plot.GetPlottables().OfType<ScottPlot.Plottables.LinePlot>());
+
+        var plain = new InformationSeries(TargetKind.Labels);
+        plain.Add(new InformationRecord(0, 0, "fc1", 5, 2, 0.6));
+        var ex = Assert.Throws<ArgumentException>(() => InformationPlot.CreateInformationPlane(plain, new InformationPlaneStyle { YAxis = InformationPlaneAxis.Wnri }));
+        Assert.Contains("WNRI", ex.Message, StringComparison.Ordinal);
+    }
 }
