@@ -1,29 +1,31 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using V = System.Runtime.Intrinsics.Vector256<double>;
+using V = System.Runtime.Intrinsics.Vector512<double>;
 
 namespace InfoTheory.Compute;
 
 /// <summary>
-/// Householder tridiagonalisation of <see cref="Lanes"/> symmetric matrices at once, one matrix per SIMD lane
-/// ("compact" interleaved storage, as in batched small-matrix LAPACK): element (r, j) of all lanes is one
-/// <see cref="Vector256{T}"/>, at index r·n + j. Every operation of the single-matrix reduction
+/// Householder tridiagonalisation of <see cref="Lanes"/> symmetric matrices at once, one matrix per lane of a
+/// <see cref="Vector512{T}"/> ("compact" interleaved storage, as in batched small-matrix LAPACK): element (r, j) of all
+/// lanes is one vector, at index r·n + j. Every operation of the single-matrix reduction
 /// (<see cref="HouseholderTridiagonal.ReduceUnblocked"/>) becomes one lane-wise vector operation, so there are no
-/// horizontal sums, no scalar tails and no wasted lanes at any row length — which is where the single-matrix
-/// reduction of small matrices (n ≈ 128) spends most of its time.
+/// horizontal sums, no scalar tails and no wasted lanes at any row length.
 /// </summary>
 /// <remarks>
 /// Same algorithm and storage convention as the single-matrix reduction: lower triangle, row-major, reduced from the
 /// last row upwards (Golub &amp; Van Loan, <i>Matrix Computations</i>, 4th ed., §8.3.1), each step's rank-2 update fused
-/// with the next step's symmetric mat-vec. The only data-dependent branch there (τ = 0 when a row is already reduced)
-/// becomes a lane mask: such lanes get τ = 0, whose update is exactly zero. Input entries must be finite and of
-/// moderate size (the caller rescales by powers of two, as <see cref="SymmetricEigenvalues"/> does).
+/// with the next step's symmetric mat-vec, four rows per pass so that the loads and stores of the shared vectors (which
+/// bound the reduction, not its arithmetic) serve four rows. The only data-dependent branch of the single-matrix code
+/// (τ = 0 when a row is already reduced) becomes a lane mask: such lanes get τ = 0, whose update is exactly zero. Input
+/// entries must be finite and of moderate size (the caller rescales by powers of two, as
+/// <see cref="SymmetricEigenvalues"/> does). Used only where 512-bit vectors are hardware-accelerated; elsewhere the
+/// single-matrix path runs.
 /// </remarks>
 internal static class BatchedTridiagonal
 {
-    /// <summary>Matrices per call: the number of doubles in a <see cref="Vector256{T}"/>.</summary>
-    public const int Lanes = 4;
+    /// <summary>Matrices per call: the number of doubles in a <see cref="Vector512{T}"/>.</summary>
+    public const int Lanes = 8;
 
     /// <summary>
     /// Reduces the <see cref="Lanes"/> interleaved n×n matrices in <paramref name="a"/> (destroyed) to tridiagonal
@@ -96,32 +98,32 @@ internal static class BatchedTridiagonal
         V sumSquares = V.Zero;
         for (int j = 0; j < m - 1; j++)
         {
-            sumSquares = Vector256.FusedMultiplyAdd(x[j], x[j], sumSquares);
+            sumSquares = Vector512.FusedMultiplyAdd(x[j], x[j], sumSquares);
         }
 
-        V reflect = ~Vector256.Equals(sumSquares, V.Zero);
-        V norm = Vector256.Sqrt(Vector256.FusedMultiplyAdd(alpha, alpha, sumSquares));
-        V b = Vector256.ConditionalSelect(reflect, -CopySign(norm, alpha), alpha);
+        V reflect = ~Vector512.Equals(sumSquares, V.Zero);
+        V norm = Vector512.Sqrt(Vector512.FusedMultiplyAdd(alpha, alpha, sumSquares));
+        V b = Vector512.ConditionalSelect(reflect, -CopySign(norm, alpha), alpha);
 
         // Lanes that do not reflect divide by 1 and multiply by 0: no NaN, and τ = 0 exactly.
-        V safeB = Vector256.ConditionalSelect(reflect, b, Vector256<double>.One);
-        V tau = Vector256.ConditionalSelect(reflect, (b - alpha) / safeB, V.Zero);
-        V denominator = Vector256.ConditionalSelect(reflect, alpha - b, Vector256<double>.One);
-        V scale = Vector256.ConditionalSelect(reflect, Vector256<double>.One / denominator, V.Zero);
+        V safeB = Vector512.ConditionalSelect(reflect, b, Vector512<double>.One);
+        V tau = Vector512.ConditionalSelect(reflect, (b - alpha) / safeB, V.Zero);
+        V denominator = Vector512.ConditionalSelect(reflect, alpha - b, Vector512<double>.One);
+        V scale = Vector512.ConditionalSelect(reflect, Vector512<double>.One / denominator, V.Zero);
         for (int j = 0; j < m - 1; j++)
         {
             x[j] *= scale;
         }
 
-        x[m - 1] = Vector256<double>.One;
+        x[m - 1] = Vector512<double>.One;
         beta = b;
         return tau;
     }
 
     private static V CopySign(V magnitude, V sign)
     {
-        V signBit = Vector256.Create(-0.0);
-        return Vector256.ConditionalSelect(signBit, sign, magnitude);
+        V signBit = Vector512.Create(-0.0);
+        return Vector512.ConditionalSelect(signBit, sign, magnitude);
     }
 
     /// <summary>w ← τ w; w ← w − ½ τ (wᵀv) v, lane-wise.</summary>
@@ -131,13 +133,13 @@ internal static class BatchedTridiagonal
         for (int j = 0; j < w.Length; j++)
         {
             w[j] *= tau;
-            dot = Vector256.FusedMultiplyAdd(w[j], v[j], dot);
+            dot = Vector512.FusedMultiplyAdd(w[j], v[j], dot);
         }
 
-        V alpha = Vector256.Create(-0.5) * tau * dot;
+        V alpha = Vector512.Create(-0.5) * tau * dot;
         for (int j = 0; j < w.Length; j++)
         {
-            w[j] = Vector256.FusedMultiplyAdd(v[j], alpha, w[j]);
+            w[j] = Vector512.FusedMultiplyAdd(v[j], alpha, w[j]);
         }
     }
 
@@ -146,7 +148,7 @@ internal static class BatchedTridiagonal
     {
         for (int j = 0; j < row.Length; j++)
         {
-            row[j] -= Vector256.FusedMultiplyAdd(x[j], s1, y[j] * s2);
+            row[j] -= Vector512.FusedMultiplyAdd(x[j], s1, y[j] * s2);
         }
     }
 
@@ -160,11 +162,11 @@ internal static class BatchedTridiagonal
             V dot = V.Zero;
             for (int j = 0; j < r; j++)
             {
-                dot = Vector256.FusedMultiplyAdd(row[j], v[j], dot);
-                w[j] = Vector256.FusedMultiplyAdd(row[j], vr, w[j]);
+                dot = Vector512.FusedMultiplyAdd(row[j], v[j], dot);
+                w[j] = Vector512.FusedMultiplyAdd(row[j], vr, w[j]);
             }
 
-            w[r] += Vector256.FusedMultiplyAdd(row[r], vr, dot);
+            w[r] += Vector512.FusedMultiplyAdd(row[r], vr, dot);
         }
     }
 
@@ -187,25 +189,25 @@ internal static class BatchedTridiagonal
         int j = 0;
         for (; j + 1 < r; j += 2)
         {
-            V an0 = Vector256.FusedMultiplyAdd(Unsafe.Add(ref y0, j), n2, Vector256.FusedMultiplyAdd(Unsafe.Add(ref x0, j), n1, Unsafe.Add(ref a0, j)));
-            V an1 = Vector256.FusedMultiplyAdd(Unsafe.Add(ref y0, j + 1), n2, Vector256.FusedMultiplyAdd(Unsafe.Add(ref x0, j + 1), n1, Unsafe.Add(ref a0, j + 1)));
+            V an0 = Vector512.FusedMultiplyAdd(Unsafe.Add(ref y0, j), n2, Vector512.FusedMultiplyAdd(Unsafe.Add(ref x0, j), n1, Unsafe.Add(ref a0, j)));
+            V an1 = Vector512.FusedMultiplyAdd(Unsafe.Add(ref y0, j + 1), n2, Vector512.FusedMultiplyAdd(Unsafe.Add(ref x0, j + 1), n1, Unsafe.Add(ref a0, j + 1)));
             Unsafe.Add(ref a0, j) = an0;
             Unsafe.Add(ref a0, j + 1) = an1;
-            dot0 = Vector256.FusedMultiplyAdd(an0, Unsafe.Add(ref u0, j), dot0);
-            dot1 = Vector256.FusedMultiplyAdd(an1, Unsafe.Add(ref u0, j + 1), dot1);
-            Unsafe.Add(ref w0, j) = Vector256.FusedMultiplyAdd(an0, ur, Unsafe.Add(ref w0, j));
-            Unsafe.Add(ref w0, j + 1) = Vector256.FusedMultiplyAdd(an1, ur, Unsafe.Add(ref w0, j + 1));
+            dot0 = Vector512.FusedMultiplyAdd(an0, Unsafe.Add(ref u0, j), dot0);
+            dot1 = Vector512.FusedMultiplyAdd(an1, Unsafe.Add(ref u0, j + 1), dot1);
+            Unsafe.Add(ref w0, j) = Vector512.FusedMultiplyAdd(an0, ur, Unsafe.Add(ref w0, j));
+            Unsafe.Add(ref w0, j + 1) = Vector512.FusedMultiplyAdd(an1, ur, Unsafe.Add(ref w0, j + 1));
         }
 
         for (; j < r; j++)
         {
-            V an = Vector256.FusedMultiplyAdd(Unsafe.Add(ref y0, j), n2, Vector256.FusedMultiplyAdd(Unsafe.Add(ref x0, j), n1, Unsafe.Add(ref a0, j)));
+            V an = Vector512.FusedMultiplyAdd(Unsafe.Add(ref y0, j), n2, Vector512.FusedMultiplyAdd(Unsafe.Add(ref x0, j), n1, Unsafe.Add(ref a0, j)));
             Unsafe.Add(ref a0, j) = an;
-            dot0 = Vector256.FusedMultiplyAdd(an, Unsafe.Add(ref u0, j), dot0);
-            Unsafe.Add(ref w0, j) = Vector256.FusedMultiplyAdd(an, ur, Unsafe.Add(ref w0, j));
+            dot0 = Vector512.FusedMultiplyAdd(an, Unsafe.Add(ref u0, j), dot0);
+            Unsafe.Add(ref w0, j) = Vector512.FusedMultiplyAdd(an, ur, Unsafe.Add(ref w0, j));
         }
 
-        V diag = Vector256.FusedMultiplyAdd(Unsafe.Add(ref y0, r), n2, Vector256.FusedMultiplyAdd(Unsafe.Add(ref x0, r), n1, Unsafe.Add(ref a0, r)));
+        V diag = Vector512.FusedMultiplyAdd(Unsafe.Add(ref y0, r), n2, Vector512.FusedMultiplyAdd(Unsafe.Add(ref x0, r), n1, Unsafe.Add(ref a0, r)));
         Unsafe.Add(ref a0, r) = diag;
         Unsafe.Add(ref w0, r) += dot0 + dot1 + diag * ur;
     }
@@ -238,20 +240,20 @@ internal static class BatchedTridiagonal
         for (int j = 0; j < r0; j++)
         {
             V xj = Unsafe.Add(ref x0, j), yj = Unsafe.Add(ref y0, j), uj = Unsafe.Add(ref u0, j);
-            V e1 = Vector256.FusedMultiplyAdd(yj, b1, Vector256.FusedMultiplyAdd(xj, a1, Unsafe.Add(ref p0, j)));
-            V e2 = Vector256.FusedMultiplyAdd(yj, b2, Vector256.FusedMultiplyAdd(xj, a2, Unsafe.Add(ref p1, j)));
-            V e3 = Vector256.FusedMultiplyAdd(yj, b3, Vector256.FusedMultiplyAdd(xj, a3, Unsafe.Add(ref p2, j)));
-            V e4 = Vector256.FusedMultiplyAdd(yj, b4, Vector256.FusedMultiplyAdd(xj, a4, Unsafe.Add(ref p3, j)));
+            V e1 = Vector512.FusedMultiplyAdd(yj, b1, Vector512.FusedMultiplyAdd(xj, a1, Unsafe.Add(ref p0, j)));
+            V e2 = Vector512.FusedMultiplyAdd(yj, b2, Vector512.FusedMultiplyAdd(xj, a2, Unsafe.Add(ref p1, j)));
+            V e3 = Vector512.FusedMultiplyAdd(yj, b3, Vector512.FusedMultiplyAdd(xj, a3, Unsafe.Add(ref p2, j)));
+            V e4 = Vector512.FusedMultiplyAdd(yj, b4, Vector512.FusedMultiplyAdd(xj, a4, Unsafe.Add(ref p3, j)));
             Unsafe.Add(ref p0, j) = e1;
             Unsafe.Add(ref p1, j) = e2;
             Unsafe.Add(ref p2, j) = e3;
             Unsafe.Add(ref p3, j) = e4;
-            d1 = Vector256.FusedMultiplyAdd(e1, uj, d1);
-            d2 = Vector256.FusedMultiplyAdd(e2, uj, d2);
-            d3 = Vector256.FusedMultiplyAdd(e3, uj, d3);
-            d4 = Vector256.FusedMultiplyAdd(e4, uj, d4);
-            Unsafe.Add(ref w0, j) = Vector256.FusedMultiplyAdd(e4, c4, Vector256.FusedMultiplyAdd(e3, c3,
-                Vector256.FusedMultiplyAdd(e2, c2, Vector256.FusedMultiplyAdd(e1, c1, Unsafe.Add(ref w0, j)))));
+            d1 = Vector512.FusedMultiplyAdd(e1, uj, d1);
+            d2 = Vector512.FusedMultiplyAdd(e2, uj, d2);
+            d3 = Vector512.FusedMultiplyAdd(e3, uj, d3);
+            d4 = Vector512.FusedMultiplyAdd(e4, uj, d4);
+            Unsafe.Add(ref w0, j) = Vector512.FusedMultiplyAdd(e4, c4, Vector512.FusedMultiplyAdd(e3, c3,
+                Vector512.FusedMultiplyAdd(e2, c2, Vector512.FusedMultiplyAdd(e1, c1, Unsafe.Add(ref w0, j)))));
         }
 
         // The small triangle of columns r0 … r0+3, row by row as in the single-row kernel.
@@ -267,14 +269,14 @@ internal static class BatchedTridiagonal
     {
         for (int j = from; j < r; j++)
         {
-            V an = Vector256.FusedMultiplyAdd(Unsafe.Add(ref y0, j), n2, Vector256.FusedMultiplyAdd(Unsafe.Add(ref x0, j), n1, Unsafe.Add(ref row, j)));
+            V an = Vector512.FusedMultiplyAdd(Unsafe.Add(ref y0, j), n2, Vector512.FusedMultiplyAdd(Unsafe.Add(ref x0, j), n1, Unsafe.Add(ref row, j)));
             Unsafe.Add(ref row, j) = an;
-            dot = Vector256.FusedMultiplyAdd(an, Unsafe.Add(ref u0, j), dot);
-            Unsafe.Add(ref w0, j) = Vector256.FusedMultiplyAdd(an, ur, Unsafe.Add(ref w0, j));
+            dot = Vector512.FusedMultiplyAdd(an, Unsafe.Add(ref u0, j), dot);
+            Unsafe.Add(ref w0, j) = Vector512.FusedMultiplyAdd(an, ur, Unsafe.Add(ref w0, j));
         }
 
-        V diag = Vector256.FusedMultiplyAdd(Unsafe.Add(ref y0, r), n2, Vector256.FusedMultiplyAdd(Unsafe.Add(ref x0, r), n1, Unsafe.Add(ref row, r)));
+        V diag = Vector512.FusedMultiplyAdd(Unsafe.Add(ref y0, r), n2, Vector512.FusedMultiplyAdd(Unsafe.Add(ref x0, r), n1, Unsafe.Add(ref row, r)));
         Unsafe.Add(ref row, r) = diag;
-        Unsafe.Add(ref w0, r) += Vector256.FusedMultiplyAdd(diag, ur, dot);
+        Unsafe.Add(ref w0, r) += Vector512.FusedMultiplyAdd(diag, ur, dot);
     }
 }

@@ -1,17 +1,17 @@
 using System.Runtime.Intrinsics;
-using V = System.Runtime.Intrinsics.Vector256<double>;
+using V = System.Runtime.Intrinsics.Vector512<double>;
 
 namespace InfoTheory.Compute;
 
 /// <summary>
-/// Eigenvalues of <see cref="BatchedTridiagonal.Lanes"/> symmetric tridiagonal matrices at once, one per SIMD lane,
-/// by the same root-free implicit QL iteration (Pal–Walker–Kahan) as <see cref="TridiagonalQL"/>.
+/// Eigenvalues of <see cref="BatchedTridiagonal.Lanes"/> symmetric tridiagonal matrices at once, one per lane of a
+/// <see cref="Vector512{T}"/>, by the same root-free implicit QL iteration (Pal–Walker–Kahan) as <see cref="TridiagonalQL"/>.
 /// </summary>
 /// <remarks>
-/// Why: one QL sweep is a chain of dependent operations with a division in every step, so a single matrix runs at
-/// the division's latency, not at the machine's throughput. Four independent matrices in the lanes of one vector
-/// share that latency. Each lane keeps its own active block [l, m] and shift; a sweep runs from the largest m down to
-/// the smallest l, and a lane takes part only while the row index lies in its own block (elsewhere its state and its
+/// Why: one QL sweep is a chain of dependent operations with a division in every step, so a single matrix runs at the
+/// division's latency, not at the machine's throughput; eight independent matrices in the lanes of one vector share
+/// that latency. Each lane keeps its own active block [l, m] and shift; a sweep runs from the largest m down to the
+/// smallest l, and a lane takes part only while the row index lies in its own block (elsewhere its state and its
 /// entries are left unchanged by lane masks). Deflation tests, 2×2 blocks and shifts are per lane, in scalar code,
 /// with the same criteria as <see cref="TridiagonalQL"/>.
 /// </remarks>
@@ -43,12 +43,12 @@ internal static class BatchedTridiagonalQL
         var anorm = V.Zero;
         for (int k = 0; k < n; k++)
         {
-            anorm = Vector256.Max(anorm, Vector256.Abs(d[k]));
+            anorm = Vector512.Max(anorm, Vector512.Abs(d[k]));
         }
 
         for (int k = 0; k < n - 1; k++)
         {
-            anorm = Vector256.Max(anorm, Vector256.Abs(e[k]));
+            anorm = Vector512.Max(anorm, Vector512.Abs(e[k]));
         }
 
         Span<int> exponent = stackalloc int[L];
@@ -59,7 +59,7 @@ internal static class BatchedTridiagonalQL
             down[k] = Math.ScaleB(1.0, -exponent[k]);
         }
 
-        var scale = Vector256.Create((ReadOnlySpan<double>)down);
+        var scale = Vector512.Create((ReadOnlySpan<double>)down);
         for (int k = 0; k < n; k++)
         {
             d[k] *= scale;
@@ -148,8 +148,8 @@ internal static class BatchedTridiagonalQL
                     $"The tridiagonal QL iteration did not converge in {maxIterations} sweeps (n = {n}); the matrix may contain values near the floating-point limits.");
             }
 
-            Sweep(d, e, top, bottom, Vector256.Create((ReadOnlySpan<long>)lo), Vector256.Create((ReadOnlySpan<long>)hi),
-                Vector256.Create((ReadOnlySpan<double>)shift), out V gammaEnd, out V sEnd, out V pEnd);
+            Sweep(d, e, top, bottom, Vector512.Create((ReadOnlySpan<long>)lo), Vector512.Create((ReadOnlySpan<long>)hi),
+                Vector512.Create((ReadOnlySpan<double>)shift), out V gammaEnd, out V sEnd, out V pEnd);
             for (int k = 0; k < L; k++)
             {
                 if (lo[k] >= 0)
@@ -174,33 +174,33 @@ internal static class BatchedTridiagonalQL
     /// One implicit QL sweep per lane over rows i ∈ [lo, hi] (hi = m − 1), all lanes in step from <paramref name="top"/>
     /// down to <paramref name="bottom"/>; lanes outside their range are masked.
     /// </summary>
-    private static void Sweep(Span<V> d, Span<V> e, int top, int bottom, Vector256<long> lo, Vector256<long> hi, V sigma,
+    private static void Sweep(Span<V> d, Span<V> e, int top, int bottom, Vector512<long> lo, Vector512<long> hi, V sigma,
         out V gamma, out V s, out V p)
     {
-        V one = Vector256<double>.One;
+        V one = Vector512<double>.One;
         V c = one;
         s = V.Zero;
         gamma = V.Zero;
         p = V.Zero;
         for (int i = top; i >= bottom; i--)
         {
-            var iv = Vector256.Create((long)i);
-            V inRange = (Vector256.GreaterThanOrEqual(iv, lo) & Vector256.LessThanOrEqual(iv, hi)).AsDouble();
-            V start = Vector256.Equals(iv, hi).AsDouble() & inRange;
+            var iv = Vector512.Create((long)i);
+            V inRange = (Vector512.GreaterThanOrEqual(iv, lo) & Vector512.LessThanOrEqual(iv, hi)).AsDouble();
+            V start = Vector512.Equals(iv, hi).AsDouble() & inRange;
 
             // Lanes whose sweep starts here: c = 1, s = 0, γ = d[m] − σ, p = γ².
             V gStart = d[i + 1] - sigma;
-            gamma = Vector256.ConditionalSelect(start, gStart, gamma);
-            p = Vector256.ConditionalSelect(start, gStart * gStart, p);
-            c = Vector256.ConditionalSelect(start, one, c);
-            s = Vector256.ConditionalSelect(start, V.Zero, s);
+            gamma = Vector512.ConditionalSelect(start, gStart, gamma);
+            p = Vector512.ConditionalSelect(start, gStart * gStart, p);
+            c = Vector512.ConditionalSelect(start, one, c);
+            s = Vector512.ConditionalSelect(start, V.Zero, s);
 
             V bb = e[i];
             V r = p + bb;
             if (i < top)
             {
                 // e[i+1] = s·r for lanes past their first step (i < m − 1).
-                e[i + 1] = Vector256.ConditionalSelect(inRange & ~start, s * r, e[i + 1]);
+                e[i + 1] = Vector512.ConditionalSelect(inRange & ~start, s * r, e[i + 1]);
             }
 
             V invR = one / r;
@@ -209,12 +209,12 @@ internal static class BatchedTridiagonalQL
             V sNew = bb * invR;
             V alpha = d[i];
             V gNew = cNew * (alpha - sigma) - sNew * gamma;
-            d[i + 1] = Vector256.ConditionalSelect(inRange, gamma + (alpha - gNew), d[i + 1]);
-            V pNew = Vector256.ConditionalSelect(Vector256.Equals(cNew, V.Zero), c * bb, gNew * gNew * rOverP);
-            c = Vector256.ConditionalSelect(inRange, cNew, c);
-            s = Vector256.ConditionalSelect(inRange, sNew, s);
-            gamma = Vector256.ConditionalSelect(inRange, gNew, gamma);
-            p = Vector256.ConditionalSelect(inRange, pNew, p);
+            d[i + 1] = Vector512.ConditionalSelect(inRange, gamma + (alpha - gNew), d[i + 1]);
+            V pNew = Vector512.ConditionalSelect(Vector512.Equals(cNew, V.Zero), c * bb, gNew * gNew * rOverP);
+            c = Vector512.ConditionalSelect(inRange, cNew, c);
+            s = Vector512.ConditionalSelect(inRange, sNew, s);
+            gamma = Vector512.ConditionalSelect(inRange, gNew, gamma);
+            p = Vector512.ConditionalSelect(inRange, pNew, p);
         }
     }
 }

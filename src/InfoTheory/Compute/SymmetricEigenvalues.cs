@@ -99,7 +99,7 @@ public static class SymmetricEigenvalues
     }
 
     /// <summary>Eigenvalues of <paramref name="count"/> symmetric n×n matrices stored back to back (row-major). For
-    /// 8 ≤ n ≤ 256 the matrices are processed in groups of eight (four without 512-bit vectors), one matrix per SIMD
+    /// 8 ≤ n ≤ 256, where 512-bit vectors are accelerated, the matrices are processed in groups of eight, one per SIMD
     /// lane, through the same Householder reduction and root-free QL iteration (<c>BatchedTridiagonal</c>), one group
     /// per core; otherwise one matrix per core at a time, each reduced in cache on its worker.</summary>
     /// <param name="matrices">count·n² values: matrix b occupies [b·n², (b+1)·n²). Lower triangles read; not modified.</param>
@@ -193,7 +193,7 @@ public static class SymmetricEigenvalues
     }
 
     /// <summary>
-    /// Eigenvalues of up to <see cref="InterleavedLanes"/> (4 or 8) symmetric n×n matrices stored interleaved, one per
+    /// Eigenvalues of up to <see cref="InterleavedLanes"/> (8) symmetric n×n matrices stored interleaved, one per
     /// SIMD lane: entry (r, j) of matrix l at <c>packed[(r·n + j)·Lanes + l]</c> (lower triangle read; destroyed).
     /// Matrix l's eigenvalues, ascending, go to <c>eigenvalues[l·n .. (l+1)·n)</c>, for l &lt; <paramref name="used"/>;
     /// unused lanes must hold finite values (zeros) and are ignored.
@@ -257,20 +257,10 @@ public static class SymmetricEigenvalues
         }
 
         double[] scratch = ScratchVector(4 * n * lanes);
-        if (lanes == BatchedTridiagonal512.Lanes)
-        {
-            var a = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Runtime.Intrinsics.Vector512<double>>(lower);
-            var vectors = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Runtime.Intrinsics.Vector512<double>>(scratch.AsSpan(0, 4 * n * lanes));
-            BatchedTridiagonal512.Reduce(a, n, vectors[..n], vectors.Slice(n, n), vectors.Slice(2 * n, 2 * n));
-            BatchedTridiagonalQL512.Eigenvalues(vectors[..n], vectors.Slice(n, n), n, used, eigenvalues);
-        }
-        else
-        {
-            var a = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Runtime.Intrinsics.Vector256<double>>(lower);
-            var vectors = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Runtime.Intrinsics.Vector256<double>>(scratch.AsSpan(0, 4 * n * lanes));
-            BatchedTridiagonal.Reduce(a, n, vectors[..n], vectors.Slice(n, n), vectors.Slice(2 * n, 2 * n));
-            BatchedTridiagonalQL.Eigenvalues(vectors[..n], vectors.Slice(n, n), n, used, eigenvalues);
-        }
+        var a = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Runtime.Intrinsics.Vector512<double>>(lower);
+        var vectors = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Runtime.Intrinsics.Vector512<double>>(scratch.AsSpan(0, 4 * n * lanes));
+        BatchedTridiagonal.Reduce(a, n, vectors[..n], vectors.Slice(n, n), vectors.Slice(2 * n, 2 * n));
+        BatchedTridiagonalQL.Eigenvalues(vectors[..n], vectors.Slice(n, n), n, used, eigenvalues);
 
         for (int l = 0; l < used; l++)
         {
@@ -286,18 +276,15 @@ public static class SymmetricEigenvalues
         }
     }
 
-    // The interleaved batch path up to this order (a group's workspace, 4·n² doubles, stays within L2) and only
-    // where 256-bit vectors are hardware-accelerated.
+    // The interleaved batch path up to this order (a group's lower triangles, 4·n² doubles, stay within L2) and only
+    // where 512-bit vectors are hardware-accelerated (elsewhere one matrix per core runs the single-matrix path).
     internal const int InterleavedMaximum = 256;
 
-    /// <summary>
-    /// Matrices per interleaved group: 8 (one per lane of a <see cref="System.Runtime.Intrinsics.Vector512{T}"/>) where
-    /// 512-bit vectors are hardware-accelerated, else 4.
-    /// </summary>
-    internal static int InterleavedLanes { get; } = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? BatchedTridiagonal512.Lanes : BatchedTridiagonal.Lanes;
+    /// <summary>Matrices per interleaved group: one per lane of a <see cref="System.Runtime.Intrinsics.Vector512{T}"/>.</summary>
+    internal const int InterleavedLanes = BatchedTridiagonal.Lanes;
 
     internal static bool UseInterleaved(int n, int count) =>
-        System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && n >= 8 && n <= InterleavedMaximum && count >= 2;
+        System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && n >= 8 && n <= InterleavedMaximum && count >= 2;
 
     [ThreadStatic]
     private static double[]? t_interleaved;
