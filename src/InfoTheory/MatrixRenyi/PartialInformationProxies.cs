@@ -38,18 +38,43 @@ public sealed partial class PartialInformationProxies
 
         var o = Options.Renyi;
         double alpha = o.Alpha;
-        var (kx, inputWidth) = RenyiEngine.UnitGramVia(x, o);
+        var pairs = SelectPairs(c);
+        int jobs = 1 + 2 * c + 2 * pairs.Length + 2;
+        bool interleaved = o.Backend.IsManagedCpu && alpha != 2 && SymmetricEigenvalues.UseInterleaved(n, jobs);
+
+        // The interleaved path reads the Grams by row only, so they can be pooled buffers (longer than N²): PID runs
+        // once per step in a training loop, and C + 1 fresh N×N arrays per pass would churn the large-object heap.
+        var rented = interleaved ? new double[c + 1][] : null;
+        try
+        {
+            return Estimate(x, layer, c, n, pairs, jobs, interleaved, rented);
+        }
+        finally
+        {
+            foreach (var buffer in rented ?? [])
+            {
+                if (buffer is not null)
+                {
+                    System.Buffers.ArrayPool<double>.Shared.Return(buffer);
+                }
+            }
+        }
+    }
+
+    private PidResult Estimate(Samples x, FeatureMaps layer, int c, int n, (int I, int J)[] pairs, int jobs, bool interleaved, double[]?[]? rented)
+    {
+        var o = Options.Renyi;
+        double alpha = o.Alpha;
+        double[]? Rent(int slot) => rented is null ? null : rented[slot] = System.Buffers.ArrayPool<double>.Shared.Rent(n * n);
+        var (kx, inputWidth) = rented is null ? RenyiEngine.UnitGramVia(x, o) : RenyiEngine.UnitGram(x, o, Rent(c));
         var maps = new double[c][];
         var mapWidths = new double[c];
         // Small Grams (N is a batch) are built one per core rather than each split across cores.
         var serial = o with { Parallel = false };
-        Parallel.For(0, c, p => (maps[p], mapWidths[p]) = RenyiEngine.UnitGramVia(layer[p], serial));
-
-        var pairs = SelectPairs(c);
+        Parallel.For(0, c, p => (maps[p], mapWidths[p]) = rented is null ? RenyiEngine.UnitGramVia(layer[p], serial) : RenyiEngine.UnitGram(layer[p], serial, Rent(p)));
 
         // Spectra: [0] X; per map p: S(Tp), S(Tp, X); per pair: S(Ti, Tj), S(Ti, Tj, X); last two: S(∘T), S(∘T, X)
         // (the layer's MMI). Each job is a Hadamard product of some of the Grams, with or without K_X.
-        int jobs = 1 + 2 * c + 2 * pairs.Length + 2;
         var factors = new double[jobs][][];
         var allMaps = maps;
         factors[0] = [kx];
@@ -74,7 +99,7 @@ public sealed partial class PartialInformationProxies
         {
             SpectraOnBackend(o, factors, n, entropy, clipped);
         }
-        else if (alpha != 2 && SymmetricEigenvalues.UseInterleaved(n, jobs))
+        else if (interleaved)
         {
             SpectraInterleaved(factors, n, alpha, entropy, clipped);
         }

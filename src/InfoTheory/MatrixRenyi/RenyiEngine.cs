@@ -53,11 +53,24 @@ internal static partial class RenyiEngine
         return (result, widthsOut, clipped);
     }
 
-    /// <summary>The unit-diagonal kernel matrix K̃ of one variable (row-major N×N, symmetric) and the σ used.</summary>
-    public static (double[] Matrix, double Width) UnitGram(Samples samples, MatrixRenyiOptions options)
+    /// <summary>
+    /// The unit-diagonal kernel matrix K̃ of one variable (row-major N×N, symmetric) and the σ used, written into
+    /// <paramref name="destination"/> (its first N² entries) when one is given, else into a new array.
+    /// </summary>
+    public static (double[] Matrix, double Width) UnitGram(Samples samples, MatrixRenyiOptions options, double[]? destination = null)
     {
         int n = samples.Count;
-        var k = AllocateMatrix(n, options);
+        double[] k;
+        if (destination is not null && destination.Length >= n * n)
+        {
+            CheckBudget(n, options);
+            k = destination;
+        }
+        else
+        {
+            k = AllocateMatrix(n, options);
+        }
+
         var distances = new PairwiseDistances(samples.ToDouble());
         PairwiseDistances.Rows(n, options.Parallel, i => distances.LowerRow(i, k.AsSpan(i * n, i)));
         double width;
@@ -279,6 +292,13 @@ internal static partial class RenyiEngine
     /// <summary>Allocates an N×N matrix after checking it against the memory budget.</summary>
     public static double[] AllocateMatrix(int n, MatrixRenyiOptions options)
     {
+        CheckBudget(n, options);
+        return new double[(long)n * n];
+    }
+
+    /// <summary>Throws when an N×N matrix is over the memory budget.</summary>
+    private static void CheckBudget(int n, MatrixRenyiOptions options)
+    {
         long bytes = (long)n * n * sizeof(double);
         if (bytes > options.MaxGramBytes || (long)n * n > Array.MaxLength)
         {
@@ -286,8 +306,6 @@ internal static partial class RenyiEngine
                 $"An N×N Gram matrix for N = {n} needs {Describe(bytes)}, over the memory budget of {Describe(options.MaxGramBytes)} (MatrixRenyiOptions.MaxGramBytes); use fewer samples, alpha = 2 (needs no N×N matrix), or raise the budget.",
                 "samples");
         }
-
-        return new double[(long)n * n];
     }
 
     /// <summary>0 ≤ S ≤ ln N holds exactly; round-off beyond it is trimmed, anything larger is a bug.</summary>
