@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using InfoTheory.Compression;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace InfoTheory.Benchmarks;
@@ -47,7 +46,7 @@ public class CompressionBenchmarks
 
         _mathNet = Matrix<double>.Build.Dense(N, N, (i, j) => _matrix[i * N + j]);
         int side = N == 1024 ? 32 : 16;
-        _images = new InfoTheory.Synthetic.ImageTask(InfoTheory.Synthetic.ImageShape.GaussianBlob, side).Sample(5000, 1).X;
+        _images = new ImageTask(ImageShape.GaussianBlob, side).Sample(5000, 1).X;
     }
 
     /// <summary>Ours: all eigenvalues and eigenvectors.</summary>

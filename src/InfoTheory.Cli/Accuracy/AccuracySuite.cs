@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using InfoTheory.Synthetic;
 
 namespace InfoTheory.Cli.Accuracy;
 

@@ -1,7 +1,4 @@
-using InfoTheory.Compression;
-using InfoTheory.Synthetic;
-using InfoTheory.TorchSharp.Compression;
-using InfoTheory.TorchSharp.Neural;
+using InfoTheory.TorchSharp;
 
 namespace InfoTheory.Cli.Accuracy;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using InfoTheory.Cli.Accuracy;
-using InfoTheory.Synthetic;
 
 namespace InfoTheory.Cli.Commands;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using InfoTheory.Cli.Output;
-using InfoTheory.Compression;
-using InfoTheory.TorchSharp.Compression;
+using InfoTheory.TorchSharp;
 
 namespace InfoTheory.Cli.Commands;
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using InfoTheory.TorchSharp;
-using InfoTheory.TorchSharp.Data;
-using InfoTheory.TorchSharp.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 

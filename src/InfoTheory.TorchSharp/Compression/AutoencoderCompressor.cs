@@ -1,9 +1,7 @@
-using InfoTheory.Compression;
-using InfoTheory.TorchSharp.Neural;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace InfoTheory.TorchSharp.Compression;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>Settings of <see cref="AutoencoderCompressor"/>.</summary>
 public sealed record AutoencoderCompressorOptions
@@ -82,7 +80,7 @@ public sealed class AutoencoderCompressor : ICompressor
         var (mean, sd) = Moments(samples);
         var data = Standardise(samples, mean, sd);
         Codec codec;
-        using (new Models.SeedScope(o.Seed))
+        using (new SeedScope(o.Seed))
         {
             codec = new Codec(d, o.HiddenSizes, o.CodeSize);
         }

@@ -1,4 +1,4 @@
-namespace InfoTheory.TorchSharp.Data;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>
 /// Thrown when a file or stream handed to <see cref="IdxReader"/> or <see cref="MnistData"/> is not a valid

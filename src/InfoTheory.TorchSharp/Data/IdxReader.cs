@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 
-namespace InfoTheory.TorchSharp.Data;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>
 /// The pixels of an IDX image file (magic <c>0x00000803</c>): <see cref="Count"/> images of

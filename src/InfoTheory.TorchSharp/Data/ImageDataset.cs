@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace InfoTheory.TorchSharp.Data;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>
 /// A labelled set of grey-level images held in managed memory: <see cref="Pixels"/> are

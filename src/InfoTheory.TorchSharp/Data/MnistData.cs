@@ -1,4 +1,4 @@
-namespace InfoTheory.TorchSharp.Data;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>
 /// MNIST-format data: the embedded 10,000-digit subset (<see cref="LoadEmbedded"/>) and folders holding the

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace InfoTheory.TorchSharp.Models;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>The element-wise (or, for <see cref="Softmax"/>, per-row) non-linearity that ends a zoo layer.</summary>
 public enum Activation
@@ -35,10 +35,10 @@ public enum ReconstructionLossKind
 /// <summary>The tensor layout a zoo model expects as input.</summary>
 public enum InputLayout
 {
-    /// <summary>N × D rows of flattened pixels (dense models; D = 784 for MNIST). See <see cref="Data.ImageDataset.ToTensor"/>.</summary>
+    /// <summary>N × D rows of flattened pixels (dense models; D = 784 for MNIST). See <see cref="ImageDataset.ToTensor"/>.</summary>
     Flat,
 
-    /// <summary>N × 1 × rows × cols images (convolutional models). See <see cref="Data.ImageDataset.ToImageTensor"/>.</summary>
+    /// <summary>N × 1 × rows × cols images (convolutional models). See <see cref="ImageDataset.ToImageTensor"/>.</summary>
     Image,
 }
 

@@ -1,4 +1,4 @@
-namespace InfoTheory.TorchSharp.Models;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>
 /// The shallow autoencoder 784 → z → 784 of Lee &amp; Jo, "Information Flows of Diverse Autoencoders",

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace InfoTheory.TorchSharp.Models;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>
 /// A convolutional autoencoder after Amaral &amp; Silva's CAE_1 (encoder maps 16, 32, 64, then an 8-map bottleneck)

@@ -1,4 +1,4 @@
-namespace InfoTheory.TorchSharp.Models;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>
 /// The deep autoencoder 784 → 256 → 128 → 50 → 128 → 256 → 784 of Lee &amp; Jo, "Information Flows of Diverse

@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace InfoTheory.TorchSharp.Models;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>
 /// A fully connected autoencoder D → h₁ → … → h_k → … → h₁ → D on flat inputs (N × D): encoder layers

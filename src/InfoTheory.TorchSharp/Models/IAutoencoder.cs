@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace InfoTheory.TorchSharp.Models;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>
 /// An autoencoder of the zoo: an encoder to a bottleneck code and a decoder back to the input space, with named

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace InfoTheory.TorchSharp.Models;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>
 /// An invertible autoencoder after Nguyen, Ardizzone &amp; Köthe ("Training Invertible Neural Networks as

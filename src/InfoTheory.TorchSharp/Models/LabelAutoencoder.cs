@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace InfoTheory.TorchSharp.Models;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>
 /// The label autoencoder of Lee &amp; Jo, "Information Flows of Diverse Autoencoders", Entropy 23(7), 862 (2021),

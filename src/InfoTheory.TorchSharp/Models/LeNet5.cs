@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace InfoTheory.TorchSharp.Models;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>
 /// The LeNet-5 classifier (LeCun, Bottou, Bengio &amp; Haffner, Proc. IEEE 86(11), 1998, doi:10.1109/5.726791) in its

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace InfoTheory.TorchSharp.Models;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>
 /// The result of <see cref="ZooModel.Loss(Tensor, Tensor?)"/>: the scalar <see cref="Total"/> to back-propagate,

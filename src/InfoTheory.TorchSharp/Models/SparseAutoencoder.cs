@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace InfoTheory.TorchSharp.Models;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>
 /// A sparse autoencoder: the deep autoencoder (784 → 256 → 128 → 50 → 128 → 256 → 784, sigmoid; layers

@@ -2,7 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace InfoTheory.TorchSharp.Models;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>
 /// A deep autoencoder with tied weights (784 → 256 → 128 → 50 → 128 → 256 → 784 by default, sigmoid), as studied by

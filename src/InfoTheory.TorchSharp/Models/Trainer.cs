@@ -1,8 +1,7 @@
-using InfoTheory.TorchSharp.Data;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace InfoTheory.TorchSharp.Models;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>A small, deterministic mini-batch Adam training loop for the zoo models.</summary>
 public static class Trainer

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace InfoTheory.TorchSharp.Models;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>
 /// A variational autoencoder (Kingma &amp; Welling, "Auto-Encoding Variational Bayes", ICLR 2014, arXiv:1312.6114),

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace InfoTheory.TorchSharp.Models;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>
 /// Base of the models in the zoo: a TorchSharp <c>Module&lt;Tensor, Tensor&gt;</c> whose measured layers are named

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace InfoTheory.TorchSharp.Neural;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>
 /// InfoNCE, the contrastive lower bound on mutual information (van den Oord, Li &amp; Vinyals, "Representation Learning
@@ -42,7 +42,7 @@ public sealed class InfoNceEstimator : IMutualInformationEstimator
         int validationBatch = Math.Min(batch, validation.Length);
         bool joint = o.Critic == InfoNceCritic.Joint;
         global::TorchSharp.Modules.Sequential f, g;
-        using (new Models.SeedScope(o.Seed))
+        using (new SeedScope(o.Seed))
         {
             f = joint ? NeuralData.Mlp(dx + dy, o.HiddenWidth, o.HiddenLayers, 1) : NeuralData.Mlp(dx, o.HiddenWidth, o.HiddenLayers, o.EmbeddingSize);
             g = NeuralData.Mlp(dy, o.HiddenWidth, o.HiddenLayers, o.EmbeddingSize);

@@ -1,4 +1,4 @@
-namespace InfoTheory.TorchSharp.Neural;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>The form of the InfoNCE critic f(x, y).</summary>
 public enum InfoNceCritic

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace InfoTheory.TorchSharp.Neural;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>
 /// MINE, the mutual information neural estimator (Belghazi et al., "Mutual Information Neural Estimation", ICML 2018,
@@ -43,7 +43,7 @@ public sealed class MineEstimator : IMutualInformationEstimator
         int batch = Math.Min(o.BatchSize, fit.Length);
         var random = new Random(unchecked(o.Seed * 7919 + 17));
         global::TorchSharp.Modules.Sequential critic;
-        using (new Models.SeedScope(o.Seed))
+        using (new SeedScope(o.Seed))
         {
             critic = NeuralData.Mlp(dx + dy, o.HiddenWidth, o.HiddenLayers, 1);
         }

@@ -1,4 +1,4 @@
-namespace InfoTheory.TorchSharp.Neural;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>Settings of <see cref="MineEstimator"/> (defaults follow common MINE practice: a 2×64 ReLU critic, Adam 1e-3, batch 256).</summary>
 public sealed record MineOptions

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace InfoTheory.TorchSharp.Neural;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>Shared plumbing of the neural estimators: validation, the seeded split, standardisation and the critic MLP.</summary>
 internal static class NeuralData

@@ -1,4 +1,4 @@
-namespace InfoTheory.TorchSharp.Neural;
+namespace InfoTheory.TorchSharp;
 
 /// <summary>The result of a neural estimator: the held-out value and what training saw.</summary>
 /// <param name="Value">The bound evaluated on the held-out rows (all rows when the test fraction is 0), nats.</param>

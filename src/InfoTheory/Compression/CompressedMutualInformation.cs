@@ -1,7 +1,7 @@
 using System.Reflection;
 using InfoTheory.Internal;
 
-namespace InfoTheory.Compression;
+namespace InfoTheory;
 
 /// <summary>
 /// Mutual information of compressed representations, I(E_X(X); E_Y(Y)), estimated by any inner estimator on the

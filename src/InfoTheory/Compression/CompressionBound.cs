@@ -1,4 +1,4 @@
-namespace InfoTheory.Compression;
+namespace InfoTheory;
 
 /// <summary>
 /// How much information a lossy PCA can lose: Corollary 4 of Butakov et al., "Information Bottleneck Analysis of Deep

@@ -1,4 +1,4 @@
-namespace InfoTheory.Compression;
+namespace InfoTheory;
 
 /// <summary>
 /// A recipe for lossy compression of a high-dimensional variable before estimating information on the latents

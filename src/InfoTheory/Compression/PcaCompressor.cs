@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using InfoTheory.Internal;
 
-namespace InfoTheory.Compression;
+namespace InfoTheory;
 
 /// <summary>
 /// Principal component analysis as a compressor: E(x) = Wᵀ(x − μ) with W the n′ leading unit eigenvectors of the

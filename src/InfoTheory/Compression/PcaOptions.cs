@@ -1,4 +1,4 @@
-namespace InfoTheory.Compression;
+namespace InfoTheory;
 
 /// <summary>Settings of <see cref="PcaCompressor"/>.</summary>
 public sealed record PcaOptions

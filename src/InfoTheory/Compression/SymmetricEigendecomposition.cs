@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 
-namespace InfoTheory.Compression;
+namespace InfoTheory;
 
 /// <summary>
 /// Eigenvalues and eigenvectors of a real symmetric matrix: Householder reduction to tridiagonal form with the

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace InfoTheory.Synthetic;
+namespace InfoTheory;
 
 /// <summary>
 /// Jointly Gaussian (X, Y): X is the first <see cref="XDimensions"/> coordinates of N(0, Σ), Y the rest, and

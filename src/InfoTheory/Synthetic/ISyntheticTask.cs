@@ -1,4 +1,4 @@
-namespace InfoTheory.Synthetic;
+namespace InfoTheory;
 
 /// <summary>
 /// A distribution of (X, Y) whose mutual information is known in closed form: ground truth for judging estimators,

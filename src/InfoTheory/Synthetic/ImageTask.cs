@@ -1,4 +1,4 @@
-namespace InfoTheory.Synthetic;
+namespace InfoTheory;
 
 /// <summary>The shape drawn by an <see cref="ImageTask"/>.</summary>
 public enum ImageShape

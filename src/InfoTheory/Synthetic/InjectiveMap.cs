@@ -1,4 +1,4 @@
-namespace InfoTheory.Synthetic;
+namespace InfoTheory;
 
 /// <summary>
 /// A smooth injective map applied to every row of a variable. Mutual information is invariant under injective

@@ -1,4 +1,4 @@
-namespace InfoTheory.Synthetic;
+namespace InfoTheory;
 
 /// <summary>ln Γ, digamma, the standard normal CDF and seeded gamma draws, for the closed forms and samplers of the tasks.</summary>
 internal static class SpecialFunctions

@@ -1,4 +1,4 @@
-namespace InfoTheory.Synthetic;
+namespace InfoTheory;
 
 /// <summary>
 /// Multivariate Student-t (X, Y) with ν degrees of freedom and dispersion Σ: (X, Y) = Z·√(ν/W) with Z ~ N(0, Σ) and

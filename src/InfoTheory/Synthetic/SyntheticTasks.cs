@@ -1,4 +1,4 @@
-namespace InfoTheory.Synthetic;
+namespace InfoTheory;
 
 /// <summary>
 /// The named tasks of the accuracy suite: BMI's Gaussian, Student-t and transformed tasks (Czyż et al., NeurIPS 2023,

@@ -1,4 +1,4 @@
-namespace InfoTheory.Synthetic;
+namespace InfoTheory;
 
 /// <summary>
 /// A task seen through injective maps: (f(X), g(Y)) with f, g from <see cref="InjectiveMap"/>. The mutual information

@@ -73,8 +73,8 @@ public sealed class ClassicalCliTests : IDisposable
         WriteCsv("ly.csv", y);
         using var json = Json("mi", "--x", Path("wide.csv"), "--y", Path("ly.csv"), "--estimator", "compressed", "--components", "2",
             "--noise-variance", "0.001", "--json", "--unit", "nats");
-        var expected = new InfoTheory.Compression.CompressedMutualInformation(new KsgMutualInformation(),
-            new InfoTheory.Compression.PcaCompressor(new InfoTheory.Compression.PcaOptions { Components = 2, NoiseVariance = 0.001 }), null).Estimate(x, y);
+        var expected = new CompressedMutualInformation(new KsgMutualInformation(),
+            new PcaCompressor(new PcaOptions { Components = 2, NoiseVariance = 0.001 }), null).Estimate(x, y);
         Assert.Equal(expected.Estimate.Value.Nats, Number(json, "value"), 12);
         Assert.Equal(expected.LossBound!.Value.Nats, Number(json, "bound"), 12);
         Assert.Equal(2, json.RootElement.GetProperty("x_code").GetInt32());

@@ -1,8 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using InfoTheory.Compression;
-using InfoTheory.Synthetic;
 using Xunit;
 
 namespace InfoTheory.Tests.Compression;

@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using InfoTheory.Compression;
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
 

@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using InfoTheory.Synthetic;
 using Xunit;
 
 namespace InfoTheory.Tests.Synthetic;

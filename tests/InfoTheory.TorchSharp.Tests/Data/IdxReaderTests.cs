@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using InfoTheory.TorchSharp.Data;
 
 namespace InfoTheory.TorchSharp.Tests.Data;
 

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using InfoTheory.TorchSharp.Data;
 
 namespace InfoTheory.TorchSharp.Tests.Data;
 

@@ -1,4 +1,3 @@
-using InfoTheory.TorchSharp.Data;
 using TorchSharp;
 
 namespace InfoTheory.TorchSharp.Tests.Data;

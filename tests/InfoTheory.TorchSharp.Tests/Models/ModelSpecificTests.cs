@@ -1,4 +1,3 @@
-using InfoTheory.TorchSharp.Models;
 using InfoTheory.TorchSharp.Tests.Data;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,5 +1,3 @@
-using InfoTheory.TorchSharp.Models;
-
 namespace InfoTheory.TorchSharp.Tests.Models;
 
 /// <summary>The zoo models under test, by name, with the expected per-sample shape of each measured layer.</summary>

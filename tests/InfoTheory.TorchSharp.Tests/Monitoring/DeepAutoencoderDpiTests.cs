@@ -1,4 +1,3 @@
-using InfoTheory.TorchSharp.Models;
 using InfoTheory.TorchSharp.Tests.Data;
 
 namespace InfoTheory.TorchSharp.Tests.Monitoring;

@@ -1,7 +1,3 @@
-using InfoTheory.Compression;
-using InfoTheory.Synthetic;
-using InfoTheory.TorchSharp.Compression;
-using InfoTheory.TorchSharp.Neural;
 using InfoTheory.TorchSharp.Tests.Models;
 
 namespace InfoTheory.TorchSharp.Tests.Neural;
