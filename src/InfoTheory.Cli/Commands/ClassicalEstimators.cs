@@ -108,7 +108,8 @@ internal static class ClassicalEstimators
     /// <summary>The <c>--estimator</c> help line for a command that computes entropy or MI.</summary>
     public static string EstimatorHelp(bool mutualInformation) =>
         $"the estimator: {Renyi} (matrix-based Rényi α-entropy; default), " +
-        string.Join(", ", All.Where(e => Computes(e, mutualInformation)).Select(e => e.Name));
+        string.Join(", ", All.Where(e => Computes(e, mutualInformation)).Select(e => e.Name)) +
+        (mutualInformation ? ", compressed (any of them on PCA or autoencoder codes)" : string.Empty);
 
     /// <summary>
     /// The estimator <c>--estimator</c> names for this command (null for renyi), after checking that every option given

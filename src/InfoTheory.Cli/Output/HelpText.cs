@@ -40,10 +40,10 @@ internal static class HelpText
         foreach (var option in command.Options)
         {
             string left = option.Value is null ? $"--{option.Name}" : $"--{option.Name} {option.Value}";
-            text.AppendLine($"  {left,-20}{option.Help}{(option.Required ? " (required)" : string.Empty)}");
+            text.AppendLine($"  {left,-21} {option.Help}{(option.Required ? " (required)" : string.Empty)}");
         }
 
-        text.AppendLine($"  {"--help",-20}show this help");
+        text.AppendLine($"  {"--help",-21} show this help");
         return text.ToString();
     }
 }
