@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using CliApp = InfoTheory.Cli.Cli;
+using static InfoTheory.Tests.Cli.CliHarness;
 
 namespace InfoTheory.Tests.Cli;
 
@@ -107,33 +104,7 @@ public sealed class ClassicalCliTests : IDisposable
         Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter(CultureInfo.InvariantCulture);
-        var error = new StringWriter(CultureInfo.InvariantCulture);
-        int code = CliApp.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
-    private static JsonDocument Json(params string[] args)
-    {
-        var (code, output, error) = Run(args);
-        Assert.True(code == 0, $"exit code {code}: {error}");
-        return JsonDocument.Parse(output);
-    }
-
-    private static double Number(JsonDocument json, string name) => json.RootElement.GetProperty(name).GetDouble();
-
     private string Path(string name) => System.IO.Path.Combine(_dir, name);
 
-    private void WriteCsv(string name, Samples samples)
-    {
-        var text = new StringBuilder();
-        for (int i = 0; i < samples.Count; i++)
-        {
-            text.AppendJoin(',', Enumerable.Range(0, samples.Dimensions).Select(k => samples[i, k].ToString("R", CultureInfo.InvariantCulture))).Append('\n');
-        }
-
-        File.WriteAllText(Path(name), text.ToString());
-    }
+    private void WriteCsv(string name, Samples samples) => CliHarness.WriteCsv(Path(name), samples);
 }

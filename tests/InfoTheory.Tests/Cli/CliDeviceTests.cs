@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using InfoTheory.Ilgpu;
 using Xunit;
-using CliApp = InfoTheory.Cli.Cli;
+using static InfoTheory.Tests.Cli.CliHarness;
 
 namespace InfoTheory.Tests.Cli;
 
@@ -66,11 +66,4 @@ public sealed class CliDeviceTests : IDisposable
         Assert.Contains("No GPU was found", error, StringComparison.Ordinal);
     }
 
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter(CultureInfo.InvariantCulture);
-        var error = new StringWriter(CultureInfo.InvariantCulture);
-        int code = CliApp.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
 }

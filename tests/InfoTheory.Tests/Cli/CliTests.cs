@@ -5,6 +5,7 @@ using System.Text.Json;
 using InfoTheory.Tests.IO;
 using Xunit;
 using CliApp = InfoTheory.Cli.Cli;
+using static InfoTheory.Tests.Cli.CliHarness;
 
 namespace InfoTheory.Tests.Cli;
 
@@ -296,33 +297,6 @@ public sealed class CliTests : IDisposable
     }
 
     // ---- helpers ----
-
-    private static (int Code, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter(CultureInfo.InvariantCulture);
-        var error = new StringWriter(CultureInfo.InvariantCulture);
-        int code = CliApp.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
-    private static JsonDocument Json(params string[] args)
-    {
-        var (code, output, error) = Run(args);
-        Assert.True(code == 0, $"exit code {code}: {error}");
-        Assert.Empty(error);
-        // Exactly one JSON object on one line.
-        Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        var document = JsonDocument.Parse(output);
-        Assert.Equal(JsonValueKind.Object, document.RootElement.ValueKind);
-        return document;
-    }
-
-    private static double Number(JsonDocument json, string name)
-    {
-        var element = json.RootElement.GetProperty(name);
-        Assert.Equal(JsonValueKind.Number, element.ValueKind);
-        return element.GetDouble();
-    }
 
     private static string DotnetHost()
     {
