@@ -121,8 +121,7 @@ public static class InformationPlane
 
         // The default (matrix-Rényi) path shares the Grams: S(X) and S(Y) once, then S(T), S(X,T), S(T,Y) per layer,
         // instead of recomputing S(X), S(Y) and S(T) inside every separate MI.
-        double[]? shared = null;
-        bool[]? sharedSaturated = null;
+        IReadOnlyList<RenyiEstimate>? shared = null;
         if (options.EntropyEstimator is null && options.MutualInformationEstimator is null)
         {
             var variables = new List<Samples> { x, y };
@@ -133,9 +132,7 @@ public static class InformationPlane
                 subsets.AddRange([[k + 2], [0, k + 2], [k + 2, 1]]);
             }
 
-            var all = renyiH.EstimateSubsets(variables, subsets);
-            shared = [.. all.Select(e => e.Value.Nats)];
-            sharedSaturated = [.. all.Select(e => e.Saturated)];
+            shared = renyiH.EstimateSubsets(variables, subsets);
         }
         var errorMi = options.ErrorEstimator ?? new MatrixRenyiMutualInformation(options.ErrorRenyi);
         var result = new LayerMeasurement[outputs.Count];
@@ -145,14 +142,13 @@ public static class InformationPlane
             var t = layer.AsSamples();
             bool saturated = false;
             Information h, ixt, ity;
-            if (shared is not null && sharedSaturated is not null)
+            if (shared is not null)
             {
-                // I(A;B) = S(A) + S(B) − S(A,B), round-off negatives of order 1e-10 trimmed as the MI estimator does.
                 int at = 2 + 3 * k;
-                h = Information.FromNats(shared[at]);
-                ixt = Information.FromNats(TrimRoundOff(shared[0] + shared[at] - shared[at + 1], t.Count));
-                ity = Information.FromNats(TrimRoundOff(shared[at] + shared[1] - shared[at + 2], t.Count));
-                saturated = sharedSaturated[at + 1] || sharedSaturated[at + 2];
+                h = shared[at].Value;
+                ixt = MatrixRenyiMutualInformation.FromEntropies(shared[0], shared[at], shared[at + 1], t.Count);
+                ity = MatrixRenyiMutualInformation.FromEntropies(shared[at], shared[1], shared[at + 2], t.Count);
+                saturated = shared[at + 1].Saturated || shared[at + 2].Saturated;
             }
             else
             {
@@ -196,9 +192,6 @@ public static class InformationPlane
 
         return result;
     }
-
-    /// <summary>Round-off negatives of a difference of entropies (|x| ≤ 1e-10·ln N) to 0, as the core MI estimator does.</summary>
-    private static double TrimRoundOff(double nats, int n) => nats < 0 && nats > -1e-10 * Math.Max(1, Math.Log(n)) ? 0 : nats;
 
     /// <summary>One-hot rows (N × classes) for integer labels.</summary>
     internal static Samples OneHot(Tensor labels, int? classes)

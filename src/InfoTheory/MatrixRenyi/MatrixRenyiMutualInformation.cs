@@ -57,5 +57,21 @@ public sealed class MatrixRenyiMutualInformation : IMutualInformationEstimator
         };
     }
 
+    /// <summary>
+    /// I(A;B) = S(A) + S(B) − S(A,B) from entropies estimated together with the same settings (e.g. by
+    /// <see cref="MatrixRenyiEntropy.EstimateSubsets"/>, which shares the Gram matrices), with round-off negatives
+    /// (|I| ≤ 1e-10·ln N nats) set to 0 exactly as <see cref="Estimate"/> does. Larger negatives are returned as they are
+    /// (for α &gt; 1 the matrix-based MI can be slightly negative).
+    /// </summary>
+    /// <param name="a">S(A).</param>
+    /// <param name="b">S(B).</param>
+    /// <param name="joint">S(A, B).</param>
+    /// <param name="sampleCount">N, the number of observations the entropies were computed from (≥ 2).</param>
+    public static Information FromEntropies(Information a, Information b, Information joint, int sampleCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(sampleCount, 2);
+        return Information.FromNats(RenyiEngine.TrimRoundOff(a.Nats + b.Nats - joint.Nats, sampleCount));
+    }
+
     Information IMutualInformationEstimator.Estimate(Samples x, Samples y) => Estimate(x, y).Value;
 }

@@ -24,8 +24,8 @@ public class SubsetEstimateTests
         Assert.Equal(estimator.Estimate(t).Value.Nats, all[2].Value.Nats, 12);
         Assert.Equal(estimator.EstimateJoint(x, t).Value.Nats, all[3].Value.Nats, 12);
         Assert.Equal(estimator.EstimateJoint(x, y, t).Value.Nats, all[5].Value.Nats, 12);
-        double mi = all[0].Value.Nats + all[2].Value.Nats - all[3].Value.Nats;
-        Assert.Equal(MutualInformation.MatrixRenyi(x, t, options).Value.Nats, mi, 12);
+        var mi = MatrixRenyiMutualInformation.FromEntropies(all[0].Value, all[2].Value, all[3].Value, x.Count);
+        Assert.Equal(MutualInformation.MatrixRenyi(x, t, options).Value.Nats, mi.Nats, 12);
         Assert.Equal(3, all[0].Widths.Count);
     }
 
@@ -41,5 +41,15 @@ public class SubsetEstimateTests
         Assert.Throws<ArgumentException>(() => estimator.EstimateSubsets([x, x], [[1, 1]]));
         Assert.Throws<ArgumentException>(() => estimator.EstimateSubsets([], [[0]]));
         Assert.Throws<ArgumentException>(() => estimator.EstimateSubsets([x, TestData.Gaussian(21, 2, seed: 2)], [[0]]));
+    }
+
+    [Fact]
+    public void From_entropies_trims_only_round_off_negatives()
+    {
+        var one = Information.FromNats(1);
+        Assert.Equal(0, MatrixRenyiMutualInformation.FromEntropies(one, one, Information.FromNats(2 + 1e-12), 100).Nats);
+        Assert.Equal(-1e-3, MatrixRenyiMutualInformation.FromEntropies(one, one, Information.FromNats(2 + 1e-3), 100).Nats, 15);
+        Assert.Equal(0.5, MatrixRenyiMutualInformation.FromEntropies(one, one, Information.FromNats(1.5), 100).Nats, 15);
+        Assert.Throws<ArgumentOutOfRangeException>(() => MatrixRenyiMutualInformation.FromEntropies(one, one, one, 1));
     }
 }
