@@ -14,10 +14,10 @@ namespace InfoTheory.TorchSharp;
 /// §2.3) — it saturates for I ≳ ln B − 1 and is biased low long before; choose B accordingly. In exchange its variance is
 /// low (unlike MINE).</para>
 /// <para>Procedure: columns standardised with the training rows' statistics; a seeded split holds out
-/// <see cref="InfoNceOptions.TestFraction"/> of the rows; Adam maximises the bound on random batches of the training rows.
+/// <see cref="NeuralEstimatorOptions.TestFraction"/> of the rows; Adam maximises the bound on random batches of the training rows.
 /// The estimate is the bound averaged over disjoint batches of B held-out rows (a seeded shuffle). Early stopping: the
 /// critic kept is the one with the best bound on a validation part of the training rows
-/// (<see cref="InfoNceOptions.ValidationFraction"/>). Deterministic for a given
+/// (<see cref="NeuralEstimatorOptions.ValidationFraction"/>). Deterministic for a given
 /// seed, machine and torch thread count.</para>
 /// </remarks>
 public sealed class InfoNceEstimator : IMutualInformationEstimator

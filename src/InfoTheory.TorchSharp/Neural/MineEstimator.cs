@@ -10,12 +10,12 @@ namespace InfoTheory.TorchSharp;
 /// </summary>
 /// <remarks>
 /// <para>Procedure: the columns of X and Y are standardised (training rows' mean and SD); a seeded split holds out
-/// <see cref="MineOptions.TestFraction"/> of the rows; each step draws a batch of joint pairs and pairs the batch's X with
+/// <see cref="NeuralEstimatorOptions.TestFraction"/> of the rows; each step draws a batch of joint pairs and pairs the batch's X with
 /// the Y of an independent batch (the product of marginals). The loss is −(mean T_joint − mean e^{T_marg} / m) where
 /// m is the moving average of mean e^{T_marg} (rate α): its gradient is the bias-corrected gradient of the paper.
 /// After training the bound is evaluated on the held-out rows, the marginal term averaged over
 /// <see cref="MineOptions.EvaluationShuffles"/> shuffles of Y (computed with log-sum-exp). Early stopping: the critic
-/// kept is the one with the best bound on a validation part of the training rows (<see cref="MineOptions.ValidationFraction"/>).</para>
+/// kept is the one with the best bound on a validation part of the training rows (<see cref="NeuralEstimatorOptions.ValidationFraction"/>).</para>
 /// <para>Limits: the DV bound is a lower bound only for the optimal T and the true expectations; with finite samples the
 /// estimate has high variance (the ln E[e^T] term is dominated by rare large values; McAllester &amp; Stratos, AISTATS 2020,
 /// arXiv:1811.04251 show any such bound needs exponentially many samples in the true MI), can exceed I(X; Y), and depends

@@ -123,4 +123,17 @@ public sealed class NeuralEstimatorTests : IDisposable
         ICompressor asInterface = compressor;
         Assert.Equal("ae-2", asInterface.Name);
     }
+
+    [Fact]
+    public void SharedSettingsKeepEachEstimatorsDefaultsAndChecks()
+    {
+        Assert.Equal(256, new MineOptions().BatchSize);
+        Assert.Equal(128, InfoNceOptions.Default.BatchSize);
+        Assert.Equal((64, 2, 2000, 0.5, 0.2), (MineOptions.Default.HiddenWidth, MineOptions.Default.HiddenLayers, MineOptions.Default.Steps,
+            MineOptions.Default.TestFraction, MineOptions.Default.ValidationFraction));
+        Assert.Equal(512, (InfoNceOptions.Default with { BatchSize = 512 }).BatchSize);
+        var ex = Assert.ThrowsAny<ArgumentException>(() => new MineOptions { BatchSize = 1 });
+        Assert.Equal("BatchSize", ex.ParamName);
+        Assert.Equal("TestFraction", Assert.ThrowsAny<ArgumentException>(() => new InfoNceOptions { TestFraction = 1 }).ParamName);
+    }
 }
