@@ -75,7 +75,9 @@ internal static class BatchedTridiagonal
 
             for (; r < i - 1; r++)
             {
-                UpdateRowAndMatVec(a.Slice(r * n, r + 1), wi, v, vNext, wn);
+                // The last rows (fewer than four): the same update and product, one row at a time.
+                FinishRow(ref a[r * n], 0, r, ref MemoryMarshal.GetReference(wi), ref MemoryMarshal.GetReference(v),
+                    ref MemoryMarshal.GetReference(vNext), ref MemoryMarshal.GetReference(wn), -v[r], -wi[r], vNext[r], V.Zero);
             }
 
             Span<V> swap = w;
@@ -171,50 +173,9 @@ internal static class BatchedTridiagonal
     }
 
     /// <summary>
-    /// Row r (length r+1): row −= y[r]·x + x[r]·y (x = w, y = v of this step), then w'[r] += row·u and
-    /// w'[0..r−1] += row[0..r−1]·u[r] (u = next v), in one pass.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void UpdateRowAndMatVec(Span<V> row, ReadOnlySpan<V> x, ReadOnlySpan<V> y, ReadOnlySpan<V> u, Span<V> wOut)
-    {
-        int r = row.Length - 1;
-        ref V a0 = ref MemoryMarshal.GetReference(row);
-        ref V x0 = ref MemoryMarshal.GetReference(x);
-        ref V y0 = ref MemoryMarshal.GetReference(y);
-        ref V u0 = ref MemoryMarshal.GetReference(u);
-        ref V w0 = ref MemoryMarshal.GetReference(wOut);
-        // Negated scales: each element's update is two fused multiply-adds, a − x·s1 − y·s2.
-        V n1 = -Unsafe.Add(ref y0, r), n2 = -Unsafe.Add(ref x0, r), ur = Unsafe.Add(ref u0, r);
-        V dot0 = V.Zero, dot1 = V.Zero;
-        int j = 0;
-        for (; j + 1 < r; j += 2)
-        {
-            V an0 = Vector512.FusedMultiplyAdd(Unsafe.Add(ref y0, j), n2, Vector512.FusedMultiplyAdd(Unsafe.Add(ref x0, j), n1, Unsafe.Add(ref a0, j)));
-            V an1 = Vector512.FusedMultiplyAdd(Unsafe.Add(ref y0, j + 1), n2, Vector512.FusedMultiplyAdd(Unsafe.Add(ref x0, j + 1), n1, Unsafe.Add(ref a0, j + 1)));
-            Unsafe.Add(ref a0, j) = an0;
-            Unsafe.Add(ref a0, j + 1) = an1;
-            dot0 = Vector512.FusedMultiplyAdd(an0, Unsafe.Add(ref u0, j), dot0);
-            dot1 = Vector512.FusedMultiplyAdd(an1, Unsafe.Add(ref u0, j + 1), dot1);
-            Unsafe.Add(ref w0, j) = Vector512.FusedMultiplyAdd(an0, ur, Unsafe.Add(ref w0, j));
-            Unsafe.Add(ref w0, j + 1) = Vector512.FusedMultiplyAdd(an1, ur, Unsafe.Add(ref w0, j + 1));
-        }
-
-        for (; j < r; j++)
-        {
-            V an = Vector512.FusedMultiplyAdd(Unsafe.Add(ref y0, j), n2, Vector512.FusedMultiplyAdd(Unsafe.Add(ref x0, j), n1, Unsafe.Add(ref a0, j)));
-            Unsafe.Add(ref a0, j) = an;
-            dot0 = Vector512.FusedMultiplyAdd(an, Unsafe.Add(ref u0, j), dot0);
-            Unsafe.Add(ref w0, j) = Vector512.FusedMultiplyAdd(an, ur, Unsafe.Add(ref w0, j));
-        }
-
-        V diag = Vector512.FusedMultiplyAdd(Unsafe.Add(ref y0, r), n2, Vector512.FusedMultiplyAdd(Unsafe.Add(ref x0, r), n1, Unsafe.Add(ref a0, r)));
-        Unsafe.Add(ref a0, r) = diag;
-        Unsafe.Add(ref w0, r) += dot0 + dot1 + diag * ur;
-    }
-
-    /// <summary>
-    /// <see cref="UpdateRowAndMatVec"/> for rows r0 … r0+3 at once: over their common columns each load of x, y, u and
-    /// w and each store of w serves four rows (the reduction is bound by loads and stores into L2, not by arithmetic).
+    /// Rows r0 … r0+3 (lengths r0+1 … r0+4): row −= y[r]·x + x[r]·y (x = w, y = v of this step), then w'[r] += row·u and
+    /// w'[0..r−1] += row[0..r−1]·u[r] (u = next v), in one pass. Over their common columns each load of x, y, u and w and
+    /// each store of w serves four rows: the reduction is bound by loads and stores into L2, not by arithmetic.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void UpdateFourRowsAndMatVec(Span<V> a, int n, int r0, ReadOnlySpan<V> x, ReadOnlySpan<V> y, ReadOnlySpan<V> u, Span<V> wOut)
@@ -263,7 +224,7 @@ internal static class BatchedTridiagonal
         FinishRow(ref p3, r0, r0 + 3, ref x0, ref y0, ref u0, ref w0, a4, b4, c4, d4);
     }
 
-    /// <summary>Columns <paramref name="from"/> … r of row r (r − from ≤ 3), with the row's negated scales and partial dot.</summary>
+    /// <summary>Columns <paramref name="from"/> … r of row r, with the row's negated scales and the dot of its earlier columns.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void FinishRow(ref V row, int from, int r, ref V x0, ref V y0, ref V u0, ref V w0, V n1, V n2, V ur, V dot)
     {
