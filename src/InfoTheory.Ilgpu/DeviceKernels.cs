@@ -7,7 +7,7 @@ namespace InfoTheory.Ilgpu;
 /// The ILGPU kernels of <see cref="IlgpuBackend"/>. All work in float64 on row-major matrices; explicitly grouped
 /// kernels stride over their work with the group size, so any group size up to <see cref="MaxGroup"/> works.
 /// </summary>
-internal static class DeviceKernels
+internal static partial class DeviceKernels
 {
     /// <summary>The tile edge of the distance kernels (a 16×16 group).</summary>
     public const int Tile = 16;
