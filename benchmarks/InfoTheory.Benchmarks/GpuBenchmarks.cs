@@ -160,3 +160,32 @@ public class GpuKnnBenchmarks : BackendBenchmarkBase
         return _out[0];
     }
 }
+
+/// <summary>
+/// KSG estimator 1 (k = 3, max-norm) on each backend: cpu = the k-d tree path (O(N log N)), gpu = brute-force joint
+/// neighbours and marginal counts on the device (O(N²·d), in parallel).
+/// </summary>
+public class GpuKsgBenchmarks : BackendBenchmarkBase
+{
+    private Samples _x;
+    private Samples _y;
+
+    /// <summary>Number of observations (2-D X, 2-D Y).</summary>
+    [Params(10_000, 50_000)]
+    public int N { get; set; }
+
+    /// <summary>Seeded correlated inputs and the backend.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        SetUpBackend();
+        _x = Points(N, 2, 6);
+        var noise = Points(N, 2, 7).ToArray();
+        var x = _x.ToArray();
+        _y = new Samples(x.Select((v, i) => v + 0.5 * noise[i]).ToArray(), 2);
+    }
+
+    /// <summary>Î(X;Y) in nats.</summary>
+    [Benchmark]
+    public double Ksg() => new KsgMutualInformation(new KsgOptions { Backend = Compute }).Estimate(_x, _y).Value.Nats;
+}

@@ -98,6 +98,18 @@ foreach (var metric in new[] { NeighbourMetric.SquaredEuclidean, NeighbourMetric
     Check($"k-NN distances ({metric}) N={n} k=4", MaxDifference(knnCpu, knnDevice), 1e-12);
 }
 
+// The k-NN estimators: the CPU's k-d tree against the device's brute-force neighbours and counts.
+var yKsg = Points(n, 2, 9);
+foreach (var variant in new[] { KsgVariant.One, KsgVariant.Two })
+{
+    var onCpu = new KsgOptions { Variant = variant };
+    Check($"KSG {variant} N={n} (10-D X, 2-D Y)",
+        Math.Abs(new KsgMutualInformation(onCpu).Estimate(x, yKsg).Value.Nats - new KsgMutualInformation(onCpu with { Backend = device }).Estimate(x, yKsg).Value.Nats), 1e-12);
+}
+
+Check($"Kozachenko–Leonenko H N={n}",
+    Math.Abs(new KozachenkoLeonenkoEntropy().Estimate(x).Value.Nats - new KozachenkoLeonenkoEntropy(new KnnOptions { Backend = device }).Estimate(x).Value.Nats), 1e-12);
+
 foreach (double alpha in new[] { 1.01, 2 })
 {
     var onCpu = new MatrixRenyiOptions { Alpha = alpha };

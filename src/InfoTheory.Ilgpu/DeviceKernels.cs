@@ -418,48 +418,6 @@ internal static partial class DeviceKernels
         a[(long)i * n + j] -= u[i] * w[j] + w[i] * u[j];
     }
 
-    /// <summary>
-    /// One thread per observation i: the k smallest ‖xᵢ − xⱼ‖², j ≠ i (or max-norm distances when
-    /// <paramref name="chebyshev"/> is 1), ascending, by insertion into the output row (brute force, O(N²·d) work,
-    /// O(N·k) memory).
-    /// </summary>
-    public static void NearestDistances(Index1D index, ArrayView<double> x, int n, int d, int k, int chebyshev, ArrayView<double> output)
-    {
-        int i = index;
-        long row = (long)i * k;
-        for (int q = 0; q < k; q++)
-        {
-            output[row + q] = double.PositiveInfinity;
-        }
-
-        for (int j = 0; j < n; j++)
-        {
-            if (j == i)
-            {
-                continue;
-            }
-
-            double sum = 0;
-            for (int c = 0; c < d; c++)
-            {
-                double diff = x[(long)i * d + c] - x[(long)j * d + c];
-                sum = chebyshev != 0 ? XMath.Max(sum, XMath.Abs(diff)) : sum + diff * diff;
-            }
-
-            int at = k - 1;
-            if (sum < output[row + at])
-            {
-                while (at > 0 && output[row + at - 1] > sum)
-                {
-                    output[row + at] = output[row + at - 1];
-                    at--;
-                }
-
-                output[row + at] = sum;
-            }
-        }
-    }
-
     /// <summary>The index at slot s in round r of the round-robin ordering of m (even) indices: slot 0 stays, the rest rotate.</summary>
     private static int Slot(int s, int r, int m) => s == 0 ? 0 : ((s - 1 + r) % (m - 1)) + 1;
 

@@ -385,13 +385,52 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
     /// <inheritdoc />
     public override void NearestNeighbourDistances(Samples samples, int k, Span<double> destination, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean)
     {
-        int n = samples.Count, d = samples.Dimensions;
-        BackendGuard.Neighbours(n, k, nameof(k));
+        BackendGuard.Neighbours(samples.Count, k, nameof(k));
         BackendGuard.Metric(metric);
-        BackendGuard.Output(destination.Length, (long)n * k, nameof(destination));
-        if (!Fits(8L * ((long)n * d + (long)n * k), nameof(NearestNeighbourDistances)))
+        BackendGuard.Output(destination.Length, (long)samples.Count * k, nameof(destination));
+        var ids = new int[(long)samples.Count * k];
+        if (!Neighbours(samples, samples, k, true, metric, destination, ids, nameof(NearestNeighbourDistances)))
         {
             Cpu.NearestNeighbourDistances(samples, k, destination, metric);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void NearestNeighbours(Samples samples, int k, Span<double> distances, Span<int> indices, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean)
+    {
+        BackendGuard.Neighbours(samples.Count, k, nameof(k));
+        BackendGuard.Metric(metric);
+        BackendGuard.Output(distances.Length, (long)samples.Count * k, nameof(distances));
+        BackendGuard.Output(indices.Length, (long)samples.Count * k, nameof(indices));
+        if (!Neighbours(samples, samples, k, true, metric, distances, indices, nameof(NearestNeighbours)))
+        {
+            Cpu.NearestNeighbours(samples, k, distances, indices, metric);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void NearestNeighbourDistances(Samples queries, Samples reference, int k, Span<double> destination, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean)
+    {
+        BackendGuard.CrossNeighbours(queries, reference, k);
+        BackendGuard.Metric(metric);
+        BackendGuard.Output(destination.Length, (long)queries.Count * k, nameof(destination));
+        var ids = new int[(long)queries.Count * k];
+        if (!Neighbours(queries, reference, k, false, metric, destination, ids, nameof(NearestNeighbourDistances)))
+        {
+            Cpu.NearestNeighbourDistances(queries, reference, k, destination, metric);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void CountWithin(Samples samples, ReadOnlySpan<double> radii, bool inclusive, Span<int> counts, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean)
+    {
+        int n = samples.Count, d = samples.Dimensions;
+        BackendGuard.Metric(metric);
+        BackendGuard.Radii(radii, n);
+        BackendGuard.Output(counts.Length, n, nameof(counts));
+        if (!Fits(8L * n * d + 12L * n, nameof(CountWithin)))
+        {
+            Cpu.CountWithin(samples, radii, inclusive, counts, metric);
             return;
         }
 
@@ -399,10 +438,37 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         {
             var kernels = Ready();
             using var x = Upload(samples.ToDouble().ToArray());
-            using var output = _accelerator.Allocate1D<double>((long)n * k);
-            kernels.NearestDistances(n, x.View, n, d, k, metric == NeighbourMetric.Chebyshev ? 1 : 0, output.View);
-            ToHost(output.View, destination[..(n * k)]);
+            using var r = Upload(radii.ToArray());
+            using var c = _accelerator.Allocate1D<int>(n);
+            kernels.CountWithin(n, x.View, n, d, r.View, inclusive ? 1 : 0, metric == NeighbourMetric.Chebyshev ? 1 : 0, c.View);
+            ToHost(c.View, counts[..n]);
         }
+    }
+
+    /// <summary>The k nearest reference rows of every query on the device; false when it does not fit and the policy allows the CPU.</summary>
+    private bool Neighbours(Samples queries, Samples reference, int k, bool excludeSelf, NeighbourMetric metric, Span<double> distances, Span<int> indices,
+        string operation)
+    {
+        int m = queries.Count, n = reference.Count, d = queries.Dimensions;
+        long bytes = 8L * ((long)(excludeSelf ? n : m + n) * d) + 12L * m * k;
+        if (!Fits(bytes, operation))
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            var kernels = Ready();
+            using var r = Upload(reference.ToDouble().ToArray());
+            using var q = excludeSelf ? null : Upload(queries.ToDouble().ToArray());
+            using var dist = _accelerator.Allocate1D<double>((long)m * k);
+            using var ids = _accelerator.Allocate1D<int>((long)m * k);
+            kernels.Nearest(m, (q ?? r).View, r.View, n, d, k, excludeSelf ? 1 : 0, metric == NeighbourMetric.Chebyshev ? 1 : 0, dist.View, ids.View);
+            ToHost(dist.View, distances[..(m * k)]);
+            ToHost(ids.View, indices[..(m * k)]);
+        }
+
+        return true;
     }
 
     /// <inheritdoc />
@@ -775,6 +841,8 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
 
     private static void ToHost(ArrayView<double> view, Span<double> destination) => view.CopyToCPU(destination);
 
+    private static void ToHost(ArrayView<int> view, Span<int> destination) => view.CopyToCPU(destination);
+
     private static void FromHost(ArrayView<double> view, ReadOnlySpan<double> source) => view.CopyFromCPU(source);
 
     private static int[][] Slice(IReadOnlyList<int[]> subsets, int start, int count)
@@ -830,7 +898,11 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         public Action<Index2D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>> RankTwoUpdate { get; } =
             accelerator.LoadAutoGroupedStreamKernel<Index2D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>>(DeviceKernels.RankTwoUpdate);
 
-        public Action<Index1D, ArrayView<double>, int, int, int, int, ArrayView<double>> NearestDistances { get; } =
-            accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, int, int, int, int, ArrayView<double>>(DeviceKernels.NearestDistances);
+        public Action<Index1D, ArrayView<double>, ArrayView<double>, int, int, int, int, int, ArrayView<double>, ArrayView<int>> Nearest { get; } =
+            accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, ArrayView<double>, int, int, int, int, int, ArrayView<double>, ArrayView<int>>(
+                DeviceKernels.Nearest);
+
+        public Action<Index1D, ArrayView<double>, int, int, ArrayView<double>, int, int, ArrayView<int>> CountWithin { get; } =
+            accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, int, int, ArrayView<double>, int, int, ArrayView<int>>(DeviceKernels.CountWithin);
     }
 }

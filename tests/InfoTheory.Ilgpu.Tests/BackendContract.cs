@@ -208,6 +208,107 @@ public abstract class BackendContract
     }
 
     [BackendFact]
+    public void NearestNeighboursWithIndicesByHand()
+    {
+        // Points 0, 1, 3, 7 on a line (squared distances): 0 → 1 (1), 3 (9); 1 → 0 (1), 3 (4); 3 → 1 (4), 0 (9); 7 → 3 (16), 1 (36).
+        var line = new Samples(new double[] { 0, 1, 3, 7 }, 1);
+        var d = new double[8];
+        var ids = new int[8];
+        Backend.NearestNeighbours(line, 2, d, ids);
+        Assert.Equal([1.0, 9, 1, 4, 4, 9, 16, 36], d);
+        Assert.Equal([1, 2, 0, 2, 1, 0, 2, 1], ids);
+
+        // A tie: 0 has 1 and −1 at the same distance; the smaller index comes first.
+        var tie = new Samples(new double[] { 0, 1, -1 }, 1);
+        Backend.NearestNeighbours(tie, 2, d.AsSpan(0, 6), ids.AsSpan(0, 6), NeighbourMetric.Chebyshev);
+        Assert.Equal([1, 2], ids[..2]);
+        Assert.Equal([1.0, 1], d[..2]);
+        Assert.ThrowsAny<ArgumentException>(() => Backend.NearestNeighbours(line, 2, new double[8], new int[7]));
+        Assert.ThrowsAny<ArgumentException>(() => Backend.NearestNeighbours(line, 4, new double[16], new int[16]));
+    }
+
+    [BackendFact]
+    public void CrossDistancesByHand()
+    {
+        // Queries 0 and 5 against the reference 1, 2, 10: nothing is excluded.
+        var queries = new Samples(new double[] { 0, 5 }, 1);
+        var reference = new Samples(new double[] { 1, 2, 10 }, 1);
+        var d = new double[4];
+        Backend.NearestNeighbourDistances(queries, reference, 2, d);
+        Assert.Equal([1.0, 4, 9, 16], d);
+        Backend.NearestNeighbourDistances(queries, reference, 2, d, NeighbourMetric.Chebyshev);
+        Assert.Equal([1.0, 2, 3, 4], d);
+        Backend.NearestNeighbourDistances(queries, queries, 1, d.AsSpan(0, 2));
+        Assert.Equal([0.0, 0], d[..2]);
+        Assert.ThrowsAny<ArgumentException>(() => Backend.NearestNeighbourDistances(queries, new Samples(new double[] { 1, 2 }, 2), 1, d));
+        Assert.ThrowsAny<ArgumentException>(() => Backend.NearestNeighbourDistances(queries, reference, 4, new double[8]));
+    }
+
+    [BackendFact]
+    public void CountWithinByHandAndAgainstCpu()
+    {
+        // Line 0, 1, 3, 7, radii (squared) 1, 4, 4, 16: strictly inside 0, 1, 0, 0; with the boundary 1, 2, 1, 1.
+        var line = new Samples(new double[] { 0, 1, 3, 7 }, 1);
+        var counts = new int[4];
+        Backend.CountWithin(line, [1, 4, 4, 16], inclusive: false, counts);
+        Assert.Equal([0, 1, 0, 0], counts);
+        Backend.CountWithin(line, [1, 4, 4, 16], inclusive: true, counts);
+        Assert.Equal([1, 2, 1, 1], counts);
+        Backend.CountWithin(line, [0, 0, 0, 0], inclusive: true, counts, NeighbourMetric.Chebyshev);
+        Assert.Equal([0, 0, 0, 0], counts);
+
+        var x = Random(37, 3, seed: 12);
+        var radii = Enumerable.Range(0, 37).Select(i => 0.05 * i).ToArray();
+        foreach (var metric in new[] { NeighbourMetric.SquaredEuclidean, NeighbourMetric.Chebyshev })
+        {
+            var expected = new int[37];
+            var actual = new int[37];
+            Cpu.CountWithin(x, radii, false, expected, metric);
+            Backend.CountWithin(x, radii, false, actual, metric);
+            Assert.Equal(expected, actual);
+        }
+
+        Assert.ThrowsAny<ArgumentException>(() => Backend.CountWithin(line, [1, double.NaN, 1, 1], false, counts));
+        Assert.ThrowsAny<ArgumentException>(() => Backend.CountWithin(line, [1, -1, 1, 1], false, counts));
+        Assert.ThrowsAny<ArgumentException>(() => Backend.CountWithin(line, [1, 1, 1], false, counts));
+    }
+
+    [BackendFact]
+    public void NearestNeighbourEstimatorsMatchCpu()
+    {
+        var x = Random(60, 2, seed: 51);
+        var noise = Random(60, 1, seed: 52);
+        var y = new Samples(Enumerable.Range(0, 60).Select(i => x[i, 0] + 0.5 * noise[i, 0]).ToArray(), 1);
+        var z = Random(60, 1, seed: 53);
+        foreach (var norm in new[] { KnnNorm.Max, KnnNorm.Euclidean })
+        {
+            foreach (var variant in new[] { KsgVariant.One, KsgVariant.Two })
+            {
+                var cpu = new KsgOptions { K = 4, Norm = norm, Variant = variant };
+                var mine = cpu with { Backend = Backend };
+                Assert.Equal(new KsgMutualInformation(cpu).Estimate(x, y).Value.Nats, new KsgMutualInformation(mine).Estimate(x, y).Value.Nats, 1e-12);
+            }
+
+            var ksg = new KsgOptions { K = 3, Norm = norm };
+            Assert.Equal(
+                new KsgConditionalMutualInformation(ksg).Estimate(x, y, z).Value.Nats,
+                new KsgConditionalMutualInformation(ksg with { Backend = Backend }).Estimate(x, y, z).Value.Nats,
+                1e-12);
+
+            var knn = new KnnOptions { K = 3, Norm = norm };
+            var onBackend = knn with { Backend = Backend };
+            Assert.Equal(new KozachenkoLeonenkoEntropy(knn).Estimate(x).Value.Nats, new KozachenkoLeonenkoEntropy(onBackend).Estimate(x).Value.Nats, 1e-12);
+            Assert.Equal(
+                new WeightedKozachenkoLeonenkoEntropy(knn with { K = 6 }).Estimate(x).Value.Nats,
+                new WeightedKozachenkoLeonenkoEntropy(onBackend with { K = 6 }).Estimate(x).Value.Nats,
+                1e-12);
+            Assert.Equal(new KnnEntropyMutualInformation(knn).Estimate(x, y).Value.Nats, new KnnEntropyMutualInformation(onBackend).Estimate(x, y).Value.Nats, 1e-12);
+            var q = Random(45, 2, seed: 54);
+            Assert.Equal(new KnnKullbackLeiblerDivergence(knn).Estimate(x, q).Value.Nats, new KnnKullbackLeiblerDivergence(onBackend).Estimate(x, q).Value.Nats, 1e-12);
+        }
+    }
+
+    [BackendFact]
     public void SubsetSpectraAndNormsMatchCpu()
     {
         int n = 10;

@@ -45,7 +45,7 @@ internal static class ClassicalEstimators
         new("leave-one-out", null, "kde: leave each point out of its own density (default: resubstitution)"),
     ];
 
-    private static readonly string[] Knn = ["k", "norm", "ci"];
+    private static readonly string[] Knn = ["k", "norm", "ci", "device"];
     private static readonly string[] KdeOptionNames = ["kde-bandwidth", "leave-one-out", "ci"];
     private static readonly string[] BinOptionNames = ["bins", "ci"];
     private static readonly string[] CiOnly = ["ci"];
@@ -132,9 +132,8 @@ internal static class ClassicalEstimators
         {
             if (args.Has(option) && !own.Contains(option))
             {
-                var users = RenyiOptions.Contains(option)
-                    ? [Renyi]
-                    : All.Where(e => e.Options.Contains(option)).Select(e => e.Name).ToArray();
+                var users = (RenyiOptions.Contains(option) ? [Renyi] : Array.Empty<string>())
+                    .Concat(All.Where(e => e.Options.Contains(option)).Select(e => e.Name)).ToArray();
                 throw new UsageException($"--{option} does not apply to --estimator {name}; it is an option of {string.Join(", ", users)}.");
             }
         }
@@ -147,10 +146,10 @@ internal static class ClassicalEstimators
         mutualInformation ? estimator.MutualInformation is not null : estimator.Entropy is not null;
 
     /// <summary>The k-NN entropy/divergence settings from --k and --norm (default Euclidean).</summary>
-    public static KnnOptions KnnSettings(ParsedArguments a) => new() { K = K(a), Norm = Norm(a) ?? KnnNorm.Euclidean };
+    public static KnnOptions KnnSettings(ParsedArguments a) => new() { K = K(a), Norm = Norm(a) ?? KnnNorm.Euclidean, Backend = DeviceOption.Resolve(a.Get("device")) };
 
     /// <summary>The KSG settings from --k and --norm (default max-norm).</summary>
-    public static KsgOptions KsgSettings(ParsedArguments a, KsgVariant variant) => new() { K = K(a), Norm = Norm(a) ?? KnnNorm.Max, Variant = variant };
+    public static KsgOptions KsgSettings(ParsedArguments a, KsgVariant variant) => new() { K = K(a), Norm = Norm(a) ?? KnnNorm.Max, Variant = variant, Backend = DeviceOption.Resolve(a.Get("device")) };
 
     /// <summary>--ci LEVEL, strictly between 0 and 1, or null.</summary>
     /// <exception cref="UsageException">Not a number in (0, 1).</exception>

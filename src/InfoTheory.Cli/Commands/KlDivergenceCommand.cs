@@ -22,7 +22,7 @@ internal static class KlDivergenceCommand
             new("q", "FILE", "samples of Q: a .csv or .npy file with the same number of columns", Required: true),
             new("estimator", "NAME", $"the estimator: {string.Join(", ", Estimators.Select(e => e.Name))} (default knn)"),
             .. ClassicalEstimators.Options,
-            .. CommonSettings.Options.Where(o => o.Name is "unit" or "json"),
+            .. CommonSettings.Options.Where(o => o.Name is "unit" or "json" or "device"),
         ],
         Run);
 

@@ -44,9 +44,9 @@ public sealed class KnnEntropyMutualInformation : IMutualInformationEstimator
         double[] W(int d) => Weighted ? WeightedKozachenkoLeonenkoEntropy.Weights(d, k) : KnnEntropyTerms.Plain(k);
         var wxy = W(dx + dy);
         var joint = PointSet.Joint([x, y], Options.TieJitter, Options.Seed);
-        var txy = KnnEntropyTerms.Compute(joint, wxy, Options.Norm, Options.Search, "(x, y)");
-        var tx = KnnEntropyTerms.Compute(joint.Columns(0, dx), W(dx), Options.Norm, Options.Search, nameof(x));
-        var ty = KnnEntropyTerms.Compute(joint.Columns(dx, dy), W(dy), Options.Norm, Options.Search, nameof(y));
+        var txy = KnnEntropyTerms.Compute(joint, wxy, Options.Norm, Options.Search, Options.Backend, "(x, y)");
+        var tx = KnnEntropyTerms.Compute(joint.Columns(0, dx), W(dx), Options.Norm, Options.Search, Options.Backend, nameof(x));
+        var ty = KnnEntropyTerms.Compute(joint.Columns(dx, dy), W(dy), Options.Norm, Options.Search, Options.Backend, nameof(y));
         for (int i = 0; i < tx.Length; i++)
         {
             tx[i] += ty[i] - txy[i];

@@ -9,10 +9,9 @@ internal static class KnnEntropyTerms
 {
     /// <summary>The terms; <paramref name="weights"/> has length k (the plain estimator is the unit vector e_k).</summary>
     /// <exception cref="ArgumentException">A zero k-th distance (exact duplicates without jitter).</exception>
-    public static double[] Compute(PointSet points, ReadOnlySpan<double> weights, KnnNorm norm, NeighborSearch search, string name)
+    public static double[] Compute(PointSet points, ReadOnlySpan<double> weights, KnnNorm norm, NeighborSearch search, ComputeBackend backend, string name)
     {
         int n = points.Count, d = points.Dimensions, k = weights.Length;
-        var index = NeighborIndex.Create(points, norm, search);
         // The constant part Σⱼ wⱼ·(ψ(N) − ψ(j) + ln V_d), and the first j with a non-zero weight (only those need ρ > 0).
         double constant = 0;
         int firstUsed = k;
@@ -29,10 +28,8 @@ internal static class KnnEntropyTerms
         var w8 = weights.ToArray();
         var terms = new double[n];
         int zeroAt = -1;
-        ParallelQueries.For(n, () => (new double[k], new int[k]), (i, scratch) =>
+        void Term(int i, ReadOnlySpan<double> dist)
         {
-            var (dist, ids) = scratch;
-            index.Nearest(points.Row(i), i, dist, ids);
             if (dist[firstUsed] == 0)
             {
                 zeroAt = i;
@@ -49,7 +46,26 @@ internal static class KnnEntropyTerms
             }
 
             terms[i] = constant + d * s;
-        }, index.QueryOrder);
+        }
+
+        if (BackendNeighbors.Use(backend))
+        {
+            var all = BackendNeighbors.Distances(backend, points, k, norm);
+            for (int i = 0; i < n; i++)
+            {
+                Term(i, all.AsSpan(i * k, k));
+            }
+        }
+        else
+        {
+            var index = NeighborIndex.Create(points, norm, search);
+            ParallelQueries.For(n, () => (new double[k], new int[k]), (i, scratch) =>
+            {
+                var (dist, ids) = scratch;
+                index.Nearest(points.Row(i), i, dist, ids);
+                Term(i, dist);
+            }, index.QueryOrder);
+        }
 
         if (zeroAt >= 0)
         {

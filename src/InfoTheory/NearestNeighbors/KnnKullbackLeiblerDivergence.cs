@@ -48,19 +48,11 @@ public sealed class KnnKullbackLeiblerDivergence
         var norm = Options.Norm;
         var ps = PointSet.Joint([p], Options.TieJitter, Options.Seed);
         var qs = PointSet.Joint([q], Options.TieJitter, unchecked(Options.Seed + 1));
-        var pIndex = NeighborIndex.Create(ps, norm, Options.Search);
-        var qIndex = NeighborIndex.Create(qs, norm, Options.Search);
         double constant = Math.Log(m / (n - 1.0));
         var terms = new double[n];
         int zeroP = -1, zeroQ = -1;
-        ParallelQueries.For(n, () => (new double[k], new int[k]), (i, scratch) =>
+        void Term(int i, double rho, double nu)
         {
-            var (dist, ids) = scratch;
-            var row = ps.Row(i);
-            pIndex.Nearest(row, i, dist, ids);
-            double rho = dist[k - 1];
-            qIndex.Nearest(row, -1, dist, ids);
-            double nu = dist[k - 1];
             if (rho == 0)
             {
                 zeroP = i;
@@ -73,7 +65,32 @@ public sealed class KnnKullbackLeiblerDivergence
             {
                 terms[i] = constant + d * (KnnMath.LogDistance(nu, norm) - KnnMath.LogDistance(rho, norm));
             }
-        }, pIndex.QueryOrder);
+        }
+
+        if (BackendNeighbors.Use(Options.Backend))
+        {
+            var within = BackendNeighbors.Distances(Options.Backend, ps, k, norm);
+            var across = new double[(long)n * k];
+            Options.Backend.NearestNeighbourDistances(BackendNeighbors.AsSamples(ps), BackendNeighbors.AsSamples(qs), k, across, BackendNeighbors.Metric(norm));
+            for (int i = 0; i < n; i++)
+            {
+                Term(i, within[(long)i * k + k - 1], across[(long)i * k + k - 1]);
+            }
+        }
+        else
+        {
+            var pIndex = NeighborIndex.Create(ps, norm, Options.Search);
+            var qIndex = NeighborIndex.Create(qs, norm, Options.Search);
+            ParallelQueries.For(n, () => (new double[k], new int[k]), (i, scratch) =>
+            {
+                var (dist, ids) = scratch;
+                var row = ps.Row(i);
+                pIndex.Nearest(row, i, dist, ids);
+                double rho = dist[k - 1];
+                qIndex.Nearest(row, -1, dist, ids);
+                Term(i, rho, dist[k - 1]);
+            }, pIndex.QueryOrder);
+        }
 
         if (zeroP >= 0)
         {

@@ -23,6 +23,15 @@ public sealed record KnnOptions
     public NeighborSearch Search { get; init; } = NeighborSearch.Auto;
 
     /// <summary>
+    /// Where the neighbour searches run (default <see cref="ComputeBackend.Cpu"/>: the k-d tree, sorted or vectorised
+    /// brute-force search that <see cref="Search"/> picks). Any other backend (e.g. InfoTheory.Ilgpu's IlgpuBackend)
+    /// runs brute-force searches there, O(N²·d) work that a GPU does in parallel, and <see cref="Search"/> is not
+    /// used. The estimate is the same up to floating-point ties.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public ComputeBackend Backend { get; init => field = value ?? throw new ArgumentNullException(nameof(Backend), "Backend must not be null; use ComputeBackend.Cpu for the managed path."); } = ComputeBackend.Cpu;
+
+    /// <summary>
     /// The tie policy: every value gets seeded Gaussian noise of standard deviation TieJitter × its feature's scale
     /// (the standard deviation of that feature, or max(1, |mean|) for a constant one), the choice of scikit-learn and
     /// NPEET. Default 1e-10; 0 turns it off, and then an exact duplicate that makes a distance 0 is refused with an
@@ -68,6 +77,15 @@ public sealed record KsgOptions
 
     /// <summary>How neighbours are found (default <see cref="NeighborSearch.Auto"/>); the result does not depend on it.</summary>
     public NeighborSearch Search { get; init; } = NeighborSearch.Auto;
+
+    /// <summary>
+    /// Where the neighbour searches run (default <see cref="ComputeBackend.Cpu"/>: the k-d tree, sorted or vectorised
+    /// brute-force search that <see cref="Search"/> picks). Any other backend (e.g. InfoTheory.Ilgpu's IlgpuBackend)
+    /// runs brute-force searches there, O(N²·d) work that a GPU does in parallel, and <see cref="Search"/> is not
+    /// used. The estimate is the same up to floating-point ties.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public ComputeBackend Backend { get; init => field = value ?? throw new ArgumentNullException(nameof(Backend), "Backend must not be null; use ComputeBackend.Cpu for the managed path."); } = ComputeBackend.Cpu;
 
     /// <summary>The tie policy, as <see cref="KnnOptions.TieJitter"/> (default 1e-10 of each feature's scale; 0 = off).
     /// KSG counts are finite with ties too; the jitter only breaks them the way scikit-learn and NPEET do.</summary>

@@ -30,7 +30,7 @@ public sealed class KozachenkoLeonenkoEntropy : IEntropyEstimator
     {
         KnnGuard.Usable(samples, Options.K);
         var points = PointSet.Joint([samples], Options.TieJitter, Options.Seed);
-        return KnnMath.Estimate(KnnEntropyTerms.Compute(points, KnnEntropyTerms.Plain(Options.K), Options.Norm, Options.Search, nameof(samples)));
+        return KnnMath.Estimate(KnnEntropyTerms.Compute(points, KnnEntropyTerms.Plain(Options.K), Options.Norm, Options.Search, Options.Backend, nameof(samples)));
     }
 
     Information IEntropyEstimator.Estimate(Samples samples) => Estimate(samples).Value;

@@ -43,7 +43,7 @@ public sealed class KsgConditionalMutualInformation
         int n = x.Count, dx = x.Dimensions, dz = z.Dimensions, dy = y.Dimensions;
         // Columns ordered (X, Z, Y) so that XZ, Z and ZY are contiguous ranges.
         var joint = PointSet.Joint([x, z, y], Options.TieJitter, Options.Seed);
-        var counts = KsgCounts.Compute(joint, [dx, dz, dy], [(0, 2), (1, 2), (1, 1)], k, KsgVariant.One, Options.Norm, Options.Search);
+        var counts = KsgCounts.Compute(joint, [dx, dz, dy], [(0, 2), (1, 2), (1, 1)], k, KsgVariant.One, Options.Norm, Options.Search, Options.Backend);
         var terms = new double[n];
         double constant = KnnMath.Digamma(k);
         for (int i = 0; i < n; i++)

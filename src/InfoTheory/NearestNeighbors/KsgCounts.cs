@@ -16,13 +16,18 @@ internal static class KsgCounts
     /// blocks ("atoms", of the sizes given); each subspace is a run of consecutive atoms (first atom, atom count).
     /// </summary>
     public static int[][] Compute(PointSet joint, int[] atoms, ReadOnlySpan<(int FirstAtom, int AtomCount)> spaces, int k, KsgVariant variant,
-        KnnNorm norm, NeighborSearch search)
+        KnnNorm norm, NeighborSearch search, ComputeBackend backend)
     {
         int n = joint.Count, spaceCount = spaces.Length;
         var starts = new int[atoms.Length + 1];
         for (int a = 0; a < atoms.Length; a++)
         {
             starts[a + 1] = starts[a] + atoms[a];
+        }
+
+        if (BackendNeighbors.Use(backend))
+        {
+            return OnBackend(backend, joint, starts, spaces.ToArray(), k, variant, norm);
         }
 
         if (!NeighborIndex.UseTree(n, joint.Dimensions, search))
@@ -85,6 +90,49 @@ internal static class KsgCounts
                 // The point itself is at distance 0: counted when 0 < r (strict) or always (≤).
                 c[i] = inclusive || r[i] > 0 ? found - 1 : found;
             }, sub.QueryOrder);
+        }
+
+        return counts;
+    }
+
+    /// <summary>
+    /// The same counts from a backend's brute-force primitives: the joint k nearest neighbours (with their indices for
+    /// estimator 2, whose radii are per subspace), then one radius count per subspace. Self is excluded by the backend.
+    /// </summary>
+    private static int[][] OnBackend(ComputeBackend backend, PointSet joint, int[] starts, (int FirstAtom, int AtomCount)[] spaces, int k,
+        KsgVariant variant, KnnNorm norm)
+    {
+        int n = joint.Count;
+        var metric = BackendNeighbors.Metric(norm);
+        var distances = new double[(long)n * k];
+        var ids = new int[(long)n * k];
+        backend.NearestNeighbours(BackendNeighbors.AsSamples(joint), k, distances, ids, metric);
+        var counts = new int[spaces.Length][];
+        var radius = new double[n];
+        for (int s = 0; s < spaces.Length; s++)
+        {
+            var (first, count) = spaces[s];
+            int start = starts[first], length = starts[first + count] - start;
+            var marginal = joint.Columns(start, length);
+            for (int i = 0; i < n; i++)
+            {
+                if (variant == KsgVariant.One)
+                {
+                    radius[i] = distances[(long)i * k + k - 1];
+                    continue;
+                }
+
+                double widest = 0;
+                for (int j = 0; j < k; j++)
+                {
+                    widest = Math.Max(widest, Metric(marginal.Row(i), marginal.Row(ids[(long)i * k + j]), norm));
+                }
+
+                radius[i] = widest;
+            }
+
+            counts[s] = new int[n];
+            backend.CountWithin(BackendNeighbors.AsSamples(marginal), radius, inclusive: variant == KsgVariant.Two, counts[s], metric);
         }
 
         return counts;

@@ -37,7 +37,7 @@ public sealed class KsgMutualInformation : IMutualInformationEstimator
         Guard.SameCount(x, y);
         int n = x.Count, dx = x.Dimensions;
         var joint = PointSet.Joint([x, y], Options.TieJitter, Options.Seed);
-        var counts = KsgCounts.Compute(joint, [dx, y.Dimensions], [(0, 1), (1, 1)], k, Options.Variant, Options.Norm, Options.Search);
+        var counts = KsgCounts.Compute(joint, [dx, y.Dimensions], [(0, 1), (1, 1)], k, Options.Variant, Options.Norm, Options.Search, Options.Backend);
         var terms = new double[n];
         bool one = Options.Variant == KsgVariant.One;
         double constant = KnnMath.Digamma(k) + KnnMath.Digamma(n) - (one ? 0 : 1.0 / k);

@@ -131,7 +131,7 @@ public sealed class WeightedKozachenkoLeonenkoEntropy : IEntropyEstimator
         KnnGuard.Usable(samples, Options.K);
         var weights = Weights(samples.Dimensions, Options.K);
         var points = PointSet.Joint([samples], Options.TieJitter, Options.Seed);
-        return KnnMath.Estimate(KnnEntropyTerms.Compute(points, weights, Options.Norm, Options.Search, nameof(samples)));
+        return KnnMath.Estimate(KnnEntropyTerms.Compute(points, weights, Options.Norm, Options.Search, Options.Backend, nameof(samples)));
     }
 
     Information IEntropyEstimator.Estimate(Samples samples) => Estimate(samples).Value;

@@ -44,11 +44,34 @@ public sealed class CliDeviceTests : IDisposable
     }
 
     [Fact]
+    public void NeighbourEstimators_OnTheSimulator_EqualLibrary()
+    {
+        string x = System.IO.Path.Combine(_dir, "x.csv");
+        string y = System.IO.Path.Combine(_dir, "y.csv");
+        File.WriteAllLines(y, Enumerable.Range(0, N).Select(i => string.Create(CultureInfo.InvariantCulture, $"{_x[2 * i] + 0.3 * _x[2 * i + 1]:R}")));
+        var xs = new Samples(_x, 2);
+        var ys = new Samples(Enumerable.Range(0, N).Select(i => _x[2 * i] + 0.3 * _x[2 * i + 1]).ToArray(), 1);
+        var (code, output, error) = Run("mi", "--x", x, "--y", y, "--estimator", "ksg2", "--json", "--device", "ilgpu-cpu");
+        Assert.True(code == 0, error);
+        using (var json = JsonDocument.Parse(output))
+        {
+            Assert.Equal(MutualInformation.Ksg(xs, ys, 3, KsgVariant.Two).Value.Bits, json.RootElement.GetProperty("value").GetDouble(), 10);
+        }
+
+        (code, output, error) = Run("kl-divergence", "--p", x, "--q", x, "--json", "--device", "ilgpu-cpu");
+        Assert.True(code == 0, error);
+        using (var json = JsonDocument.Parse(output))
+        {
+            Assert.Equal(Divergence.KullbackLeibler(xs, xs, 3).Value.Bits, json.RootElement.GetProperty("value").GetDouble(), 10);
+        }
+    }
+
+    [Fact]
     public void Device_WithAnEstimatorThatDoesNotUseIt_IsAUsageError()
     {
-        var (code, _, error) = Run("entropy", "--x", System.IO.Path.Combine(_dir, "x.csv"), "--estimator", "kl", "--device", "ilgpu-cpu");
+        var (code, _, error) = Run("entropy", "--x", System.IO.Path.Combine(_dir, "x.csv"), "--estimator", "kde", "--device", "ilgpu-cpu");
         Assert.Equal(2, code);
-        Assert.Contains("--device does not apply to --estimator kl; it is an option of renyi", error, StringComparison.Ordinal);
+        Assert.Contains("--device does not apply to --estimator kde; it is an option of renyi, kl, wkl, ksg, ksg2", error, StringComparison.Ordinal);
     }
 
     [Fact]

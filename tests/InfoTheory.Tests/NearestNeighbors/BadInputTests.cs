@@ -96,5 +96,8 @@ public class BadInputTests
         Assert.ThrowsAny<ArgumentException>(() => new KsgOptions { TieJitter = double.NaN });
         Assert.ThrowsAny<ArgumentException>(() => new KsgOptions { Variant = (KsgVariant)3 });
         Assert.Throws<ArgumentException>(() => new KsgConditionalMutualInformation(new KsgOptions { Variant = KsgVariant.Two }));
+        var e = Assert.Throws<ArgumentNullException>(() => new KnnOptions { Backend = null! });
+        Assert.Equal("Backend", e.ParamName);
+        Assert.Throws<ArgumentNullException>(() => new KsgOptions { Backend = null! });
     }
 }

@@ -53,6 +53,37 @@ internal static class BackendGuard
         }
     }
 
+    public static void CrossNeighbours(Samples queries, Samples reference, int k)
+    {
+        if (queries.Dimensions != reference.Dimensions)
+        {
+            throw new ArgumentException(
+                $"queries have dimension {queries.Dimensions} but reference has {reference.Dimensions}; distances need points of the same dimension.",
+                nameof(reference));
+        }
+
+        if (k < 1 || k > reference.Count)
+        {
+            throw new ArgumentException($"k = {k} is out of range for a reference set of {reference.Count} observations; use 1 ≤ k ≤ N.", nameof(k));
+        }
+    }
+
+    public static void Radii(ReadOnlySpan<double> radii, int count)
+    {
+        if (radii.Length != count)
+        {
+            throw new ArgumentException($"radii has {radii.Length} values for {count} observations; pass one radius per observation.", nameof(radii));
+        }
+
+        for (int i = 0; i < radii.Length; i++)
+        {
+            if (!(radii[i] >= 0) || double.IsPositiveInfinity(radii[i]))
+            {
+                throw new ArgumentException($"radii[{i}] = {radii[i]}; a radius must be finite and ≥ 0.", nameof(radii));
+            }
+        }
+    }
+
     public static void Metric(NeighbourMetric metric)
     {
         if (metric is not (NeighbourMetric.SquaredEuclidean or NeighbourMetric.Chebyshev))

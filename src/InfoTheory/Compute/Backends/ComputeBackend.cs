@@ -91,6 +91,45 @@ public abstract class ComputeBackend
     public abstract void NearestNeighbourDistances(Samples samples, int k, Span<double> destination, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean);
 
     /// <summary>
+    /// Brute-force k nearest neighbours with their indices: for each observation i, the k nearest others (j ≠ i),
+    /// ascending by distance; equal distances keep the smaller index first. O(N²·d) work, O(N·k) memory. The k-NN
+    /// estimators call it when their options name a backend other than <see cref="Cpu"/> (KSG estimator 2 needs the
+    /// neighbours themselves, not only the distances).
+    /// </summary>
+    /// <param name="samples">N observations, N &gt; k.</param>
+    /// <param name="k">1 ≤ k &lt; N.</param>
+    /// <param name="distances">N·k values, row i at [i·k, (i+1)·k), in the metric's units (squared for Euclidean).</param>
+    /// <param name="indices">N·k neighbour indices, laid out as <paramref name="distances"/>.</param>
+    /// <param name="metric">Squared Euclidean (default) or the max-norm of the KSG estimator.</param>
+    /// <exception cref="ArgumentException">k out of range, an unknown metric, or an output too short.</exception>
+    public abstract void NearestNeighbours(Samples samples, int k, Span<double> distances, Span<int> indices, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean);
+
+    /// <summary>
+    /// Brute-force k-nearest distances from every query to a reference set (no observation excluded: the sets are
+    /// different), ascending. The second search of the Wang–Kulkarni–Verdú divergence estimator. O(M·N·d) work.
+    /// </summary>
+    /// <param name="queries">M observations.</param>
+    /// <param name="reference">N ≥ k observations of the same dimension.</param>
+    /// <param name="k">1 ≤ k ≤ N.</param>
+    /// <param name="destination">M·k values, row i at [i·k, (i+1)·k), in the metric's units.</param>
+    /// <param name="metric">Squared Euclidean (default) or the max-norm.</param>
+    /// <exception cref="ArgumentException">Dimensions differ, k out of range, an unknown metric, or the destination too short.</exception>
+    public abstract void NearestNeighbourDistances(Samples queries, Samples reference, int k, Span<double> destination, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean);
+
+    /// <summary>
+    /// Brute-force neighbour counts: counts[i] = #{ j ≠ i : dist(xᵢ, xⱼ) &lt; radii[i] } (≤ when
+    /// <paramref name="inclusive"/>): the marginal counts of the KSG estimators (strict for estimator 1, ≤ for 2;
+    /// Kraskov, Stögbauer &amp; Grassberger 2004, doi:10.1103/PhysRevE.69.066138). O(N²·d) work.
+    /// </summary>
+    /// <param name="samples">N observations.</param>
+    /// <param name="radii">N radii in the metric's units (squared for Euclidean), each finite and ≥ 0.</param>
+    /// <param name="inclusive">Count distances equal to the radius too.</param>
+    /// <param name="counts">Receives N counts.</param>
+    /// <param name="metric">Squared Euclidean (default) or the max-norm.</param>
+    /// <exception cref="ArgumentException">A radius negative or not finite, lengths that disagree, or an unknown metric.</exception>
+    public abstract void CountWithin(Samples samples, ReadOnlySpan<double> radii, bool inclusive, Span<int> counts, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean);
+
+    /// <summary>
     /// For each subset, the N eigenvalues (ascending) of the trace-normalised Hadamard product of the matrices it
     /// names: the spectra behind joint entropies. Backends override this to keep the products on their device.
     /// </summary>

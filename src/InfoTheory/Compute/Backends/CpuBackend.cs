@@ -85,37 +85,64 @@ internal sealed class CpuBackend : ComputeBackend
 
     public override void NearestNeighbourDistances(Samples samples, int k, Span<double> destination, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean)
     {
-        int n = samples.Count, d = samples.Dimensions;
-        BackendGuard.Neighbours(n, k, nameof(k));
+        BackendGuard.Neighbours(samples.Count, k, nameof(k));
         BackendGuard.Metric(metric);
-        bool chebyshev = metric == NeighbourMetric.Chebyshev;
-        BackendGuard.Output(destination.Length, (long)n * k, nameof(destination));
+        BackendGuard.Output(destination.Length, (long)samples.Count * k, nameof(destination));
         var x = samples.ToDouble().ToArray();
-        var result = new double[(long)n * k];
+        var distances = new double[(long)samples.Count * k];
+        Scan(x, x, samples.Dimensions, k, excludeSelf: true, metric == NeighbourMetric.Chebyshev, distances, null);
+        distances.CopyTo(destination);
+    }
+
+    public override void NearestNeighbours(Samples samples, int k, Span<double> distances, Span<int> indices, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean)
+    {
+        BackendGuard.Neighbours(samples.Count, k, nameof(k));
+        BackendGuard.Metric(metric);
+        long length = (long)samples.Count * k;
+        BackendGuard.Output(distances.Length, length, nameof(distances));
+        BackendGuard.Output(indices.Length, length, nameof(indices));
+        var x = samples.ToDouble().ToArray();
+        var d = new double[length];
+        var ids = new int[length];
+        Scan(x, x, samples.Dimensions, k, excludeSelf: true, metric == NeighbourMetric.Chebyshev, d, ids);
+        d.CopyTo(distances);
+        ids.CopyTo(indices);
+    }
+
+    public override void NearestNeighbourDistances(Samples queries, Samples reference, int k, Span<double> destination, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean)
+    {
+        BackendGuard.CrossNeighbours(queries, reference, k);
+        BackendGuard.Metric(metric);
+        BackendGuard.Output(destination.Length, (long)queries.Count * k, nameof(destination));
+        var distances = new double[(long)queries.Count * k];
+        Scan(queries.ToDouble().ToArray(), reference.ToDouble().ToArray(), queries.Dimensions, k, excludeSelf: false,
+            metric == NeighbourMetric.Chebyshev, distances, null);
+        distances.CopyTo(destination);
+    }
+
+    public override void CountWithin(Samples samples, ReadOnlySpan<double> radii, bool inclusive, Span<int> counts, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean)
+    {
+        int n = samples.Count, d = samples.Dimensions;
+        BackendGuard.Metric(metric);
+        BackendGuard.Radii(radii, n);
+        BackendGuard.Output(counts.Length, n, nameof(counts));
+        bool chebyshev = metric == NeighbourMetric.Chebyshev;
+        var x = samples.ToDouble().ToArray();
+        var r = radii.ToArray();
+        var result = new int[n];
         Parallel.For(0, n, i =>
         {
-            var best = result.AsSpan(i * k, k);
-            best.Fill(double.PositiveInfinity);
             var xi = x.AsSpan(i * d, d);
+            int c = 0;
             for (int j = 0; j < n; j++)
             {
-                if (j == i)
-                {
-                    continue;
-                }
-
-                var xj = x.AsSpan(j * d, d);
-                double sum = 0;
-                for (int c = 0; c < d; c++)
-                {
-                    double diff = xi[c] - xj[c];
-                    sum = chebyshev ? Math.Max(sum, Math.Abs(diff)) : sum + diff * diff;
-                }
-
-                InsertSorted(best, sum);
+                double m = Distance(xi, x.AsSpan(j * d, d), chebyshev);
+                c += j != i && (inclusive ? m <= r[i] : m < r[i]) ? 1 : 0;
             }
+
+            result[i] = c;
         });
-        result.CopyTo(destination);
+        result.CopyTo(counts);
     }
 
     public override void SubsetSpectra(IReadOnlyList<double[]> matrices, int n, IReadOnlyList<int[]> subsets, Span<double> eigenvalues)
@@ -143,21 +170,64 @@ internal sealed class CpuBackend : ComputeBackend
         result.CopyTo(eigenvalues);
     }
 
-    /// <summary>Inserts <paramref name="value"/> into the ascending list <paramref name="best"/> if it is smaller than the last.</summary>
-    internal static void InsertSorted(Span<double> best, double value)
+    /// <summary>
+    /// For every query row, the k nearest reference rows (skipping the same index when <paramref name="excludeSelf"/>),
+    /// by insertion: a later candidate must be strictly closer to pass an earlier one, so ties keep the smaller index.
+    /// </summary>
+    private static void Scan(double[] queries, double[] reference, int d, int k, bool excludeSelf, bool chebyshev, double[] distances, int[]? indices)
     {
-        int at = best.Length - 1;
-        if (!(value < best[at]))
+        int m = queries.Length / Math.Max(d, 1), n = reference.Length / Math.Max(d, 1);
+        Parallel.For(0, m, i =>
         {
-            return;
+            var best = distances.AsSpan(i * k, k);
+            var ids = indices is null ? Span<int>.Empty : indices.AsSpan(i * k, k);
+            best.Fill(double.PositiveInfinity);
+            ids.Fill(-1);
+            var xi = queries.AsSpan(i * d, d);
+            for (int j = 0; j < n; j++)
+            {
+                if (excludeSelf && j == i)
+                {
+                    continue;
+                }
+
+                double value = Distance(xi, reference.AsSpan(j * d, d), chebyshev);
+                int at = k - 1;
+                if (!(value < best[at]))
+                {
+                    continue;
+                }
+
+                while (at > 0 && best[at - 1] > value)
+                {
+                    best[at] = best[at - 1];
+                    if (!ids.IsEmpty)
+                    {
+                        ids[at] = ids[at - 1];
+                    }
+
+                    at--;
+                }
+
+                best[at] = value;
+                if (!ids.IsEmpty)
+                {
+                    ids[at] = j;
+                }
+            }
+        });
+    }
+
+    /// <summary>Squared Euclidean or max-norm distance, coordinates in order (the device kernels sum in the same order).</summary>
+    private static double Distance(ReadOnlySpan<double> a, ReadOnlySpan<double> b, bool chebyshev)
+    {
+        double sum = 0;
+        for (int c = 0; c < a.Length; c++)
+        {
+            double diff = a[c] - b[c];
+            sum = chebyshev ? Math.Max(sum, Math.Abs(diff)) : sum + diff * diff;
         }
 
-        while (at > 0 && best[at - 1] > value)
-        {
-            best[at] = best[at - 1];
-            at--;
-        }
-
-        best[at] = value;
+        return sum;
     }
 }

@@ -1,6 +1,6 @@
 namespace InfoTheory;
 
-/// <summary>The distance <see cref="ComputeBackend.NearestNeighbourDistances"/> ranks neighbours by.</summary>
+/// <summary>The distance the neighbour searches of a <see cref="ComputeBackend"/> rank neighbours by.</summary>
 public enum NeighbourMetric
 {
     /// <summary>‖x − y‖₂² = Σₖ (xₖ − yₖ)² (the Kozachenko–Leonenko entropy estimator's Euclidean ball, squared).</summary>
