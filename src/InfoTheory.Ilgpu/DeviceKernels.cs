@@ -324,45 +324,6 @@ internal static partial class DeviceKernels
     }
 
     /// <summary>
-    /// Householder step k, part 1 (one group): from x = A[k, k+1..n), u = v·√(2/vᵀv) with v = x − α·e₁,
-    /// α = −sign(x₀)‖x‖, so that (I − uuᵀ)x = α·e₁; d[k] = A[k, k], e[k] = α. A zero x gives u = 0 (nothing to do).
-    /// </summary>
-    public static void Reflector(ArrayView<double> a, int n, int k, ArrayView<double> u, ArrayView<double> d, ArrayView<double> e)
-    {
-        var partial = SharedMemory.Allocate<double>(MaxGroup);
-        var scalars = SharedMemory.Allocate<double>(2);
-        int t = Group.IdxX, g = Group.DimX, length = n - k - 1;
-        long row = (long)k * n + k + 1;
-        double sum = 0;
-        for (int i = t; i < length; i += g)
-        {
-            double v = a[row + i];
-            sum += v * v;
-        }
-
-        double squared = GroupSum(partial, sum, t, g);
-        if (t == 0)
-        {
-            double x0 = a[row];
-            double norm = XMath.Sqrt(squared);
-            double alpha = norm == 0 ? 0 : (x0 >= 0 ? -norm : norm);
-            double v0 = x0 - alpha;
-            double vv = squared - x0 * x0 + v0 * v0;
-            scalars[0] = v0;
-            scalars[1] = norm == 0 ? 0 : XMath.Sqrt(2 / vv);
-            d[k] = a[(long)k * n + k];
-            e[k] = alpha;
-        }
-
-        Group.Barrier();
-        double v0s = scalars[0], factor = scalars[1];
-        for (int i = t; i < length; i += g)
-        {
-            u[k + 1 + i] = (i == 0 ? v0s : a[row + i]) * factor;
-        }
-    }
-
-    /// <summary>
     /// Householder step k, part 2a: partial mat-vec sums over row block b of the trailing block,
     /// partials[b·n + i] = Σ over j in block b of A[j, i]·u[j] (reads coalesced in i). Splitting the rows gives the GPU
     /// blocks × (n − k − 1) threads instead of n − k − 1.
@@ -378,19 +339,6 @@ internal static partial class DeviceKernels
         }
 
         partials[(long)block * n + i] = sum;
-    }
-
-    /// <summary>Householder step k, part 2b: p[i] = Σ_b partials[b·n + i], blocks added in order (reproducible).</summary>
-    public static void SumPartials(Index1D index, ArrayView<double> partials, int n, int k, int blocks, ArrayView<double> p)
-    {
-        int i = k + 1 + index;
-        double sum = 0;
-        for (int b = 0; b < blocks; b++)
-        {
-            sum += partials[(long)b * n + i];
-        }
-
-        p[i] = sum;
     }
 
     /// <summary>Householder step k, part 3 (one group): w = p − ½(uᵀp)·u, written over p.</summary>
@@ -409,13 +357,6 @@ internal static partial class DeviceKernels
         {
             p[i] -= half * u[i];
         }
-    }
-
-    /// <summary>Householder step k, part 4: A ← A − u·wᵀ − w·uᵀ on the trailing block (both triangles, so A stays symmetric).</summary>
-    public static void RankTwoUpdate(Index2D index, ArrayView<double> a, int n, int k, ArrayView<double> u, ArrayView<double> w)
-    {
-        int j = k + 1 + index.X, i = k + 1 + index.Y;
-        a[(long)i * n + j] -= u[i] * w[j] + w[i] * u[j];
     }
 
     /// <summary>The index at slot s in round r of the round-robin ordering of m (even) indices: slot 0 stays, the rest rotate.</summary>

@@ -312,7 +312,7 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         }
 
         var copy = SymmetricCopy(matrix, n, 1, nameof(matrix));
-        if (!Fits(8L * ((long)n * n + (4L + MaxMatVecBlocks) * n), nameof(Eigenvalues)))
+        if (!Fits(LargeEigenBytes(n), nameof(Eigenvalues)))
         {
             Cpu.Eigenvalues(matrix, n, eigenvalues);
             return;
@@ -488,7 +488,7 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
 
         long nn = (long)n * n, stackBytes = 8L * nn * matrices.Count;
         bool large = n > DeviceKernels.MaxJacobiOrder;
-        long perMatrix = large ? 8L * (nn + (4L + MaxMatVecBlocks) * n) : 8L * (nn + n + 2);
+        long perMatrix = large ? LargeEigenBytes(n) : 8L * (nn + n + 2);
         int chunk = large ? (Available() >= stackBytes + perMatrix ? 1 : 0) : ChunkFor(subsets.Count, perMatrix, stackBytes);
         if (chunk < 1)
         {
@@ -645,6 +645,10 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         return _options.MemoryLimitBytes is { } limit ? Math.Min(allowed, limit) : allowed;
     }
 
+    /// <summary>Device bytes of one large-matrix eigenvalue job: the matrix, the panel's Uᵗ and Wᵗ, the mat-vec partials, d and e.</summary>
+    private long LargeEigenBytes(int n) =>
+        8L * ((long)n * n + (2L * _options.TridiagonalPanel + MaxMatVecBlocks + 2) * n + 2L * _options.TridiagonalPanel);
+
     private bool Fits(long bytes, string operation)
     {
         long available = Available();
@@ -764,23 +768,40 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
             return d;
         }
 
-        using var u = _accelerator.Allocate1D<double>(n);
-        using var p = _accelerator.Allocate1D<double>(n);
+        // Panels of b reflectors (blocked reduction, see DeviceKernels.BlockedTridiagonal.cs): per reflector the panel's
+        // row correction + reflector, the mat-vec of the panel-start trailing block with its correction, and w; per
+        // panel one rank-2b update of the trailing block.
+        int b = Math.Min(_options.TridiagonalPanel, Math.Max(1, n - 2));
+        using var ut = _accelerator.Allocate1D<double>((long)b * n);
+        using var wt = _accelerator.Allocate1D<double>((long)b * n);
+        using var dots = _accelerator.Allocate1D<double>(2L * b);
         using var dd = _accelerator.Allocate1D<double>(n);
         using var ee = _accelerator.Allocate1D<double>(n);
         using var partials = _accelerator.Allocate1D<double>((long)MaxMatVecBlocks * n);
-        u.MemSetToZero();
-        for (int step = 0; step < n - 2; step++)
+        for (int start = 0; start < n - 2; start += b)
         {
-            int trailing = n - step - 1;
-            k.Reflector(new KernelConfig(1, _group), a, n, step, u.View, dd.View, ee.View);
-            // The mat-vec in row blocks of at least 128 rows (at most MaxMatVecBlocks of them), then the blocks summed in order.
-            int blocks = Math.Clamp(trailing / _options.MatVecBlockRows, 1, MaxMatVecBlocks);
-            int rows = (trailing + blocks - 1) / blocks;
-            k.TrailingMatVecPartial(new Index2D(trailing, blocks), a, n, step, u.View, partials.View, rows);
-            k.SumPartials(trailing, partials.View, n, step, blocks, p.View);
-            k.RankTwoVector(new KernelConfig(1, _group), u.View, p.View, n, step);
-            k.RankTwoUpdate(new Index2D(trailing, trailing), a, n, step, u.View, p.View);
+            int count = Math.Min(b, n - 2 - start);
+            for (int j = 0; j < count; j++)
+            {
+                int step = start + j, trailing = n - step - 1;
+                var u = ut.View.SubView((long)j * n, n);
+                var w = wt.View.SubView((long)j * n, n);
+                k.PanelReflector(new KernelConfig(1, _group), a, n, step, ut.View, wt.View, j, dd.View, ee.View);
+                // The mat-vec in row blocks of at least MatVecBlockRows rows (at most MaxMatVecBlocks of them), summed in order.
+                int blocks = Math.Clamp(trailing / _options.MatVecBlockRows, 1, MaxMatVecBlocks);
+                int rows = (trailing + blocks - 1) / blocks;
+                k.TrailingMatVecPartial(new Index2D(trailing, blocks), a, n, step, u, partials.View, rows);
+                if (j > 0)
+                {
+                    k.PanelDots(new KernelConfig(2 * j, _group), ut.View, wt.View, n, step, j, dots.View);
+                }
+
+                k.PanelMatVecSum(trailing, partials.View, n, step, blocks, ut.View, wt.View, j, dots.View);
+                k.RankTwoVector(new KernelConfig(1, _group), u, w, n, step);
+            }
+
+            int from = start + count, m = n - from, tiles = (m + 3) / 4;
+            k.PanelUpdate(new Index2D(tiles, tiles), a, n, from, ut.View, wt.View, count);
         }
 
         if (n > 2)
@@ -883,20 +904,25 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         public Action<KernelConfig, ArrayView<double>, int, ArrayView<double>, int, double, ArrayView<int>> JacobiBatch { get; } =
             accelerator.LoadStreamKernel<ArrayView<double>, int, ArrayView<double>, int, double, ArrayView<int>>(DeviceKernels.JacobiBatch);
 
-        public Action<KernelConfig, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>, ArrayView<double>> Reflector { get; } =
-            accelerator.LoadStreamKernel<ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>, ArrayView<double>>(DeviceKernels.Reflector);
+        public Action<KernelConfig, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>, int, ArrayView<double>, ArrayView<double>> PanelReflector { get; } =
+            accelerator.LoadStreamKernel<ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>, int, ArrayView<double>, ArrayView<double>>(
+                DeviceKernels.PanelReflector);
+
+        public Action<KernelConfig, ArrayView<double>, ArrayView<double>, int, int, int, ArrayView<double>> PanelDots { get; } =
+            accelerator.LoadStreamKernel<ArrayView<double>, ArrayView<double>, int, int, int, ArrayView<double>>(DeviceKernels.PanelDots);
+
+        public Action<Index1D, ArrayView<double>, int, int, int, ArrayView<double>, ArrayView<double>, int, ArrayView<double>> PanelMatVecSum { get; } =
+            accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, int, int, int, ArrayView<double>, ArrayView<double>, int, ArrayView<double>>(
+                DeviceKernels.PanelMatVecSum);
+
+        public Action<Index2D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>, int> PanelUpdate { get; } =
+            accelerator.LoadAutoGroupedStreamKernel<Index2D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>, int>(DeviceKernels.PanelUpdate);
 
         public Action<Index2D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>, int> TrailingMatVecPartial { get; } =
             accelerator.LoadAutoGroupedStreamKernel<Index2D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>, int>(DeviceKernels.TrailingMatVecPartial);
 
-        public Action<Index1D, ArrayView<double>, int, int, int, ArrayView<double>> SumPartials { get; } =
-            accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, int, int, int, ArrayView<double>>(DeviceKernels.SumPartials);
-
         public Action<KernelConfig, ArrayView<double>, ArrayView<double>, int, int> RankTwoVector { get; } =
             accelerator.LoadStreamKernel<ArrayView<double>, ArrayView<double>, int, int>(DeviceKernels.RankTwoVector);
-
-        public Action<Index2D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>> RankTwoUpdate { get; } =
-            accelerator.LoadAutoGroupedStreamKernel<Index2D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>>(DeviceKernels.RankTwoUpdate);
 
         public Action<Index1D, ArrayView<double>, ArrayView<double>, int, int, int, int, int, ArrayView<double>, ArrayView<int>> Nearest { get; } =
             accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, ArrayView<double>, int, int, int, int, int, ArrayView<double>, ArrayView<int>>(

@@ -12,6 +12,9 @@ public sealed record IlgpuBackendOptions
     /// <summary>The least rows per block of the tridiagonalisation's split mat-vec (tests lower it to split small matrices).</summary>
     internal int MatVecBlockRows { get; init; } = 128;
 
+    /// <summary>Reflectors per panel of the blocked large-matrix tridiagonalisation (tests set small values to cover panel edges).</summary>
+    internal int TridiagonalPanel { get; init; } = 32;
+
     /// <summary>The arithmetic of the distance and Gram kernels; <see cref="IlgpuPrecision.Double"/> by default.</summary>
     public IlgpuPrecision GramPrecision { get; init; } = IlgpuPrecision.Double;
 

@@ -37,6 +37,56 @@ public sealed class IlgpuKernelTests(IlgpuBackends backends)
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(8)]
+    public void BlockedTridiagonalisationMatchesCpuForEveryPanelWidth(int panel)
+    {
+        // Panels of 1 (the unblocked reduction), 3 and 8 reflectors: orders that end a panel early, exactly, or mid-way,
+        // 4×4 update tiles that overhang the matrix edge, and a matrix whose columns vanish (zero reflectors mid-panel).
+        using var backend = IlgpuBackend.Create(new IlgpuBackendOptions { Device = IlgpuDevice.Cpu, MatVecBlockRows = 3, TridiagonalPanel = panel });
+        foreach (int n in new[] { 3, 4, 5, 11, 26 })
+        {
+            var m = RandomSymmetric(n, seed: 7 * n + panel);
+            BackendContract.AssertClose(SymmetricEigenvalues.Compute(m, n), backend.EigenvaluesByTridiagonal(m, n), 1e-13);
+        }
+
+        // Block-diagonal: [B 0; 0 C] has every reflector of the first block's columns reach zeros beyond it.
+        int size = 13;
+        var block = new double[size * size];
+        var b1 = RandomSymmetric(6, seed: 1);
+        var c1 = RandomSymmetric(7, seed: 2);
+        for (int i = 0; i < 6; i++)
+        {
+            for (int j = 0; j < 6; j++)
+            {
+                block[i * size + j] = b1[i * 6 + j];
+            }
+        }
+
+        for (int i = 0; i < 7; i++)
+        {
+            for (int j = 0; j < 7; j++)
+            {
+                block[(i + 6) * size + j + 6] = c1[i * 7 + j];
+            }
+        }
+
+        BackendContract.AssertClose(SymmetricEigenvalues.Compute(block, size), backend.EigenvaluesByTridiagonal(block, size), 1e-13);
+        var toeplitz = BackendContract.Toeplitz(21, 2, -1, upperGarbage: 0);
+        for (int i = 0; i < 21; i++)
+        {
+            for (int j = i + 1; j < 21; j++)
+            {
+                toeplitz[i * 21 + j] = toeplitz[j * 21 + i];
+            }
+        }
+
+        var exact = Enumerable.Range(1, 21).Select(q => 2 - 2 * Math.Cos(q * Math.PI / 22)).Order().ToArray();
+        BackendContract.AssertClose(exact, backend.EigenvaluesByTridiagonal(toeplitz, 21), 1e-13);
+    }
+
     [Fact]
     public void KernelExponentialIsWithinTwoUlpOfMathExp()
     {
