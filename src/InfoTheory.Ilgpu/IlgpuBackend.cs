@@ -318,11 +318,12 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
             return;
         }
 
+        int exponent = ScaleToUnit(copy);
         lock (_gate)
         {
             var k = Ready();
             using var a = Upload(copy);
-            Tridiagonal(k, a.View, n).CopyTo(eigenvalues);
+            Tridiagonal(k, a.View, n, exponent).CopyTo(eigenvalues);
         }
     }
 
@@ -516,7 +517,7 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
 
                 if (large)
                 {
-                    Tridiagonal(k, batch.View, n).CopyTo(eigenvalues.Slice(start * n, n));
+                    Tridiagonal(k, batch.View, n, 0).CopyTo(eigenvalues.Slice(start * n, n));
                 }
                 else
                 {
@@ -592,11 +593,12 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
     internal double[] EigenvaluesByTridiagonal(double[] matrix, int n)
     {
         var copy = SymmetricCopy(matrix, n, 1, nameof(matrix));
+        int exponent = ScaleToUnit(copy);
         lock (_gate)
         {
             var k = Ready();
             using var a = Upload(copy);
-            return Tridiagonal(k, a.View, n);
+            return Tridiagonal(k, a.View, n, exponent);
         }
     }
 
@@ -755,9 +757,47 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
     }
 
     /// <summary>
-    /// Householder tridiagonalisation of the symmetric matrix in <paramref name="a"/> on the device (destroyed; both
-    /// triangles are read and kept), then the tridiagonal's eigenvalues on the host by implicit QL; ascending.
+    /// Scales a matrix in place by the power of two 2^−e that brings its largest entry into [1, 2) (exact), and returns
+    /// e: the sums of squares of the reflectors then neither overflow (entries near 1e200) nor underflow (near 1e−200).
     /// </summary>
+    private static int ScaleToUnit(double[] matrix)
+    {
+        double largest = 0;
+        foreach (double v in matrix)
+        {
+            largest = Math.Max(largest, Math.Abs(v));
+        }
+
+        if (largest == 0)
+        {
+            return 0;
+        }
+
+        int exponent = Math.ILogB(largest);
+        for (int i = 0; i < matrix.Length; i++)
+        {
+            matrix[i] = Math.ScaleB(matrix[i], -exponent);
+        }
+
+        return exponent;
+    }
+
+    /// <summary>
+    /// Householder tridiagonalisation of the symmetric matrix in <paramref name="a"/> on the device (destroyed; both
+    /// triangles are read and kept), then the tridiagonal's eigenvalues by bisection on the device; ascending, and
+    /// multiplied by 2^<paramref name="exponent"/> (undoing <see cref="ScaleToUnit"/>).
+    /// </summary>
+    private double[] Tridiagonal(Kernels k, ArrayView<double> a, int n, int exponent)
+    {
+        var values = Tridiagonal(k, a, n);
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = Math.ScaleB(values[i], exponent);
+        }
+
+        return values;
+    }
+
     private double[] Tridiagonal(Kernels k, ArrayView<double> a, int n)
     {
         var d = new double[n];
@@ -816,8 +856,80 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         d[n - 2] = corner[0];
         d[n - 1] = corner[3];
         e[n - 2] = corner[2];
-        TridiagonalEigenvalues(d, e);
-        return d;
+        return TridiagonalOnDevice(k, d, e);
+    }
+
+    /// <summary>
+    /// Eigenvalues of the tridiagonal (d, e) by bisection on the device, one thread per eigenvalue, ascending. The
+    /// bracket is Gershgorin's, widened as dstebz does; the tolerance is 2ε·‖T‖ — the size of the rounding errors of
+    /// the reduction that produced T, so no eigenvalue is less accurate than the QL iteration would make it.
+    /// </summary>
+    private double[] TridiagonalOnDevice(Kernels k, double[] d, double[] e)
+    {
+        int n = d.Length;
+        const double Epsilon = 2.220446049250313e-16, SafeMinimum = 2.2250738585072014e-308;
+        // Scale T by a power of two (exact) to ‖T‖ ≈ 1, so e² neither overflows nor underflows for entries near 1e±200.
+        double largest = 0;
+        for (int i = 0; i < n; i++)
+        {
+            BackendGuard.FiniteValue(d[i], "matrix");
+            largest = Math.Max(largest, Math.Abs(d[i]));
+            if (i < n - 1)
+            {
+                BackendGuard.FiniteValue(e[i], "matrix");
+                largest = Math.Max(largest, Math.Abs(e[i]));
+            }
+        }
+
+        if (largest == 0)
+        {
+            return new double[n];
+        }
+
+        int exponent = Math.ILogB(largest);
+        d = d.Select(v => Math.ScaleB(v, -exponent)).ToArray();
+        e = e.Select(v => Math.ScaleB(v, -exponent)).ToArray();
+        double lower = double.PositiveInfinity, upper = double.NegativeInfinity, largestSquare = 0;
+        var e2 = new double[Math.Max(1, n - 1)];
+        for (int i = 0; i < n; i++)
+        {
+            double left = i > 0 ? Math.Abs(e[i - 1]) : 0, right = i < n - 1 ? Math.Abs(e[i]) : 0;
+            if (i < n - 1)
+            {
+                e2[i] = e[i] * e[i];
+                largestSquare = Math.Max(largestSquare, e2[i]);
+            }
+
+            lower = Math.Min(lower, d[i] - left - right);
+            upper = Math.Max(upper, d[i] + left + right);
+        }
+
+        if (largestSquare == 0)
+        {
+            // Already diagonal (e.g. a zero matrix): the eigenvalues are d, exactly.
+            var diagonal = d.Select(v => Math.ScaleB(v, exponent)).ToArray();
+            Array.Sort(diagonal);
+            return diagonal;
+        }
+
+        double norm = Math.Max(Math.Abs(lower), Math.Abs(upper));
+        double pivmin = SafeMinimum * Math.Max(1, largestSquare);
+        double widen = 2.1 * Epsilon * norm * n + 4 * pivmin;
+        lower -= widen;
+        upper += widen;
+        double tolerance = 2 * Epsilon * norm + 2 * pivmin;
+        var result = new double[n];
+        using var dd = Upload(d);
+        using var ee = Upload(e2);
+        using var values = _accelerator.Allocate1D<double>(n);
+        k.Bisection(n, dd.View, ee.View, n, lower, upper, tolerance, pivmin, values.View);
+        ToHost(values.View, result);
+        for (int i = 0; i < n; i++)
+        {
+            result[i] = Math.ScaleB(result[i], exponent);
+        }
+
+        return result;
     }
 
     /// <summary>A copy of count matrices with each lower triangle checked for NaN/±∞ and mirrored onto the upper one.</summary>
@@ -917,6 +1029,10 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
 
         public Action<Index2D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>, int> PanelUpdate { get; } =
             accelerator.LoadAutoGroupedStreamKernel<Index2D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>, int>(DeviceKernels.PanelUpdate);
+
+        public Action<Index1D, ArrayView<double>, ArrayView<double>, int, double, double, double, double, ArrayView<double>> Bisection { get; } =
+            accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, ArrayView<double>, int, double, double, double, double, ArrayView<double>>(
+                DeviceKernels.Bisection);
 
         public Action<Index2D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>, int> TrailingMatVecPartial { get; } =
             accelerator.LoadAutoGroupedStreamKernel<Index2D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>, int>(DeviceKernels.TrailingMatVecPartial);

@@ -87,6 +87,44 @@ public sealed class IlgpuKernelTests(IlgpuBackends backends)
         BackendContract.AssertClose(exact, backend.EigenvaluesByTridiagonal(toeplitz, 21), 1e-13);
     }
 
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(1e-200)]
+    [InlineData(1e200)]
+    public void DeviceBisectionMatchesQlOnHardTridiagonals(double scale)
+    {
+        // Wilkinson's W21+ (diagonal |10 − i|, unit off-diagonal: eigenvalues in pairs agreeing to ~1e-13), a graded
+        // matrix (entries from 1 down to 2^-40) and a matrix with a zero off-diagonal in the middle (two blocks), each
+        // scaled by 1e±200 (e² would overflow/underflow unscaled), against the CPU solver.
+        int n = 21;
+        var wilkinson = new double[n * n];
+        var graded = new double[n * n];
+        var split = new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            wilkinson[i * n + i] = Math.Abs(10 - i) * scale;
+            graded[i * n + i] = Math.Pow(2, -2 * i) * scale;
+            split[i * n + i] = (i % 5 - 2) * scale;
+            if (i > 0)
+            {
+                wilkinson[i * n + i - 1] = wilkinson[(i - 1) * n + i] = scale;
+                graded[i * n + i - 1] = graded[(i - 1) * n + i] = Math.Pow(2, -2 * i + 1) * scale;
+                split[i * n + i - 1] = split[(i - 1) * n + i] = i == 10 ? 0 : 0.5 * scale;
+            }
+        }
+
+        foreach (var m in new[] { wilkinson, graded, split })
+        {
+            var expected = SymmetricEigenvalues.Compute(m, n);
+            var actual = Device.EigenvaluesByTridiagonal(m, n);
+            double norm = expected.Max(Math.Abs);
+            for (int i = 0; i < n; i++)
+            {
+                Assert.True(Math.Abs(expected[i] - actual[i]) <= 1e-14 * norm, $"λ{i}: {actual[i]:R} vs {expected[i]:R}");
+            }
+        }
+    }
+
     [Fact]
     public void KernelExponentialIsWithinTwoUlpOfMathExp()
     {
