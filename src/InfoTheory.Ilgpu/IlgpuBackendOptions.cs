@@ -5,12 +5,32 @@ public sealed record IlgpuBackendOptions
 {
     private readonly long? _memoryLimitBytes;
     private readonly double _memoryFraction = 0.9;
+    private readonly IlgpuBatchedEigenSolver _batchedEigenSolver = IlgpuBatchedEigenSolver.Tridiagonal;
 
     /// <summary>The accelerator to use; <see cref="IlgpuDevice.Auto"/> (CUDA, then OpenCL) by default.</summary>
     public IlgpuDevice Device { get; init; } = IlgpuDevice.Auto;
 
     /// <summary>The least rows per block of the tridiagonalisation's split mat-vec (tests lower it to split small matrices).</summary>
     internal int MatVecBlockRows { get; init; } = 128;
+
+    /// <summary>
+    /// The solver for batches of small matrices (orders up to 1024); <see cref="IlgpuBatchedEigenSolver.Tridiagonal"/>
+    /// (Householder + root-free QL, the least work) by default.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="IlgpuBatchedEigenSolver"/>.</exception>
+    public IlgpuBatchedEigenSolver BatchedEigenSolver
+    {
+        get => _batchedEigenSolver;
+        init
+        {
+            if (!Enum.IsDefined(value))
+            {
+                throw new ArgumentOutOfRangeException(nameof(BatchedEigenSolver), value, "BatchedEigenSolver must be Tridiagonal (the default) or Jacobi.");
+            }
+
+            _batchedEigenSolver = value;
+        }
+    }
 
     /// <summary>The arithmetic of the distance and Gram kernels; <see cref="IlgpuPrecision.Double"/> by default.</summary>
     public IlgpuPrecision GramPrecision { get; init; } = IlgpuPrecision.Double;
