@@ -25,15 +25,35 @@ internal static partial class DeviceKernels
     /// p = A·u over the trailing block; w = p − ½(uᵀp)·u; A ← A − u·wᵀ − w·uᵀ (both triangles). Barriers separate the
     /// phases. <paramref name="work"/> holds u and w (2n per matrix). Writes the diagonal to
     /// <paramref name="diagonals"/> and the sub-diagonal to <paramref name="offDiagonals"/>[0..n−2], interleaved with
-    /// stride Grid.DimX (see the class remarks). Overwrites the matrices.
+    /// stride Grid.DimX (see the class remarks). Overwrites the matrices (left scaled by a power of two).
     /// </summary>
     public static void TridiagonalizeBatch(ArrayView<double> matrices, int n, ArrayView<double> work, ArrayView<double> diagonals, ArrayView<double> offDiagonals)
     {
         var partial = SharedMemory.Allocate<double>(MaxGroup);
         var scalars = SharedMemory.Allocate<double>(2);
         int t = Group.IdxX, g = Group.DimX, b = Grid.IdxX, stride = Grid.DimX;
-        long origin = b * (long)n * n;
+        long origin = b * (long)n * n, nn = (long)n * n;
         long uAt = b * 2L * n, wAt = uAt + n;
+
+        // Scale by a power of two (exact) so that max |a| ∈ [1, 2): the reflector norms Σx² cannot overflow, and what
+        // underflows is far below ε·‖A‖ (unscaled, matrices with entries above ~1e154 would overflow, and those below
+        // ~1e-154 would lose their reflectors entirely). n² work against the n³ of the reduction.
+        double largest = 0;
+        for (long c = t; c < nn; c += g)
+        {
+            largest = XMath.Max(largest, XMath.Abs(matrices[origin + c]));
+        }
+
+        largest = GroupMax(partial, largest, t, g);
+        int exponent = largest > 0 && largest <= double.MaxValue ? BinaryExponent(largest) : 0;
+        double downHi = PowerOfTwo(-(exponent / 2)), downLo = PowerOfTwo(-(exponent - (exponent / 2)));
+        double upHi = PowerOfTwo(exponent / 2), upLo = PowerOfTwo(exponent - (exponent / 2));
+        for (long c = t; c < nn; c += g)
+        {
+            matrices[origin + c] = matrices[origin + c] * downHi * downLo;
+        }
+
+        Group.Barrier();
         for (int k = 0; k < n - 2; k++)
         {
             int length = n - k - 1;
@@ -57,8 +77,8 @@ internal static partial class DeviceKernels
                 double vv = squared - x0 * x0 + v0 * v0;
                 scalars[0] = v0;
                 scalars[1] = norm == 0 ? 0 : XMath.Sqrt(2 / vv);
-                diagonals[(long)k * stride + b] = matrices[origin + (long)k * n + k];
-                offDiagonals[(long)k * stride + b] = alpha;
+                diagonals[(long)k * stride + b] = matrices[origin + (long)k * n + k] * upHi * upLo;
+                offDiagonals[(long)k * stride + b] = alpha * upHi * upLo;
             }
 
             Group.Barrier();
@@ -116,12 +136,12 @@ internal static partial class DeviceKernels
         {
             for (int i = XMath.Max(0, n - 2); i < n; i++)
             {
-                diagonals[(long)i * stride + b] = matrices[origin + (long)i * n + i];
+                diagonals[(long)i * stride + b] = matrices[origin + (long)i * n + i] * upHi * upLo;
             }
 
             if (n >= 2)
             {
-                offDiagonals[(long)(n - 2) * stride + b] = matrices[origin + (long)(n - 1) * n + n - 2];
+                offDiagonals[(long)(n - 2) * stride + b] = matrices[origin + (long)(n - 1) * n + n - 2] * upHi * upLo;
             }
         }
     }
@@ -283,6 +303,26 @@ internal static partial class DeviceKernels
             long at = (long)i * stride + b;
             diagonals[at] = diagonals[at] * upHi * upLo;
         }
+    }
+
+    /// <summary>The largest of every thread's value in the group (a tree in shared memory, as GroupSum); all threads get it.</summary>
+    private static double GroupMax(ArrayView<double> partial, double value, int t, int g)
+    {
+        partial[t] = value;
+        Group.Barrier();
+        for (int width = MaxGroup / 2; width > 0; width /= 2)
+        {
+            if (t < width && t + width < g)
+            {
+                partial[t] = XMath.Max(partial[t], partial[t + width]);
+            }
+
+            Group.Barrier();
+        }
+
+        double largest = partial[0];
+        Group.Barrier();
+        return largest;
     }
 
     /// <summary>Eigenvalues of [[a, b], [b, c]], larger first; the smaller one from the determinant (as in LAPACK dlae2 and the CPU QL).</summary>

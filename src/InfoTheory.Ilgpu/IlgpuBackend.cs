@@ -714,7 +714,7 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
     /// thread per matrix), then each matrix's eigenvalues sorted ascending on the host, as the Jacobi path returns them.
     /// </summary>
     /// <exception cref="InvalidOperationException">The QL iteration did not converge for a matrix (as on the CPU).</exception>
-    /// <exception cref="ArithmeticException">The reduction overflowed (entries too large to square in float64).</exception>
+    /// <exception cref="ArithmeticException">The tridiagonal is not finite (entries near the float64 limit).</exception>
     private void TridiagonalBatch(Kernels k, ArrayView<double> batch, int n, int m, SolverBuffers buffers, int first, Span<double> destination)
     {
         long length = (long)m * n;
@@ -735,7 +735,7 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
             if (flags[b] == 2)
             {
                 throw new ArithmeticException(
-                    $"The Householder reduction of matrix {first + b} of the batch (n = {n}) overflowed: its entries are too large to square in float64 (above about 1e154); scale the matrices down first.");
+                    $"The Householder reduction of matrix {first + b} of the batch (n = {n}) overflowed: its tridiagonal form has values beyond the float64 range (entries near 1.8e308); scale the matrices down first.");
             }
         }
 

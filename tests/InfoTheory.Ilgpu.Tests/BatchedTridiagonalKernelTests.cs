@@ -167,13 +167,23 @@ public sealed class BatchedTridiagonalKernelTests(IlgpuBackends backends)
     }
 
     [Fact]
-    public void OverflowInTheReductionIsReported()
+    public void HugeAndTinyMatricesAreScaledAndOverflowIsReported()
     {
-        // Entries near 1e200: their squares overflow float64 in the reflector's norm; the QL kernel flags the
-        // non-finite tridiagonal and the host says so instead of returning garbage.
-        int n = 4;
-        var m = Enumerable.Repeat(1e200, n * n).ToArray();
-        var ex = Assert.Throws<ArithmeticException>(() => Device.EigenvaluesBatch(m, n, 1, new double[n]));
+        // Scaled by a power of two on the device, entries of 1e200 (whose squares overflow) and 1e-200 (whose squares
+        // underflow) give the spectra of the all-ones matrix times the scale: n·s once, then zeros.
+        int n = 5;
+        foreach (double scale in new[] { 1e200, 1e-200 })
+        {
+            var m = Enumerable.Repeat(scale, n * n).ToArray();
+            var eigenvalues = new double[n];
+            Device.EigenvaluesBatch(m, n, 1, eigenvalues);
+            Assert.Equal(n * scale, eigenvalues[^1], 1e-13 * n * scale);
+            Assert.All(eigenvalues[..^1], v => Assert.True(Math.Abs(v) <= 1e-13 * n * scale, $"{v:R}"));
+        }
+
+        // A tridiagonal form beyond float64 (eigenvalue 5·1e308): the QL kernel flags it and the host says so.
+        var huge = Enumerable.Repeat(1e308, n * n).ToArray();
+        var ex = Assert.Throws<ArithmeticException>(() => Device.EigenvaluesBatch(huge, n, 1, new double[n]));
         Assert.Contains("overflowed", ex.Message, StringComparison.Ordinal);
     }
 
