@@ -16,9 +16,11 @@ namespace InfoTheory.Ilgpu;
 /// <para><b>Kernels</b> (float64 throughout): tiled pairwise squared distances and Gaussian Grams (16×16 tiles staged
 /// through shared memory; direct differences, so no cancellation); batched trace-normalised Hadamard products;
 /// Frobenius norms (per-group partial sums added on the host in a fixed order, so results repeat run to run);
-/// batched cyclic Jacobi eigenvalues of matrices up to order 1024, one group per matrix (the partial-information
-/// pass: thousands of N×N spectra with N a batch); for larger matrices, Householder tridiagonalisation on the device
-/// (six kernels per reflector) and the root-free QL iteration on the host; brute-force k-nearest-neighbour distances.</para>
+/// batched eigenvalues of matrices up to order 1024 (the partial-information pass: thousands of N×N spectra with N a
+/// batch), by default Householder tridiagonalisation with one group per matrix then the root-free QL with one thread
+/// per matrix, or cyclic Jacobi with one group per matrix (<see cref="IlgpuBackendOptions.BatchedEigenSolver"/>); for
+/// larger matrices, Householder tridiagonalisation on the device (six kernels per reflector) and the root-free QL
+/// iteration on the host; brute-force k-nearest-neighbour distances.</para>
 /// <para><b>Memory</b>: every operation computes the device memory it needs before allocating and compares it with
 /// <see cref="IlgpuBackendOptions.MemoryFraction"/> of the free memory (CUDA reports it; OpenCL and the simulator
 /// report their total), capped by <see cref="IlgpuBackendOptions.MemoryLimitBytes"/>. Over it, the operation is refused
@@ -26,13 +28,13 @@ namespace InfoTheory.Ilgpu;
 /// <see cref="ComputeBackend.Cpu"/>, raises <see cref="FellBack"/> and counts in <see cref="FallbackCount"/>.</para>
 /// <para><b>Precision</b>: float64 unless <see cref="IlgpuBackendOptions.GramPrecision"/> opts the Gram kernel into
 /// float32. In float64, results agree with <see cref="ComputeBackend.Cpu"/> to about 1e-12 relative (sums run in a
-/// different order; GPUs contract a·b + c into fused multiply-adds). The Jacobi eigenvalues have absolute errors of
-/// order ε·‖A‖_F, like the CPU path's.</para>
+/// different order; GPUs contract a·b + c into fused multiply-adds). The eigenvalues (either batched solver, and the
+/// large-matrix path) have absolute errors of order ε·‖A‖_F, like the CPU path's.</para>
 /// <para>One operation runs at a time (calls from several threads are serialised). Not usable after <see cref="Dispose"/>.</para>
 /// </remarks>
 public sealed class IlgpuBackend : ComputeBackend, IDisposable
 {
-    // Single matrices up to this order go to the Jacobi kernel; larger ones are tridiagonalised.
+    // Single matrices up to this order go to the batched solver (one launch or two); larger ones to the per-column path.
     private const int JacobiSingleMaximum = 32;
     private const int MaxJacobiSweeps = 40;
 
@@ -328,7 +330,11 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
     }
 
     /// <inheritdoc />
-    public override void EigenvaluesBatch(ReadOnlySpan<double> matrices, int n, int count, Span<double> eigenvalues)
+    public override void EigenvaluesBatch(ReadOnlySpan<double> matrices, int n, int count, Span<double> eigenvalues) =>
+        EigenvaluesBatch(matrices, n, count, eigenvalues, _options.BatchedEigenSolver);
+
+    /// <summary><see cref="EigenvaluesBatch(ReadOnlySpan{double}, int, int, Span{double})"/> with the given batched solver (tests compare the two).</summary>
+    internal void EigenvaluesBatch(ReadOnlySpan<double> matrices, int n, int count, Span<double> eigenvalues, IlgpuBatchedEigenSolver solver)
     {
         BackendGuard.Matrix(n >= 1 ? int.MaxValue : 0, n, nameof(matrices));
         if (count < 0)
@@ -359,10 +365,11 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
             return;
         }
 
-        int chunk = ChunkFor(count, 8L * (nn + n + 1), 0);
+        long perMatrix = 8L * nn + SolverBytes(n, solver);
+        int chunk = ChunkFor(count, perMatrix, 0);
         if (chunk < 1)
         {
-            Fallback(nameof(EigenvaluesBatch), 8L * (nn + n + 1), Available());
+            Fallback(nameof(EigenvaluesBatch), perMatrix, Available());
             Cpu.EigenvaluesBatch(matrices, n, count, eigenvalues);
             return;
         }
@@ -371,14 +378,13 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         {
             var k = Ready();
             using var batch = _accelerator.Allocate1D<double>(chunk * nn);
-            using var values = _accelerator.Allocate1D<double>((long)chunk * n);
-            using var sweeps = _accelerator.Allocate1D<int>(chunk);
+            using var buffers = new SolverBuffers(_accelerator, chunk, n, solver);
             for (int start = 0; start < count; start += chunk)
             {
                 int m = Math.Min(chunk, count - start);
                 ReadOnlySpan<double> part = copy.AsSpan((int)(start * nn), (int)(m * nn));
                 FromHost(batch.View.SubView(0, m * nn), part);
-                Jacobi(k, batch.View, n, m, values.View, sweeps.View, eigenvalues.Slice(start * n, m * n));
+                SolveBatch(k, batch.View, n, m, buffers, start, eigenvalues.Slice(start * n, m * n));
             }
         }
     }
@@ -489,7 +495,9 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
 
         long nn = (long)n * n, stackBytes = 8L * nn * matrices.Count;
         bool large = n > DeviceKernels.MaxJacobiOrder;
-        long perMatrix = large ? LargeEigenBytes(n) : 8L * (nn + n + 2);
+        var solver = _options.BatchedEigenSolver;
+        // Small orders: the matrix, the batched solver's buffers and the trace.
+        long perMatrix = large ? LargeEigenBytes(n) : 8L * (nn + 1) + SolverBytes(n, solver);
         int chunk = large ? (Available() >= stackBytes + perMatrix ? 1 : 0) : ChunkFor(subsets.Count, perMatrix, stackBytes);
         if (chunk < 1)
         {
@@ -503,8 +511,7 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
             var k = Ready();
             using var stack = UploadStack(matrices, nn);
             using var batch = _accelerator.Allocate1D<double>(chunk * nn);
-            using var values = _accelerator.Allocate1D<double>((long)chunk * n);
-            using var sweeps = _accelerator.Allocate1D<int>(chunk);
+            using var buffers = new SolverBuffers(_accelerator, large ? 0 : chunk, n, solver);
             for (int start = 0; start < subsets.Count; start += chunk)
             {
                 int m = Math.Min(chunk, subsets.Count - start);
@@ -521,7 +528,7 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
                 }
                 else
                 {
-                    Jacobi(k, batch.View, n, m, values.View, sweeps.View, eigenvalues.Slice(start * n, m * n));
+                    SolveBatch(k, batch.View, n, m, buffers, start, eigenvalues.Slice(start * n, m * n));
                 }
             }
         }
@@ -753,6 +760,69 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         for (int b = 0; b < m; b++)
         {
             destination.Slice(b * n, n).Sort();
+        }
+    }
+
+    /// <summary>Device bytes per matrix of a batched solver beyond the matrix itself.</summary>
+    private static long SolverBytes(int n, IlgpuBatchedEigenSolver solver) => solver == IlgpuBatchedEigenSolver.Jacobi
+        ? 8L * (n + 1)        // eigenvalues, sweep count (an int, counted as 8 bytes)
+        : 8L * (4L * n + 1);  // diagonal, sub-diagonal, u and w, status
+
+    /// <summary>The m matrices of <paramref name="batch"/> (destroyed) by the buffers' solver; sorted eigenvalues to the host.</summary>
+    private void SolveBatch(Kernels k, ArrayView<double> batch, int n, int m, SolverBuffers buffers, int first, Span<double> destination)
+    {
+        if (buffers.Solver == IlgpuBatchedEigenSolver.Jacobi)
+        {
+            Jacobi(k, batch, n, m, buffers.Values.View, buffers.Status.View, destination);
+        }
+        else
+        {
+            TridiagonalBatch(k, batch, n, m, buffers, first, destination);
+        }
+    }
+
+    /// <summary>
+    /// Householder tridiagonalisation of the m matrices (one launch, one group each), root-free QL (one launch, one
+    /// thread per matrix), then each matrix's eigenvalues sorted ascending on the host, as the Jacobi path returns them.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The QL iteration did not converge for a matrix (as on the CPU).</exception>
+    /// <exception cref="ArithmeticException">The tridiagonal is not finite (entries near the float64 limit).</exception>
+    private void TridiagonalBatch(Kernels k, ArrayView<double> batch, int n, int m, SolverBuffers buffers, int first, Span<double> destination)
+    {
+        long length = (long)m * n;
+        var d = buffers.Values.View.SubView(0, length);
+        var e = buffers.OffDiagonals!.View.SubView(0, length);
+        var status = buffers.Status.View.SubView(0, m);
+        k.TridiagonalizeBatch(new KernelConfig(m, _group), batch, n, buffers.Work!.View, d, e);
+        k.TridiagonalQLBatch(m, d, e, n, m, status);
+        var flags = status.GetAsArray1D();
+        for (int b = 0; b < m; b++)
+        {
+            if (flags[b] == 1)
+            {
+                throw new InvalidOperationException(
+                    $"The tridiagonal QL iteration did not converge in {30 * n} sweeps (n = {n}, matrix {first + b} of the batch); the matrix may contain values near the floating-point limits.");
+            }
+
+            if (flags[b] == 2)
+            {
+                throw new ArithmeticException(
+                    $"The Householder reduction of matrix {first + b} of the batch (n = {n}) overflowed: its tridiagonal form has values beyond the float64 range (entries near 1.8e308); scale the matrices down first.");
+            }
+        }
+
+        // Interleaved on the device (element i of matrix b at i·m + b): transpose, then sort each matrix's values.
+        var interleaved = new double[length];
+        ToHost(d, interleaved);
+        for (int b = 0; b < m; b++)
+        {
+            var values = destination.Slice(b * n, n);
+            for (int i = 0; i < n; i++)
+            {
+                values[i] = interleaved[(long)i * m + b];
+            }
+
+            values.Sort();
         }
     }
 
@@ -989,6 +1059,44 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         return part;
     }
 
+    /// <summary>The device buffers of a batched solver for up to <c>chunk</c> matrices of order n (none when chunk is 0).</summary>
+    private sealed class SolverBuffers : IDisposable
+    {
+        public SolverBuffers(Accelerator accelerator, int chunk, int n, IlgpuBatchedEigenSolver solver)
+        {
+            Solver = solver;
+            long length = (long)Math.Max(chunk, 1) * n;
+            Values = accelerator.Allocate1D<double>(chunk > 0 ? length : 1);
+            Status = accelerator.Allocate1D<int>(Math.Max(chunk, 1));
+            if (solver == IlgpuBatchedEigenSolver.Tridiagonal && chunk > 0)
+            {
+                OffDiagonals = accelerator.Allocate1D<double>(length);
+                Work = accelerator.Allocate1D<double>(2 * length);
+            }
+        }
+
+        public IlgpuBatchedEigenSolver Solver { get; }
+
+        /// <summary>Jacobi: the eigenvalues (matrix-major). Tridiagonal: the diagonals, then the eigenvalues (interleaved).</summary>
+        public MemoryBuffer1D<double, Stride1D.Dense> Values { get; }
+
+        /// <summary>Jacobi: sweeps used. Tridiagonal: the QL's status per matrix.</summary>
+        public MemoryBuffer1D<int, Stride1D.Dense> Status { get; }
+
+        public MemoryBuffer1D<double, Stride1D.Dense>? OffDiagonals { get; }
+
+        /// <summary>u and w of the Householder steps, 2n per matrix.</summary>
+        public MemoryBuffer1D<double, Stride1D.Dense>? Work { get; }
+
+        public void Dispose()
+        {
+            Values.Dispose();
+            Status.Dispose();
+            OffDiagonals?.Dispose();
+            Work?.Dispose();
+        }
+    }
+
     /// <summary>The compiled kernels of one accelerator (compiled on first use of the backend).</summary>
     private sealed class Kernels(Accelerator accelerator)
     {
@@ -1033,6 +1141,12 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         public Action<Index1D, ArrayView<double>, ArrayView<double>, int, double, double, double, double, ArrayView<double>> Bisection { get; } =
             accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, ArrayView<double>, int, double, double, double, double, ArrayView<double>>(
                 DeviceKernels.Bisection);
+
+        public Action<KernelConfig, ArrayView<double>, int, ArrayView<double>, ArrayView<double>, ArrayView<double>> TridiagonalizeBatch { get; } =
+            accelerator.LoadStreamKernel<ArrayView<double>, int, ArrayView<double>, ArrayView<double>, ArrayView<double>>(DeviceKernels.TridiagonalizeBatch);
+
+        public Action<Index1D, ArrayView<double>, ArrayView<double>, int, int, ArrayView<int>> TridiagonalQLBatch { get; } =
+            accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, ArrayView<double>, int, int, ArrayView<int>>(DeviceKernels.TridiagonalQLBatch);
 
         public Action<Index2D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>, int> TrailingMatVecPartial { get; } =
             accelerator.LoadAutoGroupedStreamKernel<Index2D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>, int>(DeviceKernels.TrailingMatVecPartial);

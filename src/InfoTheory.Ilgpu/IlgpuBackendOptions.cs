@@ -5,6 +5,7 @@ public sealed record IlgpuBackendOptions
 {
     private readonly long? _memoryLimitBytes;
     private readonly double _memoryFraction = 0.9;
+    private readonly IlgpuBatchedEigenSolver _batchedEigenSolver = IlgpuBatchedEigenSolver.Tridiagonal;
 
     /// <summary>The accelerator to use; <see cref="IlgpuDevice.Auto"/> (CUDA, then OpenCL) by default.</summary>
     public IlgpuDevice Device { get; init; } = IlgpuDevice.Auto;
@@ -14,6 +15,25 @@ public sealed record IlgpuBackendOptions
 
     /// <summary>Reflectors per panel of the blocked large-matrix tridiagonalisation (tests set small values to cover panel edges).</summary>
     internal int TridiagonalPanel { get; init; } = 32;
+
+    /// <summary>
+    /// The solver for batches of small matrices (orders up to 1024); <see cref="IlgpuBatchedEigenSolver.Tridiagonal"/>
+    /// (Householder + root-free QL, the least work) by default.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="IlgpuBatchedEigenSolver"/>.</exception>
+    public IlgpuBatchedEigenSolver BatchedEigenSolver
+    {
+        get => _batchedEigenSolver;
+        init
+        {
+            if (!Enum.IsDefined(value))
+            {
+                throw new ArgumentOutOfRangeException(nameof(BatchedEigenSolver), value, "BatchedEigenSolver must be Tridiagonal (the default) or Jacobi.");
+            }
+
+            _batchedEigenSolver = value;
+        }
+    }
 
     /// <summary>The arithmetic of the distance and Gram kernels; <see cref="IlgpuPrecision.Double"/> by default.</summary>
     public IlgpuPrecision GramPrecision { get; init; } = IlgpuPrecision.Double;

@@ -10,9 +10,19 @@ public sealed class CpuBackendContract : BackendContract
 public sealed class IlgpuBackends : IDisposable
 {
     private readonly Lazy<IlgpuBackend> _cpu = new(() => IlgpuBackend.Create(IlgpuDevice.Cpu));
+    private readonly Lazy<IlgpuBackend> _cpuJacobi = new(() => IlgpuBackend.Create(new IlgpuBackendOptions
+    {
+        Device = IlgpuDevice.Cpu,
+        BatchedEigenSolver = IlgpuBatchedEigenSolver.Jacobi,
+    }));
+
     private readonly Lazy<IlgpuBackend> _cuda = new(() => IlgpuBackend.Create(IlgpuDevice.Cuda));
 
+    /// <summary>The simulator with the default options (batched spectra by Householder + QL).</summary>
     public IlgpuBackend Simulator => _cpu.Value;
+
+    /// <summary>The simulator with batched spectra by the Jacobi kernel.</summary>
+    public IlgpuBackend SimulatorJacobi => _cpuJacobi.Value;
 
     public IlgpuBackend Cuda => _cuda.Value;
 
@@ -21,6 +31,11 @@ public sealed class IlgpuBackends : IDisposable
         if (_cpu.IsValueCreated)
         {
             _cpu.Value.Dispose();
+        }
+
+        if (_cpuJacobi.IsValueCreated)
+        {
+            _cpuJacobi.Value.Dispose();
         }
 
         if (_cuda.IsValueCreated)
@@ -40,6 +55,13 @@ public sealed class IlgpuCollection : ICollectionFixture<IlgpuBackends>
 public sealed class IlgpuSimulatorContract(IlgpuBackends backends) : BackendContract
 {
     protected override ComputeBackend Backend => backends.Simulator;
+}
+
+/// <summary>The contract on the simulator with <see cref="IlgpuBatchedEigenSolver.Jacobi"/> for batched spectra (the option's other path).</summary>
+[Collection("ilgpu")]
+public sealed class IlgpuSimulatorJacobiContract(IlgpuBackends backends) : BackendContract
+{
+    protected override ComputeBackend Backend => backends.SimulatorJacobi;
 }
 
 /// <summary>The contract on CUDA: reported as skipped, with the reason, where no CUDA device exists.</summary>
