@@ -41,6 +41,9 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
     // The device tridiagonalisation's mat-vec is split into at most this many row blocks.
     private const int MaxMatVecBlocks = 32;
 
+    // Groups of the pair-sum kernel: enough to fill a large GPU several times over; each loops over its share of tiles.
+    private const int MaxPairSumGroups = 4096;
+
     // At most this many matrices per batched launch (bounds the output arrays as well as the device memory).
     private const int MaxBatch = 8192;
 
@@ -294,6 +297,33 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
             var host = partials.GetAsArray1D();
             double sum = 0;
             foreach (double p in host)
+            {
+                sum += p;
+            }
+
+            return sum;
+        }
+    }
+
+    /// <inheritdoc />
+    public override double GaussianPairSum(Samples samples)
+    {
+        int n = samples.Count, d = samples.Dimensions;
+        long blocks = (n + DeviceKernels.Tile - 1) / DeviceKernels.Tile, tiles = blocks * (blocks + 1) / 2;
+        int groups = (int)Math.Clamp(tiles, 1, MaxPairSumGroups);
+        if (!Fits(8L * ((long)n * d + groups), nameof(GaussianPairSum)))
+        {
+            return Cpu.GaussianPairSum(samples);
+        }
+
+        lock (_gate)
+        {
+            var k = Ready();
+            using var x = Upload(samples.ToDouble().ToArray());
+            using var partials = _accelerator.Allocate1D<double>(groups);
+            k.GaussianPairSums(new KernelConfig(new Index2D(groups, 1), new Index2D(DeviceKernels.Tile, DeviceKernels.Tile)), x.View, n, d, tiles, partials.View);
+            double sum = 0;
+            foreach (double p in partials.GetAsArray1D())
             {
                 sum += p;
             }
@@ -1111,6 +1141,9 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
 
         public Action<Index2D, ArrayView<double>, ArrayView<int>, int, int, ArrayView<double>> HadamardBatch { get; } =
             accelerator.LoadAutoGroupedStreamKernel<Index2D, ArrayView<double>, ArrayView<int>, int, int, ArrayView<double>>(DeviceKernels.HadamardBatch);
+
+        public Action<KernelConfig, ArrayView<double>, int, int, long, ArrayView<double>> GaussianPairSums { get; } =
+            accelerator.LoadStreamKernel<ArrayView<double>, int, int, long, ArrayView<double>>(DeviceKernels.GaussianPairSums);
 
         public Action<KernelConfig, ArrayView<double>, int, ArrayView<double>> NormalizeByTrace { get; } =
             accelerator.LoadStreamKernel<ArrayView<double>, int, ArrayView<double>>(DeviceKernels.NormalizeByTrace);

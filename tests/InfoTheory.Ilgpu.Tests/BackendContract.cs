@@ -309,6 +309,49 @@ public abstract class BackendContract
     }
 
     [BackendFact]
+    public void GaussianPairSumByHandAndAgainstCpu()
+    {
+        // Points 0, 1, 3: squared distances 1, 9, 4, so Σ = e⁻¹ + e⁻⁹ + e⁻⁴.
+        Assert.Equal(Math.Exp(-1) + Math.Exp(-9) + Math.Exp(-4), Backend.GaussianPairSum(new Samples(new double[] { 0, 1, 3 }, 1)), 1e-15);
+        Assert.Equal(0.0, Backend.GaussianPairSum(new Samples(new double[] { 5 }, 1)));
+
+        // Sizes around the 16×16 tiles (one tile, the diagonal tile's edge, several tile rows) and a wide d.
+        foreach (var (n, d) in new[] { (16, 2), (17, 3), (40, 1), (33, 20) })
+        {
+            var x = Random(n, d, seed: 60 + n);
+            double expected = 0;
+            for (int i = 0; i < n; i++)
+            {
+                for (int j = 0; j < i; j++)
+                {
+                    double sq = 0;
+                    for (int c = 0; c < d; c++)
+                    {
+                        sq += (x[i, c] - x[j, c]) * (x[i, c] - x[j, c]);
+                    }
+
+                    expected += Math.Exp(-sq);
+                }
+            }
+
+            Assert.Equal(expected, Backend.GaussianPairSum(x), expected * 1e-13);
+            Assert.Equal(Cpu.GaussianPairSum(x), Backend.GaussianPairSum(x), expected * 1e-13);
+        }
+    }
+
+    [BackendFact]
+    public void SecondOrderEntropyOfGaussianKernelsNeedsNoGram()
+    {
+        // α = 2 with Silverman widths: a host Gram budget far below N²·8 bytes does not matter, on any backend.
+        var x = Random(60, 3, seed: 70);
+        var y = Random(60, 2, seed: 71);
+        var cpu = new MatrixRenyiOptions { Alpha = 2, MaxGramBytes = 1024 };
+        var mine = cpu with { Backend = Backend };
+        Assert.Equal(new MatrixRenyiEntropy(cpu).Estimate(x).Value.Nats, new MatrixRenyiEntropy(mine).Estimate(x).Value.Nats, 1e-12);
+        Assert.Equal(new MatrixRenyiMutualInformation(cpu).Estimate(x, y).Value.Nats, new MatrixRenyiMutualInformation(mine).Estimate(x, y).Value.Nats, 1e-12);
+    }
+
+    [BackendFact]
     public void SubsetSpectraAndNormsMatchCpu()
     {
         int n = 10;

@@ -146,7 +146,7 @@ internal static partial class RenyiEngine
 
         if (options.Kernel is GaussianKernel)
         {
-            return (GaussianSecondOrder(variables, widths, subsets, options.Parallel), widths);
+            return (GaussianSecondOrder(variables, widths, subsets, x => GaussianPairSum(x, options.Parallel)), widths);
         }
 
         var distances = new PairwiseDistances[v];
@@ -196,8 +196,9 @@ internal static partial class RenyiEngine
     /// <summary>
     /// S_2 for Gaussian kernels, one exponential per pair and subset: K_p² = exp(−‖x/σ_p − y/σ_p‖²), so the squared
     /// Hadamard product over a subset is exp(−‖u − v‖²) for the concatenation u of the variables each divided by σ_p.
+    /// <paramref name="pairSum"/> gives Σ_{i&gt;j} exp(−‖uᵢ − uⱼ‖²) (the CPU's or a backend's).
     /// </summary>
-    private static double[] GaussianSecondOrder(IReadOnlyList<Samples> variables, double[] widths, IReadOnlyList<int[]> subsets, bool parallel)
+    private static double[] GaussianSecondOrder(IReadOnlyList<Samples> variables, double[] widths, IReadOnlyList<int[]> subsets, Func<Samples, double> pairSum)
     {
         int n = variables[0].Count;
         var nats = new double[subsets.Count];
@@ -218,16 +219,22 @@ internal static partial class RenyiEngine
                 }
             }
 
-            var distances = new PairwiseDistances(new Samples(scaled, dimensions));
-            double offDiagonal = SumOverRows(n, 1, parallel, () =>
-            {
-                var scratch = new double[n];
-                return (i, sums) => sums[0] += distances.SumOfNegativeExponentials(i, scratch);
-            })[0];
-            nats[s] = SecondOrderFromOffDiagonal(offDiagonal, n);
+            nats[s] = SecondOrderFromOffDiagonal(pairSum(new Samples(scaled, dimensions)), n);
         }
 
         return nats;
+    }
+
+    /// <summary>Σ_{i&gt;j} exp(−‖xᵢ − xⱼ‖²) with no N×N matrix, rows in fixed blocks (the same sum for any thread count).</summary>
+    internal static double GaussianPairSum(Samples samples, bool parallel)
+    {
+        int n = samples.Count;
+        var distances = new PairwiseDistances(samples.ToDouble());
+        return SumOverRows(n, 1, parallel, () =>
+        {
+            var scratch = new double[n];
+            return (i, sums) => sums[0] += distances.SumOfNegativeExponentials(i, scratch);
+        })[0];
     }
 
     /// <summary>Adds row <c>i</c>'s contribution to each of the sums.</summary>

@@ -64,6 +64,16 @@ public abstract class ComputeBackend
     /// <param name="values">The entries (any length).</param>
     public abstract double SquaredFrobeniusNorm(ReadOnlySpan<double> values);
 
+    /// <summary>
+    /// Σ_{i&gt;j} exp(−‖xᵢ − xⱼ‖²) over all pairs of observations, with no N×N matrix. On uᵢ = xᵢ/σ,
+    /// exp(−‖uᵢ − uⱼ‖²) = κ(xᵢ, xⱼ)² for the Gaussian κ = exp(−‖x − y‖²/(2σ²)), so S₂ = 2·ln N − ln(N + 2·Σ) of the
+    /// unit Gram needs only this sum (and the Hadamard product of several Gaussian Grams is the Gram of the
+    /// concatenated scaled variables). O(N²·d) work, O(N·d) memory.
+    /// </summary>
+    /// <param name="samples">N observations, already divided by their widths.</param>
+    /// <returns>The sum over the N(N−1)/2 pairs.</returns>
+    public abstract double GaussianPairSum(Samples samples);
+
     /// <summary>The eigenvalues, ascending, of one symmetric N×N matrix (only its lower triangle is read).</summary>
     /// <param name="matrix">N² values, row-major; not modified.</param>
     /// <param name="n">N ≥ 1.</param>

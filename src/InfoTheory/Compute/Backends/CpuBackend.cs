@@ -74,6 +74,8 @@ internal sealed class CpuBackend : ComputeBackend
 
     public override double SquaredFrobeniusNorm(ReadOnlySpan<double> values) => TensorPrimitives.SumOfSquares(values);
 
+    public override double GaussianPairSum(Samples samples) => RenyiEngine.GaussianPairSum(samples, parallel: true);
+
     public override void Eigenvalues(ReadOnlySpan<double> matrix, int n, Span<double> eigenvalues)
     {
         BackendGuard.Output(eigenvalues.Length, n, nameof(eigenvalues));

@@ -1,0 +1,66 @@
+using ILGPU;
+
+namespace InfoTheory.Ilgpu;
+
+/// <summary>The Gram-free S₂ of Gaussian kernels: sums of exp(−‖uᵢ − uⱼ‖²) over pairs, no N×N matrix on the device.</summary>
+internal static partial class DeviceKernels
+{
+    /// <summary>
+    /// partials[g] = Σ exp(−‖xᵢ − xⱼ‖²) over i &gt; j in the 16×16 tiles of the lower triangle that group g takes
+    /// (tiles t = g, g + G, g + 2G, … in row-major order of the lower triangle, so the split, and the host's ordered sum
+    /// of the partials, repeat run to run). Each tile stages its two blocks of observations through shared memory 16
+    /// coordinates at a time, as <see cref="SquaredDistances"/> does. Group: 16×16 threads.
+    /// </summary>
+    public static void GaussianPairSums(ArrayView<double> x, int n, int d, long tiles, ArrayView<double> partials)
+    {
+        var a = SharedMemory.Allocate<double>(Tile * Tile);
+        var b = SharedMemory.Allocate<double>(Tile * Tile);
+        var partial = SharedMemory.Allocate<double>(MaxGroup);
+        int tx = Group.IdxX, ty = Group.IdxY;
+        double acc = 0;
+        for (long t = Grid.IdxX; t < tiles; t += Grid.DimX)
+        {
+            // Lower-triangle tile t → (block row r, block column c ≤ r), r(r+1)/2 ≤ t < (r+1)(r+2)/2.
+            long r = (long)((ILGPU.Algorithms.XMath.Sqrt(8.0 * t + 1) - 1) / 2);
+            while (r * (r + 1) / 2 > t)
+            {
+                r--;
+            }
+
+            while ((r + 1) * (r + 2) / 2 <= t)
+            {
+                r++;
+            }
+
+            int iBase = (int)r * Tile, jBase = (int)(t - r * (r + 1) / 2) * Tile;
+            int i = iBase + ty, j = jBase + tx;
+            double sum = 0;
+            for (int k0 = 0; k0 < d; k0 += Tile)
+            {
+                int col = k0 + tx;
+                int ri = iBase + ty, rj = jBase + ty;
+                a[ty * Tile + tx] = ri < n && col < d ? x[(long)ri * d + col] : 0.0;
+                b[ty * Tile + tx] = rj < n && col < d ? x[(long)rj * d + col] : 0.0;
+                Group.Barrier();
+                for (int k = 0; k < Tile; k++)
+                {
+                    double diff = a[ty * Tile + k] - b[tx * Tile + k];
+                    sum += diff * diff;
+                }
+
+                Group.Barrier();
+            }
+
+            if (i < n && j < i)
+            {
+                acc += DeviceMath.ExpNonPositive(-sum);
+            }
+        }
+
+        double total = GroupSum(partial, acc, ty * Tile + tx, Tile * Tile);
+        if (tx == 0 && ty == 0)
+        {
+            partials[Grid.IdxX] = total;
+        }
+    }
+}
