@@ -40,7 +40,7 @@ internal static class AccuracySuite
 
     /// <summary>Every (task, N, seed, estimator) run, in that order; <paramref name="progress"/> is called after each.</summary>
     public static IReadOnlyList<AccuracyRun> Run(IReadOnlyList<ISyntheticTask> tasks, IReadOnlyList<AccuracyEstimator> estimators,
-        IReadOnlyList<int> counts, int seeds, bool quick, Action<AccuracyRun>? progress = null, int? steps = null)
+        IReadOnlyList<int> counts, int seeds, bool quick, Action<AccuracyRun>? progress = null, int? steps = null, ComputeBackend? backend = null)
     {
         var runs = new List<AccuracyRun>();
         foreach (var task in tasks)
@@ -71,7 +71,7 @@ internal static class AccuracySuite
                         string? error = null;
                         try
                         {
-                            value = entry.Create(new EstimatorContext(task, n, seed, quick, steps)).Estimate(x, y).Nats;
+                            value = entry.Create(new EstimatorContext(task, n, seed, quick, steps, backend)).Estimate(x, y).Nats;
                         }
                         catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException)
                         {

@@ -8,8 +8,12 @@ namespace InfoTheory.Cli.Accuracy;
 /// <param name="Seed">The run's seed (use it for any randomness of the estimator).</param>
 /// <param name="Quick">True in <c>--quick</c> mode: use the cheapest settings that still run the code path.</param>
 /// <param name="Steps">Training steps of the neural estimators (null: their default, 2000; 20 in quick mode).</param>
-internal sealed record EstimatorContext(ISyntheticTask Task, int Count, int Seed, bool Quick, int? Steps = null)
+/// <param name="Backend">Where the k-NN and matrix-Rényi estimators compute (<c>--device</c>; null: the CPU).</param>
+internal sealed record EstimatorContext(ISyntheticTask Task, int Count, int Seed, bool Quick, int? Steps = null, ComputeBackend? Backend = null)
 {
+    /// <summary>The backend to hand to the estimators that take one.</summary>
+    public ComputeBackend Compute => Backend ?? ComputeBackend.Cpu;
+
     /// <summary>The steps a neural estimator should train for.</summary>
     public int NeuralSteps => Steps ?? (Quick ? 20 : 2000);
 }
@@ -48,19 +52,19 @@ internal static class EstimatorRegistry
             AppliesTo: task => task.XDimensions + task.YDimensions <= 16),
         new("kde", "Gaussian KDE, Scott's rule, kernel covariance h²·Σ̂, resubstitution (first 5000 rows)", _ => new KdeMutualInformation(),
             MaxSamples: 5000, AppliesTo: task => task.XDimensions + task.YDimensions <= 16),
-        new("kl", "Kozachenko–Leonenko entropies, k = 3, Euclidean (H(X)+H(Y)−H(X,Y))", _ => new KnnEntropyMutualInformation(),
+        new("kl", "Kozachenko–Leonenko entropies, k = 3, Euclidean (H(X)+H(Y)−H(X,Y))", ctx => new KnnEntropyMutualInformation(Knn(ctx)),
             AppliesTo: task => task.XDimensions + task.YDimensions <= 16),
-        new("wkl", "weighted Kozachenko–Leonenko (Berrett et al.), k = 5, Euclidean", _ => new KnnEntropyMutualInformation(new KnnOptions { K = 5 }, weighted: true),
+        new("wkl", "weighted Kozachenko–Leonenko (Berrett et al.), k = 5, Euclidean", ctx => new KnnEntropyMutualInformation(Knn(ctx) with { K = 5 }, weighted: true),
             AppliesTo: task => task.XDimensions + task.YDimensions <= 16),
-        new("ksg", "KSG estimator 1, k = 3, max-norm", _ => new KsgMutualInformation()),
-        new("ksg2", "KSG estimator 2, k = 3, max-norm", _ => new KsgMutualInformation(new KsgOptions { Variant = KsgVariant.Two })),
-        Compressed("pca-ksg", "PCA to min(d, 8) components per variable, then KSG-1", _ => new KsgMutualInformation(), Pca),
+        new("ksg", "KSG estimator 1, k = 3, max-norm", ctx => new KsgMutualInformation(Ksg(ctx))),
+        new("ksg2", "KSG estimator 2, k = 3, max-norm", ctx => new KsgMutualInformation(Ksg(ctx) with { Variant = KsgVariant.Two })),
+        Compressed("pca-ksg", "PCA to min(d, 8) components per variable, then KSG-1", ctx => new KsgMutualInformation(Ksg(ctx)), Pca),
         Compressed("pca-wkl", "PCA to min(d, 8) components per variable, then weighted KL (k = 5)",
-            _ => new KnnEntropyMutualInformation(new KnnOptions { K = 5 }, weighted: true), Pca),
+            ctx => new KnnEntropyMutualInformation(Knn(ctx) with { K = 5 }, weighted: true), Pca),
         Compressed("ae-wkl", "autoencoder with the latent dimension as code (Butakov et al.), then weighted KL (k = 5)",
-            _ => new KnnEntropyMutualInformation(new KnnOptions { K = 5 }, weighted: true), LatentAutoencoder, isDefault: false),
+            ctx => new KnnEntropyMutualInformation(Knn(ctx) with { K = 5 }, weighted: true), LatentAutoencoder, isDefault: false),
         new("renyi", "matrix-based Rényi α = 1.01 (not Shannon MI: a kernel functional; first 1000 rows)",
-            _ => new MatrixRenyiMutualInformation(), IsDefault: false, MaxSamples: 1000),
+            ctx => new MatrixRenyiMutualInformation(new MatrixRenyiOptions { Backend = ctx.Compute }), IsDefault: false, MaxSamples: 1000),
     ];
 
     /// <summary>The estimator called <paramref name="name"/>.</summary>
@@ -109,6 +113,10 @@ internal static class EstimatorRegistry
     public static ICompressor? Autoencoder(EstimatorContext ctx, int dimensions) => dimensions > 4
         ? new AutoencoderCompressor(new AutoencoderCompressorOptions { CodeSize = 4, Epochs = ctx.Quick ? 1 : 30, Seed = ctx.Seed })
         : null;
+
+    private static KnnOptions Knn(EstimatorContext ctx) => new() { Backend = ctx.Compute };
+
+    private static KsgOptions Ksg(EstimatorContext ctx) => new() { Backend = ctx.Compute };
 
     private static MineOptions Mine(EstimatorContext ctx) => new() { Steps = ctx.NeuralSteps, Seed = ctx.Seed };
 

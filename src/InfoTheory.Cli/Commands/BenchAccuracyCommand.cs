@@ -29,6 +29,7 @@ internal static class BenchAccuracyCommand
             new("threads", "T", "torch threads (default 1: small networks run fastest on one thread; runs are sequential)"),
             new("from", "CSV[,CSV...]", "redraw the report from accuracy.csv files of earlier runs (merging them) instead of running"),
             new("quick", null, "tiny settings for a smoke test: N = 300, 1 seed, two tasks, 20 training steps"),
+            DeviceOption.Spec,
         ],
         Run);
 
@@ -74,6 +75,7 @@ internal static class BenchAccuracyCommand
         var estimators = List(args.Get("estimators"))?.Select(EstimatorRegistry.Find).ToList()
             ?? EstimatorRegistry.Builtin.Where(e => e.IsDefault).ToList();
         int? steps = args.GetInt("steps", 1);
+        var backend = DeviceOption.Resolve(args.Get("device"));
         int threads = args.GetInt("threads", 1) ?? 1;
         global::TorchSharp.torch.set_num_threads(threads);
         string outDir = args.Get("out") ?? Path.Combine("out", "accuracy");
@@ -81,14 +83,14 @@ internal static class BenchAccuracyCommand
 
         stdout.WriteLine($"bench-accuracy: {tasks.Count} task(s) x {estimators.Count} estimator(s) x N = {string.Join(",", counts)} x {seeds} seed(s){(quick ? " (quick)" : "")}");
         var runs = AccuracySuite.Run(tasks, estimators, counts, seeds, quick, r => stdout.WriteLine(
-            $"  {r.Task,-28} {r.Estimator,-12} N={r.Count,-6} seed={r.Seed} true={F(r.Truth)} est={(r.Error is null ? F(r.Estimate) : "failed: " + r.Error)} ({r.Seconds:F1} s)"), steps);
+            $"  {r.Task,-28} {r.Estimator,-12} N={r.Count,-6} seed={r.Seed} true={F(r.Truth)} est={(r.Error is null ? F(r.Estimate) : "failed: " + r.Error)} ({r.Seconds:F1} s)"), steps, backend);
         var summaries = AccuracySuite.Summarise(runs);
         string machine = $"{Environment.ProcessorCount} logical CPU(s), {System.Runtime.InteropServices.RuntimeInformation.OSDescription}";
         string md = Path.Combine(outDir, "accuracy.md");
         string csv = Path.Combine(outDir, "accuracy.csv");
         string png = Path.Combine(outDir, "accuracy.png");
         File.WriteAllText(md, AccuracyReport.Markdown(summaries, estimators, seeds, machine,
-            $"neural training steps {steps ?? (quick ? 20 : 2000)}, torch threads {threads}"));
+            $"neural training steps {steps ?? (quick ? 20 : 2000)}, torch threads {threads}, device {backend.Name}"));
         File.WriteAllText(csv, AccuracyReport.Csv(runs));
         AccuracyReport.SavePlot(summaries, png);
         stdout.WriteLine($"wrote {md}, {csv}, {png}");

@@ -73,12 +73,31 @@ public sealed class BenchAccuracyCommandTests
         Assert.Contains("estimator mine", stdout.ToString());
     }
 
+    [Fact]
+    public void Device_RunsTheNeighbourAndRenyiEstimatorsThereWithTheSameEstimates()
+    {
+        // --device reaches the k-NN and matrix-Rényi entries: on ILGPU's simulator the estimates equal the CPU's.
+        var tasks = new[] { SyntheticTasks.Find("1v1-normal-0.75") };
+        var estimators = new[] { "ksg", "ksg2", "kl", "renyi" }.Select(EstimatorRegistry.Find).ToList();
+        using var simulator = InfoTheory.Ilgpu.IlgpuBackend.Create(InfoTheory.Ilgpu.IlgpuDevice.Cpu);
+        var cpu = AccuracySuite.Run(tasks, estimators, [200], 1, quick: true);
+        var device = AccuracySuite.Run(tasks, estimators, [200], 1, quick: true, backend: simulator);
+        Assert.Equal(4, cpu.Count);
+        for (int r = 0; r < cpu.Count; r++)
+        {
+            Assert.Null(device[r].Error);
+            Assert.Equal(cpu[r].Estimator, device[r].Estimator);
+            Assert.Equal(cpu[r].Estimate, device[r].Estimate, 1e-10);
+        }
+    }
+
     [Theory]
     [InlineData("--n", "5")]
     [InlineData("--n", "abc")]
     [InlineData("--estimators", "nope")]
     [InlineData("--tasks", "nope")]
     [InlineData("--seeds", "0")]
+    [InlineData("--device", "tpu")]
     public void BadInput_ExitsWithTwo(string option, string value)
     {
         var stderr = new StringWriter();
