@@ -9,9 +9,9 @@ namespace InfoTheory.Ilgpu;
 /// J. Comput. Appl. Math. 27, 1989, doi:10.1016/0377-0427(89)90367-1). Each reflector H = I − u·uᵀ (‖u‖² = 2) would
 /// update the trailing block by A ← A − u·wᵀ − w·uᵀ; within a panel of b reflectors that update is deferred: the
 /// panel's u and w vectors are kept (rows of Uᵗ and Wᵗ, stride n) and every read of the trailing block is corrected by
-/// them, and one rank-2b update per panel writes them all. The trailing block is then read once per reflector (the
-/// mat-vec) instead of three times (mat-vec, and the rank-2 update's read and write): the work is memory-bound, so
-/// that is the saving.
+/// them, and one rank-2b update per panel writes them all. The trailing block is then read once per reflector, and only
+/// its lower triangle (the symmetric mat-vec), instead of three times in full (mat-vec, and the rank-2 update's read
+/// and write): the work is memory-bound, so that is the saving.
 /// </summary>
 internal static partial class DeviceKernels
 {
@@ -95,28 +95,107 @@ internal static partial class DeviceKernels
         }
     }
 
+    /// <summary>The edge of the symmetric mat-vec's tiles, and its group size (one warp).</summary>
+    public const int SymvTile = 32;
+
     /// <summary>
-    /// p = Σ_b partials[b·n + i] (the mat-vec of the panel-start trailing block, blocks added in order) minus the
-    /// panel's correction Σ_q u_q[i]·c[q] + w_q[i]·c[j + q], written to row j of Wᵗ for i ≥ k + 1.
+    /// The symmetric mat-vec p = A·u over the trailing block [start, n)², reading the lower triangle only — half the
+    /// memory traffic of a full mat-vec, and this mat-vec is the reduction's dominant cost. One group of
+    /// <see cref="SymvTile"/> threads per lower tile (R, C), C ≤ R, in row-major order of the lower triangle: the tile
+    /// is staged in shared memory (rows read coalesced; a padded stride, so rows and columns are read without bank
+    /// conflicts), then thread t forms the tile's share of p for row R·T + t (Σ_c A[r, c]·u[c]) and, through Aᵀ, for
+    /// column C·T + t (Σ_r A[r, c]·u[r]). On a diagonal tile only c ≤ r counts for the rows and r &gt; c for the
+    /// columns, so each entry is used once per side. The shares go to <paramref name="partials"/> (2·T per tile) and
+    /// <see cref="SymvSum"/> adds them in a fixed order.
     /// </summary>
-    public static void PanelMatVecSum(Index1D index, ArrayView<double> partials, int n, int k, int blocks, ArrayView<double> ut, ArrayView<double> wt,
+    public static void SymvTiles(ArrayView<double> a, int n, int start, ArrayView<double> u, ArrayView<double> partials)
+    {
+        var tile = SharedMemory.Allocate<double>(SymvTile * (SymvTile + 1));
+        var ur = SharedMemory.Allocate<double>(SymvTile);
+        var uc = SharedMemory.Allocate<double>(SymvTile);
+        int t = Group.IdxX;
+        long index = Grid.IdxX;
+        var (row, column) = LowerTile(index);
+        int rowBase = start + (int)row * SymvTile, columnBase = start + (int)column * SymvTile;
+        int j = columnBase + t;
+        for (int r = 0; r < SymvTile; r++)
+        {
+            int i = rowBase + r;
+            tile[r * (SymvTile + 1) + t] = i < n && j < n ? a[(long)i * n + j] : 0.0;
+        }
+
+        ur[t] = rowBase + t < n ? u[rowBase + t] : 0.0;
+        uc[t] = j < n ? u[j] : 0.0;
+        Group.Barrier();
+        bool diagonal = row == column;
+        double rowSum = 0, columnSum = 0;
+        for (int c = 0; c < SymvTile; c++)
+        {
+            if (!diagonal || c <= t)
+            {
+                rowSum += tile[t * (SymvTile + 1) + c] * uc[c];
+            }
+        }
+
+        for (int r = 0; r < SymvTile; r++)
+        {
+            if (!diagonal || r > t)
+            {
+                columnSum += tile[r * (SymvTile + 1) + t] * ur[r];
+            }
+        }
+
+        partials[index * 2 * SymvTile + t] = rowSum;
+        partials[(index * 2 + 1) * SymvTile + t] = columnSum;
+    }
+
+    /// <summary>
+    /// p[i] for the trailing range (one thread per i ≥ start): the row shares of the tiles (R, 0..R) and the column
+    /// shares of the tiles (R..last, R), R = i's tile, added in that order (reproducible), minus the panel's correction
+    /// Σ_q u_q[i]·c[q] + w_q[i]·c[j + q]; written to row j of Wᵗ.
+    /// </summary>
+    public static void SymvSum(Index1D index, ArrayView<double> partials, int n, int start, int blocks, ArrayView<double> ut, ArrayView<double> wt,
         int j, ArrayView<double> c)
     {
-        int i = k + 1 + index;
+        int i = start + index;
+        long block = index / SymvTile;
+        int r = index % SymvTile;
         double sum = 0;
-        for (int b = 0; b < blocks; b++)
+        for (long column = 0; column <= block; column++)
         {
-            sum += partials[(long)b * n + i];
+            sum += partials[(block * (block + 1) / 2 + column) * 2 * SymvTile + r];
+        }
+
+        for (long row = block; row < blocks; row++)
+        {
+            sum += partials[((row * (row + 1) / 2 + block) * 2 + 1) * SymvTile + r];
         }
 
         double correction = 0;
         for (int q = 0; q < j; q++)
         {
-            long r = (long)q * n;
-            correction += ut[r + i] * c[q] + wt[r + i] * c[j + q];
+            long rq = (long)q * n;
+            correction += ut[rq + i] * c[q] + wt[rq + i] * c[j + q];
         }
 
         wt[(long)j * n + i] = sum - correction;
+    }
+
+    /// <summary>Tile t of a lower triangle in row-major order → (row, column), column ≤ row.</summary>
+    private static (long Row, long Column) LowerTile(long t)
+    {
+        long r = (long)((ILGPU.Algorithms.XMath.Sqrt(8.0 * t + 1) - 1) / 2);
+        while (r * (r + 1) / 2 > t)
+        {
+            r--;
+        }
+
+        while ((r + 1) * (r + 2) / 2 <= t)
+        {
+            r++;
+        }
+
+        return (r, t - r * (r + 1) / 2);
     }
 
     /// <summary>

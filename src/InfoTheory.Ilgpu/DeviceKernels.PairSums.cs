@@ -20,19 +20,8 @@ internal static partial class DeviceKernels
         double acc = 0;
         for (long t = Grid.IdxX; t < tiles; t += Grid.DimX)
         {
-            // Lower-triangle tile t → (block row r, block column c ≤ r), r(r+1)/2 ≤ t < (r+1)(r+2)/2.
-            long r = (long)((ILGPU.Algorithms.XMath.Sqrt(8.0 * t + 1) - 1) / 2);
-            while (r * (r + 1) / 2 > t)
-            {
-                r--;
-            }
-
-            while ((r + 1) * (r + 2) / 2 <= t)
-            {
-                r++;
-            }
-
-            int iBase = (int)r * Tile, jBase = (int)(t - r * (r + 1) / 2) * Tile;
+            var (r, column) = LowerTile(t);
+            int iBase = (int)r * Tile, jBase = (int)column * Tile;
             int i = iBase + ty, j = jBase + tx;
             double sum = 0;
             for (int k0 = 0; k0 < d; k0 += Tile)

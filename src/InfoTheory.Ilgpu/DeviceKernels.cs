@@ -323,24 +323,6 @@ internal static partial class DeviceKernels
         }
     }
 
-    /// <summary>
-    /// Householder step k, part 2a: partial mat-vec sums over row block b of the trailing block,
-    /// partials[b·n + i] = Σ over j in block b of A[j, i]·u[j] (reads coalesced in i). Splitting the rows gives the GPU
-    /// blocks × (n − k − 1) threads instead of n − k − 1.
-    /// </summary>
-    public static void TrailingMatVecPartial(Index2D index, ArrayView<double> a, int n, int k, ArrayView<double> u, ArrayView<double> partials, int rowsPerBlock)
-    {
-        int i = k + 1 + index.X, block = index.Y;
-        int start = k + 1 + block * rowsPerBlock, end = XMath.Min(n, start + rowsPerBlock);
-        double sum = 0;
-        for (int j = start; j < end; j++)
-        {
-            sum += a[(long)j * n + i] * u[j];
-        }
-
-        partials[(long)block * n + i] = sum;
-    }
-
     /// <summary>Householder step k, part 3 (one group): w = p − ½(uᵀp)·u, written over p.</summary>
     public static void RankTwoVector(ArrayView<double> u, ArrayView<double> p, int n, int k)
     {

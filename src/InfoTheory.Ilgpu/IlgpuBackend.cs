@@ -39,8 +39,6 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
     private const int MaxJacobiSweeps = 40;
 
     // The device tridiagonalisation's mat-vec is split into at most this many row blocks.
-    private const int MaxMatVecBlocks = 32;
-
     // Groups of the pair-sum kernel: enough to fill a large GPU several times over; each loops over its share of tiles.
     private const int MaxPairSumGroups = 4096;
 
@@ -684,9 +682,16 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         return _options.MemoryLimitBytes is { } limit ? Math.Min(allowed, limit) : allowed;
     }
 
+    /// <summary>Values in the symmetric mat-vec's partials: 2·T per lower tile of the largest trailing block (order n − 1).</summary>
+    private static long SymvPartials(int n)
+    {
+        long blocks = (n - 1 + DeviceKernels.SymvTile - 1) / DeviceKernels.SymvTile;
+        return blocks * (blocks + 1) / 2 * 2 * DeviceKernels.SymvTile;
+    }
+
     /// <summary>Device bytes of one large-matrix eigenvalue job: the matrix, the panel's Uᵗ and Wᵗ, the mat-vec partials, d and e.</summary>
     private long LargeEigenBytes(int n) =>
-        8L * ((long)n * n + (2L * _options.TridiagonalPanel + MaxMatVecBlocks + 2) * n + 2L * _options.TridiagonalPanel);
+        8L * ((long)n * n + (2L * _options.TridiagonalPanel + 2) * n + 2L * _options.TridiagonalPanel + SymvPartials(n));
 
     private bool Fits(long bytes, string operation)
     {
@@ -917,7 +922,7 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         using var dots = _accelerator.Allocate1D<double>(2L * b);
         using var dd = _accelerator.Allocate1D<double>(n);
         using var ee = _accelerator.Allocate1D<double>(n);
-        using var partials = _accelerator.Allocate1D<double>((long)MaxMatVecBlocks * n);
+        using var partials = _accelerator.Allocate1D<double>(Math.Max(1, SymvPartials(n)));
         for (int start = 0; start < n - 2; start += b)
         {
             int count = Math.Min(b, n - 2 - start);
@@ -927,16 +932,15 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
                 var u = ut.View.SubView((long)j * n, n);
                 var w = wt.View.SubView((long)j * n, n);
                 k.PanelReflector(new KernelConfig(1, _group), a, n, step, ut.View, wt.View, j, dd.View, ee.View);
-                // The mat-vec in row blocks of at least MatVecBlockRows rows (at most MaxMatVecBlocks of them), summed in order.
-                int blocks = Math.Clamp(trailing / _options.MatVecBlockRows, 1, MaxMatVecBlocks);
-                int rows = (trailing + blocks - 1) / blocks;
-                k.TrailingMatVecPartial(new Index2D(trailing, blocks), a, n, step, u, partials.View, rows);
+                // The symmetric mat-vec over the lower triangle of the trailing block, one group per tile.
+                long blocks = (trailing + DeviceKernels.SymvTile - 1) / DeviceKernels.SymvTile;
+                k.SymvTiles(new KernelConfig((int)(blocks * (blocks + 1) / 2), DeviceKernels.SymvTile), a, n, step + 1, u, partials.View);
                 if (j > 0)
                 {
                     k.PanelDots(new KernelConfig(2 * j, _group), ut.View, wt.View, n, step, j, dots.View);
                 }
 
-                k.PanelMatVecSum(trailing, partials.View, n, step, blocks, ut.View, wt.View, j, dots.View);
+                k.SymvSum(trailing, partials.View, n, step + 1, (int)blocks, ut.View, wt.View, j, dots.View);
                 k.RankTwoVector(new KernelConfig(1, _group), u, w, n, step);
             }
 
@@ -1164,9 +1168,12 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         public Action<KernelConfig, ArrayView<double>, ArrayView<double>, int, int, int, ArrayView<double>> PanelDots { get; } =
             accelerator.LoadStreamKernel<ArrayView<double>, ArrayView<double>, int, int, int, ArrayView<double>>(DeviceKernels.PanelDots);
 
-        public Action<Index1D, ArrayView<double>, int, int, int, ArrayView<double>, ArrayView<double>, int, ArrayView<double>> PanelMatVecSum { get; } =
+        public Action<KernelConfig, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>> SymvTiles { get; } =
+            accelerator.LoadStreamKernel<ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>>(DeviceKernels.SymvTiles);
+
+        public Action<Index1D, ArrayView<double>, int, int, int, ArrayView<double>, ArrayView<double>, int, ArrayView<double>> SymvSum { get; } =
             accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, int, int, int, ArrayView<double>, ArrayView<double>, int, ArrayView<double>>(
-                DeviceKernels.PanelMatVecSum);
+                DeviceKernels.SymvSum);
 
         public Action<Index2D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>, int> PanelUpdate { get; } =
             accelerator.LoadAutoGroupedStreamKernel<Index2D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>, int>(DeviceKernels.PanelUpdate);
@@ -1181,8 +1188,6 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         public Action<Index1D, ArrayView<double>, ArrayView<double>, int, int, ArrayView<int>> TridiagonalQLBatch { get; } =
             accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, ArrayView<double>, int, int, ArrayView<int>>(DeviceKernels.TridiagonalQLBatch);
 
-        public Action<Index2D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>, int> TrailingMatVecPartial { get; } =
-            accelerator.LoadAutoGroupedStreamKernel<Index2D, ArrayView<double>, int, int, ArrayView<double>, ArrayView<double>, int>(DeviceKernels.TrailingMatVecPartial);
 
         public Action<KernelConfig, ArrayView<double>, ArrayView<double>, int, int> RankTwoVector { get; } =
             accelerator.LoadStreamKernel<ArrayView<double>, ArrayView<double>, int, int>(DeviceKernels.RankTwoVector);

@@ -10,9 +10,6 @@ public sealed record IlgpuBackendOptions
     /// <summary>The accelerator to use; <see cref="IlgpuDevice.Auto"/> (CUDA, then OpenCL) by default.</summary>
     public IlgpuDevice Device { get; init; } = IlgpuDevice.Auto;
 
-    /// <summary>The least rows per block of the tridiagonalisation's split mat-vec (tests lower it to split small matrices).</summary>
-    internal int MatVecBlockRows { get; init; } = 128;
-
     /// <summary>Reflectors per panel of the blocked large-matrix tridiagonalisation (tests set small values to cover panel edges).</summary>
     internal int TridiagonalPanel { get; init; } = 32;
 

@@ -24,17 +24,17 @@ public sealed class IlgpuKernelTests(IlgpuBackends backends)
         BackendContract.AssertClose(expected, Device.EigenvaluesByTridiagonal(m, n), 1e-13);
     }
 
-    [Fact]
-    public void TridiagonalPathWithRowBlockedMatVecMatchesCpu()
+    [Theory]
+    [InlineData(31)]
+    [InlineData(33)]
+    [InlineData(64)]
+    [InlineData(97)]
+    public void TridiagonalPathWithTiledSymmetricMatVecMatchesCpu(int n)
     {
-        // Blocks of ≥ 2 rows: the first reflectors split their mat-vec into the maximum of 32 blocks, later ones fewer
-        // (uneven last blocks included); on a GPU the split starts at 256 trailing rows.
-        using var split = IlgpuBackend.Create(new IlgpuBackendOptions { Device = IlgpuDevice.Cpu, MatVecBlockRows = 2 });
-        foreach (int n in new[] { 37, 70 })
-        {
-            var m = RandomSymmetric(n, seed: 99 + n);
-            BackendContract.AssertClose(SymmetricEigenvalues.Compute(m, n), split.EigenvaluesByTridiagonal(m, n), 1e-13);
-        }
+        // The symmetric mat-vec's 32×32 tiles: trailing blocks one short of a tile, one over, exactly two tiles, and
+        // four tile rows (diagonal, off-diagonal and edge tiles, and the shrinking trailing block passing every size).
+        var m = RandomSymmetric(n, seed: 99 + n);
+        BackendContract.AssertClose(SymmetricEigenvalues.Compute(m, n), Device.EigenvaluesByTridiagonal(m, n), 1e-13);
     }
 
     [Theory]
@@ -45,8 +45,8 @@ public sealed class IlgpuKernelTests(IlgpuBackends backends)
     {
         // Panels of 1 (the unblocked reduction), 3 and 8 reflectors: orders that end a panel early, exactly, or mid-way,
         // 4×4 update tiles that overhang the matrix edge, and a matrix whose columns vanish (zero reflectors mid-panel).
-        using var backend = IlgpuBackend.Create(new IlgpuBackendOptions { Device = IlgpuDevice.Cpu, MatVecBlockRows = 3, TridiagonalPanel = panel });
-        foreach (int n in new[] { 3, 4, 5, 11, 26 })
+        using var backend = IlgpuBackend.Create(new IlgpuBackendOptions { Device = IlgpuDevice.Cpu, TridiagonalPanel = panel });
+        foreach (int n in new[] { 3, 4, 5, 11, 26, 70 })
         {
             var m = RandomSymmetric(n, seed: 7 * n + panel);
             BackendContract.AssertClose(SymmetricEigenvalues.Compute(m, n), backend.EigenvaluesByTridiagonal(m, n), 1e-13);
