@@ -178,38 +178,6 @@ public abstract class ComputeBackend
         }
     }
 
-    /// <summary>
-    /// Overwrites <paramref name="diagonal"/> with the eigenvalues, ascending, of the symmetric tridiagonal matrix with
-    /// that diagonal and <paramref name="offDiagonal"/> (length ≥ N−1, destroyed): the host half of a device
-    /// tridiagonalisation. Root-free implicit QL (Pal–Walker–Kahan, as LAPACK dsterf).
-    /// </summary>
-    /// <param name="diagonal">The N diagonal entries.</param>
-    /// <param name="offDiagonal">The N−1 sub-diagonal entries (more may be passed; they are ignored).</param>
-    /// <exception cref="ArgumentException">The off-diagonal is too short or a value is not finite.</exception>
-    protected static void TridiagonalEigenvalues(Span<double> diagonal, Span<double> offDiagonal)
-    {
-        int n = diagonal.Length;
-        if (offDiagonal.Length < Math.Max(0, n - 1))
-        {
-            throw new ArgumentException(
-                $"offDiagonal has {offDiagonal.Length} values but a tridiagonal matrix of order {n} needs {n - 1}; pass the sub-diagonal.",
-                nameof(offDiagonal));
-        }
-
-        foreach (double v in diagonal)
-        {
-            BackendGuard.FiniteValue(v, nameof(diagonal));
-        }
-
-        foreach (double v in offDiagonal[..Math.Max(0, n - 1)])
-        {
-            BackendGuard.FiniteValue(v, nameof(offDiagonal));
-        }
-
-        TridiagonalQL.Eigenvalues(diagonal, offDiagonal, n);
-        diagonal.Sort();
-    }
-
     /// <inheritdoc />
     public override string ToString() => Name;
 }
