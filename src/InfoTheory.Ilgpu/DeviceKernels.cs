@@ -15,10 +15,13 @@ internal static partial class DeviceKernels
     /// <summary>The largest group the reductions use (shared arrays are sized for it).</summary>
     public const int MaxGroup = 256;
 
-    /// <summary>The largest matrix order of the batched Jacobi kernel (rotation parameters live in shared memory).</summary>
-    public const int MaxJacobiOrder = 1024;
+    /// <summary>
+    /// The largest order of the batched small-matrix solvers (the Jacobi kernel keeps its rotation parameters in shared
+    /// memory); larger matrices take the one-matrix blocked path.
+    /// </summary>
+    public const int MaxBatchedOrder = 1024;
 
-    private const int MaxPairs = MaxJacobiOrder / 2;
+    private const int MaxPairs = MaxBatchedOrder / 2;
 
     /// <summary>
     /// D or K̃ for N observations in d dimensions (x row-major N×d), one 16×16 tile of the output per group: both

@@ -383,7 +383,7 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         }
 
         var copy = SymmetricCopy(matrices, n, count, nameof(matrices));
-        if (n > DeviceKernels.MaxJacobiOrder)
+        if (n > DeviceKernels.MaxBatchedOrder)
         {
             for (int b = 0; b < count; b++)
             {
@@ -522,7 +522,7 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         }
 
         long nn = (long)n * n, stackBytes = 8L * nn * matrices.Count;
-        bool large = n > DeviceKernels.MaxJacobiOrder;
+        bool large = n > DeviceKernels.MaxBatchedOrder;
         var solver = _options.BatchedEigenSolver;
         // Small orders: the matrix, the batched solver's buffers and the trace.
         long perMatrix = large ? LargeEigenBytes(n) : 8L * (nn + 1) + SolverBytes(n, solver);
