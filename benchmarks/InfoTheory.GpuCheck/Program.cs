@@ -58,6 +58,10 @@ cpu.UnitGram(x, GaussianKernel.Instance, 0.7, expected);
 device.UnitGram(x, GaussianKernel.Instance, 0.7, actual);
 Check($"Gaussian Gram N={n}", MaxDifference(expected, actual), 1e-13);
 
+// The Gram-free S₂ sum over pairs, relative to its size.
+double pairsCpu = cpu.GaussianPairSum(x), pairsDevice = device.GaussianPairSum(x);
+Check($"Gaussian pair sum N={n} d=10 (relative)", Math.Abs(pairsCpu - pairsDevice) / pairsCpu, 1e-12);
+
 // Closed form: tridiag(b, a, b) has eigenvalues a + 2b·cos(kπ/(n+1)) (the blocked device reduction and bisection).
 int m = small ? 60 : 1500;
 var toeplitz = new double[m * m];
