@@ -163,6 +163,7 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
     /// <inheritdoc />
     public override void SquaredDistances(Samples samples, Span<double> destination)
     {
+        BackendGuard.Finite(samples, nameof(samples));
         int n = samples.Count, d = samples.Dimensions;
         BackendGuard.Output(destination.Length, (long)n * n, nameof(destination));
         if (!Fits(8L * ((long)n * d + (long)n * n), nameof(SquaredDistances)))
@@ -184,6 +185,7 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
     /// <inheritdoc />
     public override void UnitGram(Samples samples, IKernel kernel, double width, Span<double> destination)
     {
+        BackendGuard.Finite(samples, nameof(samples));
         int n = samples.Count, d = samples.Dimensions;
         BackendGuard.Output(destination.Length, (long)n * n, nameof(destination));
         double k0 = BackendGuard.KernelAtZero(kernel, width);
@@ -306,6 +308,7 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
     /// <inheritdoc />
     public override double GaussianPairSum(Samples samples)
     {
+        BackendGuard.Finite(samples, nameof(samples));
         int n = samples.Count, d = samples.Dimensions;
         long blocks = (n + DeviceKernels.Tile - 1) / DeviceKernels.Tile, tiles = blocks * (blocks + 1) / 2;
         int groups = (int)Math.Clamp(tiles, 1, MaxPairSumGroups);
@@ -420,6 +423,7 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
     /// <inheritdoc />
     public override void NearestNeighbourDistances(Samples samples, int k, Span<double> destination, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean)
     {
+        BackendGuard.Finite(samples, nameof(samples));
         BackendGuard.Neighbours(samples.Count, k, nameof(k));
         BackendGuard.Metric(metric);
         BackendGuard.Output(destination.Length, (long)samples.Count * k, nameof(destination));
@@ -433,6 +437,7 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
     /// <inheritdoc />
     public override void NearestNeighbours(Samples samples, int k, Span<double> distances, Span<int> indices, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean)
     {
+        BackendGuard.Finite(samples, nameof(samples));
         BackendGuard.Neighbours(samples.Count, k, nameof(k));
         BackendGuard.Metric(metric);
         BackendGuard.Output(distances.Length, (long)samples.Count * k, nameof(distances));
@@ -446,6 +451,8 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
     /// <inheritdoc />
     public override void NearestNeighbourDistances(Samples queries, Samples reference, int k, Span<double> destination, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean)
     {
+        BackendGuard.Finite(queries, nameof(queries));
+        BackendGuard.Finite(reference, nameof(reference));
         BackendGuard.CrossNeighbours(queries, reference, k);
         BackendGuard.Metric(metric);
         BackendGuard.Output(destination.Length, (long)queries.Count * k, nameof(destination));
@@ -459,6 +466,7 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
     /// <inheritdoc />
     public override void CountWithin(Samples samples, ReadOnlySpan<double> radii, bool inclusive, Span<int> counts, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean)
     {
+        BackendGuard.Finite(samples, nameof(samples));
         int n = samples.Count, d = samples.Dimensions;
         BackendGuard.Metric(metric);
         BackendGuard.Radii(radii, n);

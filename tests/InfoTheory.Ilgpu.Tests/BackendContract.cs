@@ -352,6 +352,31 @@ public abstract class BackendContract
     }
 
     [BackendFact]
+    public void NonFiniteSamplesAreRefusedByEveryPrimitive()
+    {
+        // A NaN in observation 2 must be an ArgumentException naming it, never NaN distances, +∞ neighbours or a NaN sum.
+        foreach (double bad in new[] { double.NaN, double.PositiveInfinity })
+        {
+            var x = new Samples(new double[] { 0, 1, 2, 3, bad, 5, 6, 7 }, 2);
+            var good = Random(4, 2, seed: 80);
+            AssertRefused(() => Backend.SquaredDistances(x, new double[16]));
+            AssertRefused(() => Backend.UnitGram(x, GaussianKernel.Instance, 1, new double[16]));
+            AssertRefused(() => Backend.NearestNeighbourDistances(x, 1, new double[4]));
+            AssertRefused(() => Backend.NearestNeighbours(x, 1, new double[4], new int[4]));
+            AssertRefused(() => Backend.NearestNeighbourDistances(x, good, 1, new double[4]));
+            AssertRefused(() => Backend.NearestNeighbourDistances(good, x, 1, new double[4]));
+            AssertRefused(() => Backend.CountWithin(x, [1, 1, 1, 1], false, new int[4]));
+            AssertRefused(() => Backend.GaussianPairSum(x));
+        }
+
+        static void AssertRefused(Action call)
+        {
+            var e = Assert.ThrowsAny<ArgumentException>(call);
+            Assert.Contains("observation 2", e.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [BackendFact]
     public void SubsetSpectraAndNormsMatchCpu()
     {
         int n = 10;

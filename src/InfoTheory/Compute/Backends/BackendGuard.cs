@@ -102,6 +102,8 @@ internal static class BackendGuard
         }
     }
 
+    public static void Finite(Samples samples, string name) => Internal.Guard.Finite(samples, name);
+
     public static void FiniteValue(double value, string name)
     {
         if (!double.IsFinite(value))

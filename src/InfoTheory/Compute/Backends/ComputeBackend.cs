@@ -35,7 +35,7 @@ public abstract class ComputeBackend
     /// <summary>The N×N matrix of squared Euclidean distances ‖xᵢ − xⱼ‖² (zero diagonal, symmetric).</summary>
     /// <param name="samples">N observations (finite values; not checked again here).</param>
     /// <param name="destination">At least N² values, row-major.</param>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than N².</exception>
+    /// <exception cref="ArgumentException">A NaN/±∞ value, or <paramref name="destination"/> shorter than N².</exception>
     public abstract void SquaredDistances(Samples samples, Span<double> destination);
 
     /// <summary>
@@ -46,7 +46,7 @@ public abstract class ComputeBackend
     /// <param name="kernel">The kernel; κ(0) must be finite and positive.</param>
     /// <param name="width">σ &gt; 0.</param>
     /// <param name="destination">At least N² values.</param>
-    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short, or κ(0) is not finite and positive.</exception>
+    /// <exception cref="ArgumentException">A NaN/±∞ value, <paramref name="destination"/> too short, or κ(0) not finite and positive.</exception>
     public abstract void UnitGram(Samples samples, IKernel kernel, double width, Span<double> destination);
 
     /// <summary>
@@ -72,6 +72,7 @@ public abstract class ComputeBackend
     /// </summary>
     /// <param name="samples">N observations, already divided by their widths.</param>
     /// <returns>The sum over the N(N−1)/2 pairs.</returns>
+    /// <exception cref="ArgumentException">A NaN/±∞ value.</exception>
     public abstract double GaussianPairSum(Samples samples);
 
     /// <summary>The eigenvalues, ascending, of one symmetric N×N matrix (only its lower triangle is read).</summary>
@@ -97,7 +98,7 @@ public abstract class ComputeBackend
     /// <param name="k">1 ≤ k &lt; N.</param>
     /// <param name="destination">N·k values, row i at [i·k, (i+1)·k).</param>
     /// <param name="metric">Squared Euclidean (default) or the max-norm of the KSG estimator.</param>
-    /// <exception cref="ArgumentException">k out of range, an unknown metric, or the destination too short.</exception>
+    /// <exception cref="ArgumentException">A NaN/±∞ value, k out of range, an unknown metric, or the destination too short.</exception>
     public abstract void NearestNeighbourDistances(Samples samples, int k, Span<double> destination, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean);
 
     /// <summary>
@@ -111,7 +112,7 @@ public abstract class ComputeBackend
     /// <param name="distances">N·k values, row i at [i·k, (i+1)·k), in the metric's units (squared for Euclidean).</param>
     /// <param name="indices">N·k neighbour indices, laid out as <paramref name="distances"/>.</param>
     /// <param name="metric">Squared Euclidean (default) or the max-norm of the KSG estimator.</param>
-    /// <exception cref="ArgumentException">k out of range, an unknown metric, or an output too short.</exception>
+    /// <exception cref="ArgumentException">A NaN/±∞ value, k out of range, an unknown metric, or an output too short.</exception>
     public abstract void NearestNeighbours(Samples samples, int k, Span<double> distances, Span<int> indices, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean);
 
     /// <summary>
@@ -123,7 +124,7 @@ public abstract class ComputeBackend
     /// <param name="k">1 ≤ k ≤ N.</param>
     /// <param name="destination">M·k values, row i at [i·k, (i+1)·k), in the metric's units.</param>
     /// <param name="metric">Squared Euclidean (default) or the max-norm.</param>
-    /// <exception cref="ArgumentException">Dimensions differ, k out of range, an unknown metric, or the destination too short.</exception>
+    /// <exception cref="ArgumentException">A NaN/±∞ value, dimensions that differ, k out of range, an unknown metric, or the destination too short.</exception>
     public abstract void NearestNeighbourDistances(Samples queries, Samples reference, int k, Span<double> destination, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean);
 
     /// <summary>
@@ -136,7 +137,7 @@ public abstract class ComputeBackend
     /// <param name="inclusive">Count distances equal to the radius too.</param>
     /// <param name="counts">Receives N counts.</param>
     /// <param name="metric">Squared Euclidean (default) or the max-norm.</param>
-    /// <exception cref="ArgumentException">A radius negative or not finite, lengths that disagree, or an unknown metric.</exception>
+    /// <exception cref="ArgumentException">A NaN/±∞ value, a radius negative or not finite, lengths that disagree, or an unknown metric.</exception>
     public abstract void CountWithin(Samples samples, ReadOnlySpan<double> radii, bool inclusive, Span<int> counts, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean);
 
     /// <summary>

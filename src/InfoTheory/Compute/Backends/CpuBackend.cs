@@ -23,6 +23,7 @@ internal sealed class CpuBackend : ComputeBackend
 
     public override void SquaredDistances(Samples samples, Span<double> destination)
     {
+        BackendGuard.Finite(samples, nameof(samples));
         int n = samples.Count;
         BackendGuard.Output(destination.Length, (long)n * n, nameof(destination));
         PairwiseDistances.Squared(samples.ToDouble(), parallel: true).CopyTo(destination);
@@ -30,6 +31,7 @@ internal sealed class CpuBackend : ComputeBackend
 
     public override void UnitGram(Samples samples, IKernel kernel, double width, Span<double> destination)
     {
+        BackendGuard.Finite(samples, nameof(samples));
         int n = samples.Count;
         BackendGuard.Output(destination.Length, (long)n * n, nameof(destination));
         double k0 = BackendGuard.KernelAtZero(kernel, width);
@@ -74,7 +76,11 @@ internal sealed class CpuBackend : ComputeBackend
 
     public override double SquaredFrobeniusNorm(ReadOnlySpan<double> values) => TensorPrimitives.SumOfSquares(values);
 
-    public override double GaussianPairSum(Samples samples) => RenyiEngine.GaussianPairSum(samples, parallel: true);
+    public override double GaussianPairSum(Samples samples)
+    {
+        BackendGuard.Finite(samples, nameof(samples));
+        return RenyiEngine.GaussianPairSum(samples, parallel: true);
+    }
 
     public override void Eigenvalues(ReadOnlySpan<double> matrix, int n, Span<double> eigenvalues)
     {
@@ -87,6 +93,7 @@ internal sealed class CpuBackend : ComputeBackend
 
     public override void NearestNeighbourDistances(Samples samples, int k, Span<double> destination, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean)
     {
+        BackendGuard.Finite(samples, nameof(samples));
         BackendGuard.Neighbours(samples.Count, k, nameof(k));
         BackendGuard.Metric(metric);
         BackendGuard.Output(destination.Length, (long)samples.Count * k, nameof(destination));
@@ -98,6 +105,7 @@ internal sealed class CpuBackend : ComputeBackend
 
     public override void NearestNeighbours(Samples samples, int k, Span<double> distances, Span<int> indices, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean)
     {
+        BackendGuard.Finite(samples, nameof(samples));
         BackendGuard.Neighbours(samples.Count, k, nameof(k));
         BackendGuard.Metric(metric);
         long length = (long)samples.Count * k;
@@ -113,6 +121,8 @@ internal sealed class CpuBackend : ComputeBackend
 
     public override void NearestNeighbourDistances(Samples queries, Samples reference, int k, Span<double> destination, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean)
     {
+        BackendGuard.Finite(queries, nameof(queries));
+        BackendGuard.Finite(reference, nameof(reference));
         BackendGuard.CrossNeighbours(queries, reference, k);
         BackendGuard.Metric(metric);
         BackendGuard.Output(destination.Length, (long)queries.Count * k, nameof(destination));
@@ -124,6 +134,7 @@ internal sealed class CpuBackend : ComputeBackend
 
     public override void CountWithin(Samples samples, ReadOnlySpan<double> radii, bool inclusive, Span<int> counts, NeighbourMetric metric = NeighbourMetric.SquaredEuclidean)
     {
+        BackendGuard.Finite(samples, nameof(samples));
         int n = samples.Count, d = samples.Dimensions;
         BackendGuard.Metric(metric);
         BackendGuard.Radii(radii, n);
