@@ -301,7 +301,7 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
                 sum += p;
             }
 
-            return sum;
+            return BackendGuard.FiniteSum(sum, nameof(values));
         }
     }
 

@@ -369,6 +369,9 @@ public abstract class BackendContract
             AssertRefused(() => Backend.GaussianPairSum(x));
         }
 
+        Assert.ThrowsAny<ArgumentException>(() => Backend.SquaredFrobeniusNorm([1, double.NaN, 2]));
+        Assert.ThrowsAny<ArgumentException>(() => Backend.SquaredFrobeniusNorm([1e200, 1]));
+
         static void AssertRefused(Action call)
         {
             var e = Assert.ThrowsAny<ArgumentException>(call);

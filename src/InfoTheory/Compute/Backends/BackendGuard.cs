@@ -104,6 +104,10 @@ internal static class BackendGuard
 
     public static void Finite(Samples samples, string name) => Internal.Guard.Finite(samples, name);
 
+    public static double FiniteSum(double sum, string name) => double.IsFinite(sum) ? sum : throw new ArgumentException(
+        $"{name} gives a sum of squares of {sum.ToString(CultureInfo.InvariantCulture)}: it holds NaN or ±∞, or values beyond ±1e154 whose squares overflow; pass finite values of moderate size.",
+        name);
+
     public static void FiniteValue(double value, string name)
     {
         if (!double.IsFinite(value))

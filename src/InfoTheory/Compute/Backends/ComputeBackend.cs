@@ -62,6 +62,7 @@ public abstract class ComputeBackend
 
     /// <summary>‖A‖²_F = Σᵢⱼ Aᵢⱼ²; for a trace-normalised A, S₂(A) = −ln ‖A‖²_F.</summary>
     /// <param name="values">The entries (any length).</param>
+    /// <exception cref="ArgumentException">A NaN/±∞ entry, or entries whose squares overflow.</exception>
     public abstract double SquaredFrobeniusNorm(ReadOnlySpan<double> values);
 
     /// <summary>

@@ -74,7 +74,7 @@ internal sealed class CpuBackend : ComputeBackend
         TensorPrimitives.Divide(dst, trace, dst);
     }
 
-    public override double SquaredFrobeniusNorm(ReadOnlySpan<double> values) => TensorPrimitives.SumOfSquares(values);
+    public override double SquaredFrobeniusNorm(ReadOnlySpan<double> values) => BackendGuard.FiniteSum(TensorPrimitives.SumOfSquares(values), nameof(values));
 
     public override double GaussianPairSum(Samples samples)
     {
