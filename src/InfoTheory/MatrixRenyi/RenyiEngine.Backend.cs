@@ -6,25 +6,14 @@ internal static partial class RenyiEngine
     /// <summary>
     /// As <see cref="JointEntropies"/>, with the Grams, Hadamard products, norms and spectra on <paramref name="backend"/>.
     /// The Grams are built once per variable; S_α of each subset comes from the backend's eigenvalues of A = ∘K̃/N
-    /// (or from ‖A‖²_F when α = 2; for Gaussian kernels with a width that needs no distances, from the backend's pair
-    /// sums with no Gram at all).
+    /// (or from ‖A‖²_F when α = 2; <see cref="JointEntropies"/> sends Gaussian S₂ with a distance-free width to the
+    /// backend's pair sums instead, with no Gram at all).
     /// </summary>
     private static (double[] Nats, double[] Widths, double Clipped) JointEntropiesOn(
         ComputeBackend backend, IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets, MatrixRenyiOptions options)
     {
         int n = variables[0].Count;
         var widths = new double[variables.Count];
-        if (options.Alpha == 2 && options.Kernel is GaussianKernel && !options.Bandwidth.NeedsDistances)
-        {
-            // S₂ of Gaussian kernels needs only Σ exp(−‖u − v‖²) over pairs: O(N·d) memory on the device, no N×N Gram.
-            for (int v = 0; v < variables.Count; v++)
-            {
-                widths[v] = options.Bandwidth.Resolve(n, variables[v].Dimensions, default);
-            }
-
-            return (GaussianSecondOrder(variables, widths, subsets, backend.GaussianPairSum), widths, 0);
-        }
-
         var grams = new double[variables.Count][];
         for (int v = 0; v < variables.Count; v++)
         {

@@ -21,15 +21,17 @@ internal static partial class RenyiEngine
         IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets, MatrixRenyiOptions options)
     {
         int n = variables[0].Count;
-        if (!options.Backend.IsManagedCpu)
-        {
-            return JointEntropiesOn(options.Backend, variables, subsets, options);
-        }
-
-        if (options.Alpha == 2 && !options.Bandwidth.NeedsDistances)
+        // S₂ with a width that needs no distances streams pair sums, no N×N matrix: any kernel on the CPU, the Gaussian
+        // (through the backend's GaussianPairSum) on other backends.
+        if (options.Alpha == 2 && !options.Bandwidth.NeedsDistances && (options.Backend.IsManagedCpu || options.Kernel is GaussianKernel))
         {
             var (nats, widths) = SecondOrderStreaming(variables, subsets, options);
             return (nats, widths, 0);
+        }
+
+        if (!options.Backend.IsManagedCpu)
+        {
+            return JointEntropiesOn(options.Backend, variables, subsets, options);
         }
 
         var grams = new double[variables.Count][];
@@ -146,7 +148,8 @@ internal static partial class RenyiEngine
 
         if (options.Kernel is GaussianKernel)
         {
-            return (GaussianSecondOrder(variables, widths, subsets, x => GaussianPairSum(x, options.Parallel)), widths);
+            var backend = options.Backend;
+            return (GaussianSecondOrder(variables, widths, subsets, backend.IsManagedCpu ? x => GaussianPairSum(x, options.Parallel) : backend.GaussianPairSum), widths);
         }
 
         var distances = new PairwiseDistances[v];
