@@ -9,7 +9,7 @@ internal static partial class DeviceKernels
     /// partials[g] = Σ exp(−‖xᵢ − xⱼ‖²) over i &gt; j in the 16×16 tiles of the lower triangle that group g takes
     /// (tiles t = g, g + G, g + 2G, … in row-major order of the lower triangle, so the split, and the host's ordered sum
     /// of the partials, repeat run to run). Each tile stages its two blocks of observations through shared memory 16
-    /// coordinates at a time, as <see cref="SquaredDistances"/> does. Group: 16×16 threads.
+    /// coordinates at a time (<see cref="TileSquaredDistance"/>, as the Gram kernel). Group: 16×16 threads.
     /// </summary>
     public static void GaussianPairSums(ArrayView<double> x, int n, int d, long tiles, ArrayView<double> partials)
     {
@@ -23,23 +23,7 @@ internal static partial class DeviceKernels
             var (r, column) = LowerTile(t);
             int iBase = (int)r * Tile, jBase = (int)column * Tile;
             int i = iBase + ty, j = jBase + tx;
-            double sum = 0;
-            for (int k0 = 0; k0 < d; k0 += Tile)
-            {
-                int col = k0 + tx;
-                int ri = iBase + ty, rj = jBase + ty;
-                a[ty * Tile + tx] = ri < n && col < d ? x[(long)ri * d + col] : 0.0;
-                b[ty * Tile + tx] = rj < n && col < d ? x[(long)rj * d + col] : 0.0;
-                Group.Barrier();
-                for (int k = 0; k < Tile; k++)
-                {
-                    double diff = a[ty * Tile + k] - b[tx * Tile + k];
-                    sum += diff * diff;
-                }
-
-                Group.Barrier();
-            }
-
+            double sum = TileSquaredDistance(x, n, d, iBase, jBase, a, b, tx, ty);
             if (i < n && j < i)
             {
                 acc += DeviceMath.ExpNonPositive(-sum);

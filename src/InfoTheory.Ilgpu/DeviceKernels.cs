@@ -36,6 +36,26 @@ internal static partial class DeviceKernels
         int tx = Group.IdxX, ty = Group.IdxY;
         int iBase = Grid.IdxY * Tile, jBase = Grid.IdxX * Tile;
         int i = iBase + ty, j = jBase + tx;
+        double sum = TileSquaredDistance(x, n, d, iBase, jBase, a, b, tx, ty);
+        if (i < n && j < n)
+        {
+            double value = sum;
+            if (gaussian != 0)
+            {
+                value = i == j ? 1.0 : DeviceMath.ExpNonPositive(scale * sum);
+            }
+
+            output[(long)i * n + j] = value;
+        }
+    }
+
+    /// <summary>
+    /// ‖x_{iBase+ty} − x_{jBase+tx}‖² for one thread of a 16×16 group: both blocks of 16 observations are staged through
+    /// the shared arrays <paramref name="a"/> and <paramref name="b"/> 16 coordinates at a time (rows past N read as 0).
+    /// Every thread of the group must call it (it holds barriers).
+    /// </summary>
+    private static double TileSquaredDistance(ArrayView<double> x, int n, int d, int iBase, int jBase, ArrayView<double> a, ArrayView<double> b, int tx, int ty)
+    {
         double sum = 0;
         for (int k0 = 0; k0 < d; k0 += Tile)
         {
@@ -53,16 +73,7 @@ internal static partial class DeviceKernels
             Group.Barrier();
         }
 
-        if (i < n && j < n)
-        {
-            double value = sum;
-            if (gaussian != 0)
-            {
-                value = i == j ? 1.0 : DeviceMath.ExpNonPositive(scale * sum);
-            }
-
-            output[(long)i * n + j] = value;
-        }
+        return sum;
     }
 
     /// <summary>
