@@ -902,23 +902,12 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
     /// </summary>
     private double[] Tridiagonal(Kernels k, ArrayView<double> a, int n, int exponent)
     {
-        var values = Tridiagonal(k, a, n);
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = Math.ScaleB(values[i], exponent);
-        }
-
-        return values;
-    }
-
-    private double[] Tridiagonal(Kernels k, ArrayView<double> a, int n)
-    {
         var d = new double[n];
         var e = new double[Math.Max(1, n)];
         if (n == 1)
         {
             ToHost(a.SubView(0, 1), d.AsSpan());
-            return d;
+            return [Math.ScaleB(d[0], exponent)];
         }
 
         // Panels of b reflectors (blocked reduction, see DeviceKernels.BlockedTridiagonal.cs): per reflector the panel's
@@ -968,7 +957,13 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         d[n - 2] = corner[0];
         d[n - 1] = corner[3];
         e[n - 2] = corner[2];
-        return TridiagonalOnDevice(k, d, e);
+        var values = TridiagonalOnDevice(k, d, e);
+        for (int i = 0; i < n; i++)
+        {
+            values[i] = Math.ScaleB(values[i], exponent);
+        }
+
+        return values;
     }
 
     /// <summary>
@@ -978,36 +973,20 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
     /// </summary>
     private double[] TridiagonalOnDevice(Kernels k, double[] d, double[] e)
     {
+        // T comes from a matrix of unit size (ScaleToUnit, or a trace-normalised product), so e² neither overflows nor
+        // underflows harmfully; pivmin guards the Sturm recurrence against the rest.
         int n = d.Length;
         const double Epsilon = 2.220446049250313e-16, SafeMinimum = 2.2250738585072014e-308;
-        // Scale T by a power of two (exact) to ‖T‖ ≈ 1, so e² neither overflows nor underflows for entries near 1e±200.
-        double largest = 0;
-        for (int i = 0; i < n; i++)
-        {
-            BackendGuard.FiniteValue(d[i], "matrix");
-            largest = Math.Max(largest, Math.Abs(d[i]));
-            if (i < n - 1)
-            {
-                BackendGuard.FiniteValue(e[i], "matrix");
-                largest = Math.Max(largest, Math.Abs(e[i]));
-            }
-        }
-
-        if (largest == 0)
-        {
-            return new double[n];
-        }
-
-        int exponent = Math.ILogB(largest);
-        d = d.Select(v => Math.ScaleB(v, -exponent)).ToArray();
-        e = e.Select(v => Math.ScaleB(v, -exponent)).ToArray();
         double lower = double.PositiveInfinity, upper = double.NegativeInfinity, largestSquare = 0;
         var e2 = new double[Math.Max(1, n - 1)];
         for (int i = 0; i < n; i++)
         {
-            double left = i > 0 ? Math.Abs(e[i - 1]) : 0, right = i < n - 1 ? Math.Abs(e[i]) : 0;
+            BackendGuard.FiniteValue(d[i], "matrix");
+            double left = i > 0 ? Math.Abs(e[i - 1]) : 0, right = 0;
             if (i < n - 1)
             {
+                BackendGuard.FiniteValue(e[i], "matrix");
+                right = Math.Abs(e[i]);
                 e2[i] = e[i] * e[i];
                 largestSquare = Math.Max(largestSquare, e2[i]);
             }
@@ -1019,7 +998,7 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         if (largestSquare == 0)
         {
             // Already diagonal (e.g. a zero matrix): the eigenvalues are d, exactly.
-            var diagonal = d.Select(v => Math.ScaleB(v, exponent)).ToArray();
+            var diagonal = d.ToArray();
             Array.Sort(diagonal);
             return diagonal;
         }
@@ -1036,11 +1015,6 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         using var values = _accelerator.Allocate1D<double>(n);
         k.Bisection(n, dd.View, ee.View, n, lower, upper, tolerance, pivmin, values.View);
         ToHost(values.View, result);
-        for (int i = 0; i < n; i++)
-        {
-            result[i] = Math.ScaleB(result[i], exponent);
-        }
-
         return result;
     }
 

@@ -457,6 +457,22 @@ public abstract class BackendContract
         return new Samples(values, d);
     }
 
+    /// <summary>A symmetric n×n matrix with entries uniform in [−1, 1) (indefinite in general).</summary>
+    internal static double[] RandomSymmetric(int n, int seed)
+    {
+        var random = new Random(seed);
+        var m = new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j <= i; j++)
+            {
+                m[i * n + j] = m[j * n + i] = random.NextDouble() * 2 - 1;
+            }
+        }
+
+        return m;
+    }
+
     internal static double[] RandomSpd(int n, int seed)
     {
         // A Gaussian Gram of random points: symmetric, positive definite, unit diagonal.

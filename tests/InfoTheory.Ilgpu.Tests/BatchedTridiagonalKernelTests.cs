@@ -33,7 +33,7 @@ public sealed class BatchedTridiagonalKernelTests(IlgpuBackends backends)
         var matrices = new List<double[]>();
         for (int q = 0; q < perKind; q++)
         {
-            matrices.Add(RandomSymmetric(n, seed: 1000 * n + q));
+            matrices.Add(BackendContract.RandomSymmetric(n, seed: 1000 * n + q));
             matrices.Add(BackendContract.RandomSpd(n, seed: 2000 * n + q));
             matrices.Add(LowRankGram(n, rank: 3, seed: 3000 * n + q));
         }
@@ -76,7 +76,7 @@ public sealed class BatchedTridiagonalKernelTests(IlgpuBackends backends)
         // Zero rows/columns (the first, so the very first reflector is zero, and interior ones), and a block-diagonal
         // matrix whose reflector goes to zero partway through the reduction.
         int n = 12;
-        var zeroColumns = RandomSymmetric(n, seed: 5);
+        var zeroColumns = BackendContract.RandomSymmetric(n, seed: 5);
         foreach (int z in new[] { 0, 4, 5, 11 })
         {
             for (int i = 0; i < n; i++)
@@ -86,8 +86,8 @@ public sealed class BatchedTridiagonalKernelTests(IlgpuBackends backends)
         }
 
         var blocks = new double[n * n];
-        var upper = RandomSymmetric(5, seed: 6);
-        var lower = RandomSymmetric(n - 5, seed: 7);
+        var upper = BackendContract.RandomSymmetric(5, seed: 6);
+        var lower = BackendContract.RandomSymmetric(n - 5, seed: 7);
         for (int i = 0; i < 5; i++)
         {
             for (int j = 0; j < 5; j++)
@@ -118,7 +118,7 @@ public sealed class BatchedTridiagonalKernelTests(IlgpuBackends backends)
     [InlineData(4, 1)]
     public void BatchCountsThatDivideNothingMatchCpu(int n, int count)
     {
-        var matrices = Enumerable.Range(0, count).Select(b => b % 2 == 0 ? RandomSymmetric(n, 40 + b) : BackendContract.RandomSpd(n, 40 + b)).ToList();
+        var matrices = Enumerable.Range(0, count).Select(b => b % 2 == 0 ? BackendContract.RandomSymmetric(n, 40 + b) : BackendContract.RandomSpd(n, 40 + b)).ToList();
         AssertMatchesCpu(matrices, n, 1e-13);
     }
 
@@ -129,7 +129,7 @@ public sealed class BatchedTridiagonalKernelTests(IlgpuBackends backends)
         // interleaved layout's stride is the chunk's count, not the buffer's.
         int n = 6, count = 5;
         using var tight = IlgpuBackend.Create(new IlgpuBackendOptions { Device = IlgpuDevice.Cpu, MemoryLimitBytes = 2 * 8 * (n * n + 4 * n + 1) + 100 });
-        var matrices = Enumerable.Range(0, count).Select(b => RandomSymmetric(n, 70 + b)).ToList();
+        var matrices = Enumerable.Range(0, count).Select(b => BackendContract.RandomSymmetric(n, 70 + b)).ToList();
         var flat = matrices.SelectMany(m => m).ToArray();
         var expected = new double[count * n];
         var actual = new double[count * n];
@@ -144,7 +144,7 @@ public sealed class BatchedTridiagonalKernelTests(IlgpuBackends backends)
     {
         int n = 24, count = 4;
         var flat = Enumerable.Range(0, count)
-            .SelectMany(b => b % 2 == 0 ? BackendContract.RandomSpd(n, 90 + b) : RandomSymmetric(n, 90 + b))
+            .SelectMany(b => b % 2 == 0 ? BackendContract.RandomSpd(n, 90 + b) : BackendContract.RandomSymmetric(n, 90 + b))
             .ToArray();
         var jacobi = new double[count * n];
         var tridiagonal = new double[count * n];
@@ -200,21 +200,6 @@ public sealed class BatchedTridiagonalKernelTests(IlgpuBackends backends)
             // Tolerance relative to each matrix's own scale (its largest |eigenvalue|, at least 1).
             BackendContract.AssertClose(expected[(b * n)..((b + 1) * n)], actual[(b * n)..((b + 1) * n)], tolerance);
         }
-    }
-
-    private static double[] RandomSymmetric(int n, int seed)
-    {
-        var random = new Random(seed);
-        var m = new double[n * n];
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j <= i; j++)
-            {
-                m[i * n + j] = m[j * n + i] = random.NextDouble() * 2 - 1;
-            }
-        }
-
-        return m;
     }
 
     private static double[] LowRankGram(int n, int rank, int seed)

@@ -18,7 +18,7 @@ public sealed class IlgpuKernelTests(IlgpuBackends backends)
     [InlineData(33)]
     public void JacobiAndTridiagonalPathsMatchCpu(int n)
     {
-        var m = RandomSymmetric(n, seed: n);
+        var m = BackendContract.RandomSymmetric(n, seed: n);
         var expected = SymmetricEigenvalues.Compute(m, n);
         BackendContract.AssertClose(expected, Device.EigenvaluesByJacobi(m, n), 1e-13);
         BackendContract.AssertClose(expected, Device.EigenvaluesByTridiagonal(m, n), 1e-13);
@@ -33,7 +33,7 @@ public sealed class IlgpuKernelTests(IlgpuBackends backends)
     {
         // The symmetric mat-vec's 32×32 tiles: trailing blocks one short of a tile, one over, exactly two tiles, and
         // four tile rows (diagonal, off-diagonal and edge tiles, and the shrinking trailing block passing every size).
-        var m = RandomSymmetric(n, seed: 99 + n);
+        var m = BackendContract.RandomSymmetric(n, seed: 99 + n);
         BackendContract.AssertClose(SymmetricEigenvalues.Compute(m, n), Device.EigenvaluesByTridiagonal(m, n), 1e-13);
     }
 
@@ -48,15 +48,15 @@ public sealed class IlgpuKernelTests(IlgpuBackends backends)
         using var backend = IlgpuBackend.Create(new IlgpuBackendOptions { Device = IlgpuDevice.Cpu, TridiagonalPanel = panel });
         foreach (int n in new[] { 3, 4, 5, 11, 26, 70 })
         {
-            var m = RandomSymmetric(n, seed: 7 * n + panel);
+            var m = BackendContract.RandomSymmetric(n, seed: 7 * n + panel);
             BackendContract.AssertClose(SymmetricEigenvalues.Compute(m, n), backend.EigenvaluesByTridiagonal(m, n), 1e-13);
         }
 
         // Block-diagonal: [B 0; 0 C] has every reflector of the first block's columns reach zeros beyond it.
         int size = 13;
         var block = new double[size * size];
-        var b1 = RandomSymmetric(6, seed: 1);
-        var c1 = RandomSymmetric(7, seed: 2);
+        var b1 = BackendContract.RandomSymmetric(6, seed: 1);
+        var c1 = BackendContract.RandomSymmetric(7, seed: 2);
         for (int i = 0; i < 6; i++)
         {
             for (int j = 0; j < 6; j++)
@@ -277,20 +277,5 @@ public sealed class IlgpuKernelTests(IlgpuBackends backends)
         Assert.Equal(IlgpuDevice.Cuda, cuda.Device);
         Assert.True(cuda.DeviceMemoryBytes > 0);
         Assert.True(cuda.Available() > 0);
-    }
-
-    private static double[] RandomSymmetric(int n, int seed)
-    {
-        var random = new Random(seed);
-        var m = new double[n * n];
-        for (int i = 0; i < n; i++)
-        {
-            for (int j = 0; j <= i; j++)
-            {
-                m[i * n + j] = m[j * n + i] = random.NextDouble() * 2 - 1;
-            }
-        }
-
-        return m;
     }
 }
