@@ -19,7 +19,7 @@ public sealed class ImageDataset
     /// <param name="labels">One label per image (kept, not copied).</param>
     /// <param name="rows">Rows per image (&gt; 0).</param>
     /// <param name="columns">Columns per image (&gt; 0).</param>
-    /// <exception cref="ArgumentException">The lengths do not agree with the shape.</exception>
+    /// <exception cref="ArgumentException">The lengths do not agree with the shape, or a pixel is NaN or ±∞.</exception>
     public ImageDataset(float[] pixels, byte[] labels, int rows, int columns)
     {
         ArgumentNullException.ThrowIfNull(pixels);
@@ -32,6 +32,14 @@ public sealed class ImageDataset
             throw new ArgumentException(
                 $"{labels.Length} labels of {rows}×{columns} images need {expected} pixels, but {pixels.Length} were given.",
                 nameof(pixels));
+        }
+
+        int bad = Array.FindIndex(pixels, p => !float.IsFinite(p));
+        if (bad >= 0)
+        {
+            throw new ArgumentException(
+                $"pixels contains {pixels[bad]} at image {bad / ((long)rows * columns)}, pixel {bad % ((long)rows * columns)}; " +
+                "replace or drop that image before training.", nameof(pixels));
         }
 
         Pixels = pixels;

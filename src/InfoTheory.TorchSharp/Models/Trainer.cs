@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -27,6 +29,8 @@ public static class Trainer
     /// <param name="onEpoch">Called after each epoch with the epoch index (0-based) and its mean batch loss.</param>
     /// <param name="onIteration">Called after each optimiser step with the global iteration index (0-based).</param>
     /// <returns>The mean batch loss of each epoch.</returns>
+    /// <exception cref="InvalidOperationException">A step produced a non-finite loss or gradient (training diverged); the
+    /// parameters are left as they were before that step.</exception>
     public static IReadOnlyList<double> Train(
         ZooModel model,
         ImageDataset train,
@@ -80,10 +84,27 @@ public static class Trainer
                         var xb = x.index_select(0, idx);
                         var yb = y.index_select(0, idx);
                         optimizer.zero_grad();
-                        var loss = model.Loss(xb, yb);
-                        loss.Total.backward();
+                        LossOutput loss;
+                        try
+                        {
+                            loss = model.Loss(xb, yb);
+                            loss.Total.backward();
+                        }
+                        catch (ExternalException e) when (NonFiniteParameter(model) is { } name)
+                        {
+                            throw Diverged(epoch, iteration, $"parameter '{name}' is not finite", learningRate, e);
+                        }
+
+                        double value = loss.Total.ToDouble();
+                        string? problem = !double.IsFinite(value) ? $"the loss is {value.ToString(CultureInfo.InvariantCulture)}"
+                            : NonFiniteGradient(model) is { } grad ? $"the gradient of '{grad}' is not finite" : null;
+                        if (problem is not null)
+                        {
+                            throw Diverged(epoch, iteration, problem, learningRate, null);
+                        }
+
                         optimizer.step();
-                        sum += loss.Total.ToDouble();
+                        sum += value;
                         batches++;
                     }
 
@@ -97,6 +118,31 @@ public static class Trainer
         }
 
         return losses;
+    }
+
+    // A step with a non-finite loss or gradient would write NaN into the parameters, and the next forward pass would
+    // fail far from the cause (binary cross-entropy refuses NaN reconstructions) or, worse, keep going: stop here instead.
+    private static InvalidOperationException Diverged(int epoch, int iteration, string what, double learningRate, Exception? inner) =>
+        new($"Training diverged at epoch {epoch}, iteration {iteration}: {what}. The step was not applied; check the data " +
+            $"for extreme values or try a smaller learning rate than {learningRate}.", inner);
+
+    private static string? NonFiniteGradient(ZooModel model) => FirstNonFinite(model, p => p.grad);
+
+    private static string? NonFiniteParameter(ZooModel model) => FirstNonFinite(model, p => p.alias());
+
+    private static string? FirstNonFinite(ZooModel model, Func<Tensor, Tensor?> select)
+    {
+        using var scope = torch.NewDisposeScope();
+        foreach (var (name, parameter) in model.named_parameters())
+        {
+            var t = select(parameter);
+            if (t is not null && !t.isfinite().all().item<bool>())
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     private static Tensor LoadInput(ZooModel model, ImageDataset train, Device device, ScalarType dtype)

@@ -6,8 +6,6 @@ public sealed class MnistDataTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("mnist-tests-").FullName;
 
-    public MnistDataTests() => TestData.Init();
-
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Theory]
@@ -102,5 +100,17 @@ public sealed class MnistDataTests : IDisposable
         File.WriteAllBytes(Path.Combine(_dir, "train-labels-idx1-ubyte"), IdxReaderTests.Idx(0x801, new[] { 1 }, new byte[] { 4 }));
         var e = Assert.Throws<IdxFormatException>(() => MnistData.Load(_dir));
         Assert.Contains("train-labels-idx1-ubyte", e.Message);
+    }
+
+    [Theory]
+    [InlineData(float.NaN)]
+    [InlineData(float.PositiveInfinity)]
+    public void ImageDatasetRefusesNonFinitePixels(float value)
+    {
+        var pixels = new float[3 * 2 * 2];
+        pixels[9] = value;
+        var e = Assert.Throws<ArgumentException>(() => new ImageDataset(pixels, new byte[3], 2, 2));
+        Assert.Equal("pixels", e.ParamName);
+        Assert.Contains("image 2, pixel 1", e.Message);
     }
 }

@@ -8,8 +8,6 @@ namespace InfoTheory.TorchSharp.Tests.Models;
 [Collection(TorchCollection.Name)]
 public sealed class ModelSpecificTests
 {
-    public ModelSpecificTests() => TestData.Init();
-
     [Fact]
     public void TiedAutoencoderSharesOneParameterBetweenEncoderAndDecoder()
     {

@@ -13,7 +13,6 @@ public sealed class ZooModelTests
 
     public ZooModelTests(ITestOutputHelper output)
     {
-        TestData.Init();
         _output = output;
     }
 
@@ -161,6 +160,50 @@ public sealed class ZooModelTests
         Assert.Equal(l1, l2);
         Assert.Equal(Enumerable.Range(0, 8), iterations); // 2 epochs × ceil(100/32) batches
         Assert.Equal(new[] { (0, l1[0]), (1, l1[1]) }, epochs);
+    }
+
+    // Bit for bit, also when the second run starts on another thread (xunit moves tests between pool threads; torch's
+    // thread count and generators must not depend on the calling thread). CAE_1 failed intermittently in CI before the
+    // thread count was fixed for the whole test assembly; the VAE also draws from its own generator while training.
+    [Theory]
+    [InlineData("Cae1")]
+    [InlineData("VariationalAutoencoder")]
+    public void SeededTrainingIsBitIdenticalOnAnyThread(string name)
+    {
+        var data = TestData.First(64);
+        (IReadOnlyList<double> Losses, float[] Weights) Run()
+        {
+            using var model = ZooFactory.Create(name, seed: 4);
+            var losses = Trainer.Train(model, data, epochs: 3, batchSize: 32, learningRate: 2e-3, seed: 6);
+            using var flat = torch.cat(model.parameters().Select(p => p.detach().flatten()).ToList());
+            return (losses, flat.data<float>().ToArray());
+        }
+
+        var here = Run();
+        (IReadOnlyList<double> Losses, float[] Weights) there = default;
+        var thread = new Thread(() => there = Run());
+        thread.Start();
+        thread.Join();
+        Assert.All(here.Losses, l => Assert.True(double.IsFinite(l)));
+        Assert.Equal(here.Losses, there.Losses);
+        Assert.Equal(here.Weights, there.Weights);
+    }
+
+    [Fact]
+    public void DivergingTrainingStopsWithAClearErrorAndLeavesTheParameters()
+    {
+        var good = TestData.First(8);
+        var pixels = (float[])good.Pixels.Clone();
+        pixels[100] = 3e38f; // finite, but its square overflows float32: the MSE loss is +∞
+        var poisoned = new ImageDataset(pixels, good.Labels, good.Rows, good.Columns);
+        using var model = new Autoencoder(50, seed: 3);
+        using var before = torch.cat(model.parameters().Select(p => p.detach().flatten().clone()).ToList());
+
+        var error = Assert.Throws<InvalidOperationException>(() => Trainer.Train(model, poisoned, 1, 8, 1e-3, 1));
+        Assert.Contains("epoch 0, iteration 0", error.Message);
+        Assert.Contains("the loss is Infinity", error.Message);
+        using var after = torch.cat(model.parameters().Select(p => p.detach().flatten()).ToList());
+        Assert.True(before.SameValues(after), "a diverged step changed the parameters");
     }
 
     [Fact]

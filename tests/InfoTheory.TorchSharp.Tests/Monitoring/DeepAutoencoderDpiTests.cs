@@ -10,8 +10,6 @@ namespace InfoTheory.TorchSharp.Tests.Monitoring;
 [Collection(Models.TorchCollection.Name)]
 public sealed class DeepAutoencoderDpiTests
 {
-    public DeepAutoencoderDpiTests() => TestData.Init();
-
     [Fact]
     public void Short_deep_autoencoder_run_keeps_the_data_processing_inequalities()
     {

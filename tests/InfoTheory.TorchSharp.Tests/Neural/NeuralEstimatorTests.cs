@@ -7,14 +7,8 @@ namespace InfoTheory.TorchSharp.Tests.Neural;
 /// the autoencoder compressor. Small settings keep each test to a few seconds on a shared CPU.
 /// </summary>
 [Collection(TorchCollection.Name)]
-public sealed class NeuralEstimatorTests : IDisposable
+public sealed class NeuralEstimatorTests
 {
-    private readonly int _threads = global::TorchSharp.torch.get_num_threads();
-
-    // Small networks train ~10× faster on one torch thread than on several contended ones; restored afterwards.
-    public NeuralEstimatorTests() => global::TorchSharp.torch.set_num_threads(1);
-
-    public void Dispose() => global::TorchSharp.torch.set_num_threads(_threads);
 
     private static readonly SyntheticSample OneVsOne = GaussianTask.OneVsOne(0.75).Sample(4000, 1);
 
