@@ -135,7 +135,7 @@ public readonly struct Information : IEquatable<Information>, IComparable<Inform
 
     /// <summary>Writes the amount in the given unit with its unit name, e.g. <c>0.8557 nats</c>.</summary>
     public string ToString(InformationUnit unit, string? format = "G6", IFormatProvider? provider = null) =>
-        In(unit).ToString(format, provider ?? CultureInfo.InvariantCulture) + (unit == InformationUnit.Bits ? " bits" : " nats");
+        In(unit).ToString(format, provider ?? CultureInfo.InvariantCulture) + " " + UnitName(unit);
 
     /// <summary>
     /// Formats the amount. A format ending in <c>n</c> writes nats, in <c>b</c> (or nothing) bits; what precedes
@@ -143,7 +143,17 @@ public readonly struct Information : IEquatable<Information>, IComparable<Inform
     /// </summary>
     public string ToString(string? format, IFormatProvider? formatProvider)
     {
-        format ??= "G6";
+        var (unit, number) = ParseFormat(format);
+        return ToString(unit, number ?? "G6", formatProvider);
+    }
+
+    /// <summary>
+    /// Splits a format of the <see cref="ToString(string?, IFormatProvider?)"/> convention into its unit (trailing
+    /// <c>n</c> nats, <c>b</c> or nothing bits) and its numeric format (null when none is given).
+    /// </summary>
+    internal static (InformationUnit Unit, string? NumberFormat) ParseFormat(string? format)
+    {
+        format ??= string.Empty;
         var unit = InformationUnit.Bits;
         if (format.EndsWith('n') || format.EndsWith('N'))
         {
@@ -155,6 +165,9 @@ public readonly struct Information : IEquatable<Information>, IComparable<Inform
             format = format[..^1];
         }
 
-        return ToString(unit, format.Length == 0 ? "G6" : format, formatProvider);
+        return (unit, format.Length == 0 ? null : format);
     }
+
+    /// <summary>The unit's name as written after a number: <c>bits</c> or <c>nats</c>.</summary>
+    internal static string UnitName(InformationUnit unit) => unit == InformationUnit.Bits ? "bits" : "nats";
 }

@@ -1,3 +1,4 @@
+using InfoTheory.Internal;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -7,7 +8,7 @@ namespace InfoTheory.TorchSharp;
 public sealed record AutoencoderCompressorOptions
 {
     private readonly int _codeSize = 4;
-    private readonly IReadOnlyList<int> _hiddenSizes = [128, 64];
+    private readonly IReadOnlyList<int> _hiddenSizes = ValueList<int>.Require([128, 64], nameof(HiddenSizes));
     private readonly int _epochs = 30;
     private readonly int _batchSize = 128;
     private readonly double _learningRate = 1e-3;
@@ -27,7 +28,7 @@ public sealed record AutoencoderCompressorOptions
                 throw new ArgumentOutOfRangeException(nameof(HiddenSizes), string.Join(",", value), "every hidden width must be ≥ 1.");
             }
 
-            _hiddenSizes = value.ToArray();
+            _hiddenSizes = ValueList<int>.Require(value, nameof(HiddenSizes));
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Buffers.Binary;
 using System.IO.Compression;
 
@@ -11,7 +13,15 @@ namespace InfoTheory.TorchSharp;
 /// <param name="Rows">Rows per image.</param>
 /// <param name="Columns">Columns per image.</param>
 /// <param name="Pixels">The raw grey levels, length <c>Count × Rows × Columns</c>.</param>
-public sealed record IdxImages(int Count, int Rows, int Columns, byte[] Pixels);
+public sealed record IdxImages(int Count, int Rows, int Columns, byte[] Pixels)
+{
+    /// <summary>Prints the sizes and the number of pixels (not the pixels themselves).</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Count = {Count}, Rows = {Rows}, Columns = {Columns}, Pixels = byte[{Pixels.Length}]");
+        return true;
+    }
+}
 
 /// <summary>
 /// Reads files in the IDX format used by MNIST, Fashion-MNIST and EMNIST (LeCun et al.):

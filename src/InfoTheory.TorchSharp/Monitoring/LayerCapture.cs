@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+using InfoTheory.Internal;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -12,6 +15,18 @@ namespace InfoTheory.TorchSharp;
 /// <param name="Values">The values, row-major, N·(product of the other sizes) of them.</param>
 public sealed record CapturedTensor(string Layer, IReadOnlyList<long> Shape, double[] Values)
 {
+    /// <summary>The tensor's shape; <c>Shape[0]</c> is the number of observations N.</summary>
+    public IReadOnlyList<long> Shape { get => _shape; init => _shape = ValueList<long>.Require(value, nameof(Shape)); }
+
+    private readonly IReadOnlyList<long> _shape = ValueList<long>.Require(Shape, nameof(Shape));
+
+    /// <summary>Prints the name, the shape and the number of values (not the values themselves).</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Layer = {Layer}, Shape = {Shape}, Values = double[{Values.Length}]");
+        return true;
+    }
+
     /// <summary>The number of observations N (the first dimension).</summary>
     public int Count => (int)Shape[0];
 

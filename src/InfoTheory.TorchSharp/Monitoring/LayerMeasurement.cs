@@ -1,3 +1,5 @@
+using InfoTheory.Internal;
+
 namespace InfoTheory.TorchSharp;
 
 /// <summary>
@@ -11,6 +13,11 @@ namespace InfoTheory.TorchSharp;
 /// <param name="TargetInformation">I(T;Y): Y = X′ (the reconstruction) for autoencoders, the one-hot labels for classifiers (see <see cref="TargetKind"/>).</param>
 public sealed record LayerMeasurement(string Layer, IReadOnlyList<long> Shape, Information Entropy, Information InputInformation, Information TargetInformation)
 {
+    /// <summary>The layer output's shape (first dimension = observations).</summary>
+    public IReadOnlyList<long> Shape { get => _shape; init => _shape = ValueList<long>.Require(value, nameof(Shape)); }
+
+    private readonly IReadOnlyList<long> _shape = ValueList<long>.Require(Shape, nameof(Shape));
+
     /// <summary>I(X; {T¹…T^C}) over the feature maps (4-D layers with PID on), else null.</summary>
     public Information? Mmi { get; init; }
 

@@ -1,3 +1,4 @@
+using InfoTheory.Internal;
 using ScottPlot;
 
 namespace InfoTheory.TorchSharp;
@@ -39,7 +40,9 @@ public sealed record InformationPlaneStyle
     public bool? IdentityLine { get; init; }
 
     /// <summary>Only these layers, in this order; null for all.</summary>
-    public IReadOnlyList<string>? Layers { get; init; }
+    public IReadOnlyList<string>? Layers { get => _layers; init => _layers = ValueList<string>.Of(value); }
+
+    private readonly IReadOnlyList<string>? _layers;
 
     /// <summary>Width in pixels (default 800).</summary>
     public int Width { get; init; } = InformationPlot.DefaultWidth;

@@ -1,3 +1,5 @@
+using InfoTheory.Internal;
+
 namespace InfoTheory;
 
 /// <summary>The proxies for one pair of feature maps (i, j) with i &lt; j.</summary>
@@ -29,6 +31,21 @@ public sealed record PidPair(int First, int Second, Information FirstInformation
 public sealed record PidResult(Information Mmi, Information Rst, Information Wnri, double? RstPercent, double? WnriPercent,
     IReadOnlyList<PidPair> Pairs, IReadOnlyList<Information> MapInformation, double Alpha, double InputWidth, IReadOnlyList<double> MapWidths)
 {
+    /// <summary>The evaluated pairs, ordered by (i, j).</summary>
+    public IReadOnlyList<PidPair> Pairs { get => _pairs; init => _pairs = ValueList<PidPair>.Require(value, nameof(Pairs)); }
+
+    private readonly IReadOnlyList<PidPair> _pairs = ValueList<PidPair>.Require(Pairs, nameof(Pairs));
+
+    /// <summary>I(X; Tᵖ) for every map p.</summary>
+    public IReadOnlyList<Information> MapInformation { get => _mapInformation; init => _mapInformation = ValueList<Information>.Require(value, nameof(MapInformation)); }
+
+    private readonly IReadOnlyList<Information> _mapInformation = ValueList<Information>.Require(MapInformation, nameof(MapInformation));
+
+    /// <summary>σ of each map.</summary>
+    public IReadOnlyList<double> MapWidths { get => _mapWidths; init => _mapWidths = ValueList<double>.Require(value, nameof(MapWidths)); }
+
+    private readonly IReadOnlyList<double> _mapWidths = ValueList<double>.Require(MapWidths, nameof(MapWidths));
+
     /// <summary>True when the joint entropy of all maps reached 0.99·log N (MMI saturated; see <see cref="RenyiEstimate.Saturated"/>).</summary>
     public bool Saturated { get; init; }
 

@@ -1,3 +1,5 @@
+using InfoTheory.Internal;
+
 namespace InfoTheory;
 
 /// <summary>
@@ -9,6 +11,11 @@ namespace InfoTheory;
 /// <param name="Widths">The kernel width σ used for each variable, in the order the variables were given.</param>
 public sealed record RenyiEstimate(Information Value, double Alpha, IReadOnlyList<double> Widths)
 {
+    /// <summary>The kernel width σ used for each variable, in the order the variables were given.</summary>
+    public IReadOnlyList<double> Widths { get => _widths; init => _widths = ValueList<double>.Require(value, nameof(Widths)); }
+
+    private readonly IReadOnlyList<double> _widths = ValueList<double>.Require(Widths, nameof(Widths));
+
     /// <summary>
     /// Σ|λ| over the eigenvalues below 0 that round-off produced and that were clipped to 0 (never abs() or +ε).
     /// 0 for α = 2, which needs no eigenvalues.

@@ -8,7 +8,13 @@ namespace InfoTheory;
 /// <param name="Interval">The confidence interval.</param>
 /// <param name="StandardError">The resampling standard error (std of the replicates; for subsampling, rescaled by √(m/N)).</param>
 /// <param name="Replicates">The estimate on each resample, in replicate order (reproducible for a given seed).</param>
-public sealed record BootstrapResult(Information Estimate, ConfidenceInterval Interval, Information StandardError, IReadOnlyList<Information> Replicates);
+public sealed record BootstrapResult(Information Estimate, ConfidenceInterval Interval, Information StandardError, IReadOnlyList<Information> Replicates)
+{
+    /// <summary>The estimate on each resample, in replicate order (reproducible for a given seed).</summary>
+    public IReadOnlyList<Information> Replicates { get => _replicates; init => _replicates = ValueList<Information>.Require(value, nameof(Replicates)); }
+
+    private readonly IReadOnlyList<Information> _replicates = ValueList<Information>.Require(Replicates, nameof(Replicates));
+}
 
 /// <summary>
 /// Seeded resampling confidence intervals for ANY entropy or mutual-information estimator: the nonparametric bootstrap

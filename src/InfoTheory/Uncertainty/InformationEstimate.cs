@@ -1,3 +1,4 @@
+using System.Globalization;
 using InfoTheory.Internal;
 
 namespace InfoTheory;
@@ -7,7 +8,7 @@ namespace InfoTheory;
 /// (for the k-NN estimators, the standard deviation of the per-sample terms over √N, as Butakov et al. report
 /// their 95% intervals). Nats inside, like every <see cref="Information"/>.
 /// </summary>
-public readonly record struct InformationEstimate
+public readonly record struct InformationEstimate : IFormattable
 {
     /// <summary>An estimate.</summary>
     /// <param name="value">The estimate.</param>
@@ -64,6 +65,25 @@ public readonly record struct InformationEstimate
     public Information ToInformation() => Value;
 
     /// <summary>"value ± SE" in nats, for logs.</summary>
-    public override string ToString() =>
-        StandardError is { } se ? $"{Value} ± {se.Nats.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)} nats" : Value.ToString();
+    /// <summary>Writes the estimate and its standard error in bits, e.g. <c>0.054531 ± 0.0102 bits</c>.</summary>
+    public override string ToString() => ToString(null, null);
+
+    /// <summary>
+    /// Formats the estimate and its standard error in one unit, with the format convention of
+    /// <see cref="Information.ToString(string?, IFormatProvider?)"/>: a trailing <c>n</c> writes nats, <c>b</c> (or
+    /// nothing) bits, and what precedes is a standard numeric format for both numbers, e.g. <c>"F3n"</c> →
+    /// <c>0.038 ± 0.007 nats</c>. Without a numeric format the value has six significant digits and the error three.
+    /// </summary>
+    /// <param name="format">The format, or null.</param>
+    /// <param name="formatProvider">The culture, or null for the invariant culture.</param>
+    /// <returns>The text.</returns>
+    public string ToString(string? format, IFormatProvider? formatProvider)
+    {
+        var (unit, number) = Information.ParseFormat(format);
+        var provider = formatProvider ?? CultureInfo.InvariantCulture;
+        string value = Value.In(unit).ToString(number ?? "G6", provider);
+        return StandardError is { } se
+            ? $"{value} ± {se.In(unit).ToString(number ?? "G3", provider)} {Information.UnitName(unit)}"
+            : $"{value} {Information.UnitName(unit)}";
+    }
 }

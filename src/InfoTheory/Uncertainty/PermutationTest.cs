@@ -8,6 +8,11 @@ namespace InfoTheory;
 /// <param name="Null">The B estimates with Y's rows permuted (the null distribution), in permutation order.</param>
 public sealed record PermutationTestResult(Information Statistic, double PValue, IReadOnlyList<Information> Null)
 {
+    /// <summary>The B estimates with Y's rows permuted (the null distribution), in permutation order.</summary>
+    public IReadOnlyList<Information> Null { get => _null; init => _null = ValueList<Information>.Require(value, nameof(Null)); }
+
+    private readonly IReadOnlyList<Information> _null = ValueList<Information>.Require(Null, nameof(Null));
+
     /// <summary>The number of permutations B.</summary>
     public int Permutations => Null.Count;
 }

@@ -49,4 +49,24 @@ public class InformationEstimateTests
     [Fact]
     public void Negative_standard_error_is_refused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new InformationEstimate(Information.FromNats(1), Information.FromNats(-0.1)));
+
+    // One unit for the value and its error (was "0.0545 bits ± 0.0102 nats").
+    [Fact]
+    public void ToString_writes_value_and_error_in_one_unit()
+    {
+        var e = new InformationEstimate(Information.FromNats(Math.Log(2)), Information.FromNats(0.5 * Math.Log(2)));
+        Assert.Equal("1 ± 0.5 bits", e.ToString());
+        Assert.Equal("0.693 ± 0.347 nats", e.ToString("F3n", null));
+        Assert.Equal("1.00 ± 0.50 bits", e.ToString("F2b", null));
+        Assert.Equal("1 ± 0.5 bits", $"{e}");
+        Assert.Equal("0.693147 nats", new InformationEstimate(Information.FromNats(Math.Log(2))).ToString("n", null));
+    }
+
+    [Fact]
+    public void ConfidenceInterval_ToString_writes_both_ends_in_one_unit_with_its_level()
+    {
+        var ci = new ConfidenceInterval(Information.FromBits(0.0631), Information.FromBits(0.913), 0.95);
+        Assert.Equal("[0.0631, 0.913] bits (95%)", ci.ToString());
+        Assert.Equal("[0.044, 0.633] nats (95%)", ci.ToString("F3n", null));
+    }
 }
