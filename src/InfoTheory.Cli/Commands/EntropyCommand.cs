@@ -16,7 +16,13 @@ internal static class EntropyCommand
     /// <summary>The shared options with the --estimator help for this quantity, plus the table estimators' options.</summary>
     internal static IReadOnlyList<OptionSpec> EstimatorOptions(bool mutualInformation) =>
     [
-        .. CommonSettings.Options.Select(o => o.Name == "estimator" ? o with { Help = ClassicalEstimators.EstimatorHelp(mutualInformation) } : o),
+        .. CommonSettings.Options.Select(o => o.Name switch
+        {
+            "estimator" => o with { Help = ClassicalEstimators.EstimatorHelp(mutualInformation) },
+            "device" => o with { Help = "renyi, kl, wkl, ksg, ksg2: " + o.Help },
+            _ when ClassicalEstimators.RenyiOptions.Contains(o.Name) => o with { Help = "renyi: " + o.Help },
+            _ => o,
+        }),
         .. ClassicalEstimators.Options,
     ];
 

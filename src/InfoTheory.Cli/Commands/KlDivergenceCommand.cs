@@ -5,10 +5,13 @@ namespace InfoTheory.Cli.Commands;
 /// <summary><c>infotheory kl-divergence --p FILE --q FILE</c>: the Kullback–Leibler divergence D(P‖Q) between two samples.</summary>
 internal static class KlDivergenceCommand
 {
-    /// <summary>The divergence estimators: name → (help, computation). Later ones (histogram KL) go here.</summary>
-    public static IReadOnlyList<(string Name, string Help, Func<ParsedArguments, Samples, Samples, InformationEstimate> Estimate)> Estimators { get; } =
+    /// <summary>
+    /// The divergence estimators: name → (help, the names of the <see cref="ClassicalEstimators.Options"/> it takes,
+    /// computation). The command accepts exactly the options its estimators take. Later ones (histogram KL) go here.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Help, IReadOnlyList<string> Options, Func<ParsedArguments, Samples, Samples, InformationEstimate> Estimate)> Estimators { get; } =
     [
-        ("knn", "k-NN divergence of Wang, Kulkarni & Verdú (2009), Euclidean by default",
+        ("knn", "k-NN divergence of Wang, Kulkarni & Verdú (2009), Euclidean by default", ["k", "norm", "ci"],
             (a, p, q) => new KnnKullbackLeiblerDivergence(ClassicalEstimators.KnnSettings(a)).Estimate(p, q)),
     ];
 
@@ -21,7 +24,9 @@ internal static class KlDivergenceCommand
             new("p", "FILE", "samples of P: a .csv or .npy file", Required: true),
             new("q", "FILE", "samples of Q: a .csv or .npy file with the same number of columns", Required: true),
             new("estimator", "NAME", $"the estimator: {string.Join(", ", Estimators.Select(e => e.Name))} (default knn)"),
-            .. ClassicalEstimators.Options,
+            // The shared lines start with the entropy/MI estimators they apply to ("kl, wkl, ksg, ksg2: ..."): drop that here.
+            .. ClassicalEstimators.Options.Where(o => Estimators.Any(e => e.Options.Contains(o.Name)))
+                .Select(o => o with { Help = o.Help[(o.Help.IndexOf(": ", StringComparison.Ordinal) + 2)..] }),
             .. CommonSettings.Options.Where(o => o.Name is "unit" or "json" or "device"),
         ],
         Run);

@@ -7,7 +7,7 @@ namespace InfoTheory.Cli.Output;
 /// <summary>The human output: one line per estimate, a short block for pid. Invariant culture throughout.</summary>
 internal static class TextOutput
 {
-    private const string SaturationAdvice = "warning: saturated (the joint entropy reached 0.99·log N); use a larger sigma, fewer maps or --representation tensor";
+    private const string Saturated = "warning: saturated (the joint entropy reached 0.99·log N); ";
 
     /// <summary>E.g. <c>H(X) = 3.2145 bits (renyi, alpha=1.01, sigma=0.8123, N=500)</c>.</summary>
     public static string Format(EstimateReport report, CommonSettings settings)
@@ -25,7 +25,11 @@ internal static class TextOutput
             : report.WidthsAsArray ? $"sigma=[{string.Join(", ", e.Widths.Select(Number))}]" : $"sigma={Number(e.Widths[0])}");
         details.Add($"N={report.Count}");
         string line = $"{report.Symbol} = {Value(e.Value, settings)} ({string.Join(", ", details)})";
-        return e.Saturated ? $"{line}; {SaturationAdvice}" : line;
+        // Only what the command offers: the map-wise MMI can switch to the whole tensor, the others only widen σ.
+        string advice = report.Representation == "maps"
+            ? "use a larger sigma, fewer maps or --representation tensor"
+            : "use a larger sigma (--sigma, or a larger --h or --gamma)";
+        return e.Saturated ? $"{line}; {Saturated}{advice}" : line;
     }
 
     /// <summary>A four-line summary: MMI, RST, WNRI and the settings.</summary>
@@ -40,7 +44,7 @@ internal static class TextOutput
             $"{r.Pairs.Count} of {report.AllPairs} pairs, N={report.Count}, {settings.Estimator}, alpha={Number(r.Alpha)}, sigma_x={Number(r.InputWidth)}");
         if (r.Saturated)
         {
-            text.AppendLine().Append(SaturationAdvice);
+            text.AppendLine().Append(Saturated).Append("use a larger sigma or fewer maps");
         }
 
         return text.ToString();

@@ -49,6 +49,27 @@ public sealed class CliTests : IDisposable
 
     // ---- results equal the library's ----
 
+    // A σ far below the distances makes every Gram matrix ≈ I/N: the joint entropy sits at log N. The advice names
+    // only what the command has: --representation tensor exists for mmi's map-wise MMI, not for mi.
+    [Fact]
+    public void SaturationAdviceNamesOnlyOptionsOfTheCommand()
+    {
+        var (miCode, mi, _) = Run("mi", "--x", Path("x.csv"), "--y", Path("y.csv"), "--sigma", "1e-6");
+        Assert.Equal(0, miCode);
+        Assert.Contains("warning: saturated", mi);
+        Assert.Contains("use a larger sigma (--sigma, or a larger --h or --gamma)", mi);
+        Assert.DoesNotContain("--representation", mi);
+
+        var (mmiCode, mmi, _) = Run("mmi", "--x", Path("x.csv"), "--layer", Path("layer.npy"), "--sigma", "1e-6");
+        Assert.Equal(0, mmiCode);
+        Assert.Contains("fewer maps or --representation tensor", mmi);
+        var (tensorCode, tensor, _) = Run("mmi", "--x", Path("x.csv"), "--layer", Path("layer.npy"), "--sigma", "1e-6", "--representation", "tensor");
+        Assert.Equal(0, tensorCode);
+        Assert.Contains("warning: saturated", tensor);
+        Assert.DoesNotContain("--representation", tensor);
+    }
+
+
     [Theory]
     [InlineData("x.csv")]
     [InlineData("x.npy")]

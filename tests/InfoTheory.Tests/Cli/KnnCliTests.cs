@@ -90,6 +90,35 @@ public sealed class KnnCliTests : IDisposable
         Assert.Matches(@"^I\(X;Y\) = [0-9.]+ bits ± [0-9.]+ \(ksg, k=3, norm=max, N=300\); 95% CI \[[-0-9.]+, [0-9.]+\]\r?\n$", output);
     }
 
+    // A command's help lists exactly the options its parser accepts, and kl-divergence (k-NN only) none of the
+    // binning/KDE ones, which it used to list and silently ignore.
+    [Fact]
+    public void EachCommandsHelpListsOnlyTheOptionsThatApplyToIt()
+    {
+        foreach (var command in InfoTheory.Cli.Commands.CommandCatalog.All)
+        {
+            var (code, help, _) = Run(command.Name, "--help");
+            Assert.Equal(0, code);
+            var listed = System.Text.RegularExpressions.Regex.Matches(help, @"^  (--[a-z0-9-]+)", System.Text.RegularExpressions.RegexOptions.Multiline)
+                .Select(m => m.Groups[1].Value).Where(o => o != "--help").ToList();
+            Assert.Equal(command.Options.Select(o => "--" + o.Name), listed);
+        }
+
+        var (_, kl, _) = Run("kl-divergence", "--help");
+        foreach (string option in new[] { "--bins", "--kde-bandwidth", "--leave-one-out", "--alpha", "--sigma" })
+        {
+            Assert.DoesNotContain(option, kl);
+        }
+
+        Assert.Contains("--k K", kl);
+        Assert.DoesNotContain("kl, wkl, ksg, ksg2:", kl);
+        var (code2, _, error) = Run("kl-divergence", "--p", Path("x.csv"), "--q", Path("q.csv"), "--bins", "0", "--kde-bandwidth", "bogus");
+        Assert.Equal(2, code2);
+        Assert.StartsWith("error: unknown option '--bins' for 'kl-divergence'", error);
+        var (_, entropy, _) = Run("entropy", "--help");
+        Assert.Contains("renyi: the order α", entropy);
+    }
+
     [Fact]
     public void Help_ListsTheNewCommandAndEstimators()
     {
