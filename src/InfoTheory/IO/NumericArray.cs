@@ -30,21 +30,16 @@ public sealed class NumericArray
             throw new ArgumentException($"{Name} has no axes (a scalar); give an array with at least one axis (axis 0 = observations).", nameof(shape));
         }
 
-        long product = 1;
-        foreach (int size in shape)
+        if (Array.Exists(shape, size => size < 1))
         {
-            if (size < 1)
-            {
-                throw new ArgumentException($"{Name} has shape {FormatShape(shape)}; every axis needs at least one element.", nameof(shape));
-            }
-
-            product *= size;
+            throw new ArgumentException($"{Name} has shape {FormatShape(shape)}; every axis needs at least one element.", nameof(shape));
         }
 
+        long? product = ElementCount(shape);
         if (product != values.Length)
         {
             throw new ArgumentException(
-                $"{Name} has {values.Length} values but shape {FormatShape(shape)} needs {product}; pass the shape the values really have.",
+                $"{Name} has {values.Length} values but shape {FormatShape(shape)} needs {(product is { } p ? p.ToString(CultureInfo.InvariantCulture) : $"more than {Array.MaxLength}")}; pass the shape the values really have.",
                 nameof(values));
         }
 
@@ -106,6 +101,26 @@ public sealed class NumericArray
 
     /// <inheritdoc />
     public override string ToString() => $"{Name}: shape {ShapeText}";
+
+    /// <summary>
+    /// The product of the sizes (each ≥ 1), or null when it exceeds <see cref="Array.MaxLength"/>: checked at each
+    /// factor, so a shape whose product passes 2⁶⁴ cannot wrap around to a small count.
+    /// </summary>
+    internal static long? ElementCount(IReadOnlyList<int> shape)
+    {
+        long product = 1;
+        foreach (int size in shape)
+        {
+            if (size > Array.MaxLength / product)
+            {
+                return null;
+            }
+
+            product *= size;
+        }
+
+        return product;
+    }
 
     internal static string FormatShape(IReadOnlyList<int> shape) =>
         shape.Count == 1

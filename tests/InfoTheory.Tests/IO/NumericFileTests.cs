@@ -205,7 +205,84 @@ public sealed class NumericFileTests : IDisposable
     [Fact]
     public void Csv_EmptyCell_IsAMissingValue() => Assert.Contains("line 2, column 1 is empty", CsvError("1,2\n,4\n"));
 
+    // A first row is a header only when none of its cells is a number: a typo or an empty cell in it is an error
+    // naming the cell, never a silently dropped observation (it used to read n = 50 of 51).
+    [Theory]
+    [InlineData("1,abc\n3,4\n", "t.csv line 1, column 2 is 'abc', not a number; a header row holds only names")]
+    [InlineData("1,,3\n3,4,5\n", "t.csv line 1, column 2 is empty (a missing value)")]
+    [InlineData("x,1\n3,4\n", "t.csv line 1, column 1 is 'x', not a number")]
+    public void Csv_FirstRowMixingNumbersAndText_IsAnErrorNotAHeader(string text, string message) =>
+        Assert.StartsWith(message, CsvError(text));
+
+    [Fact]
+    public void Csv_HeaderOfNamesOnly_IncludingPandasEmptyIndexName_IsSkipped()
+    {
+        Assert.Equal([2, 2], Csv("a,b\n1,2\n3,4\n").Shape);
+        Assert.Equal([1, 3], Csv(",a,b\n0,1,2\n").Shape);
+    }
+
+    [Fact]
+    public void Csv_NulCharacterOrOverlongLine_IsRefusedWithTheLimit()
+    {
+        Assert.Contains("line 2 contains a NUL character: it is not a text file", CsvError("1,2\n3\0,4\n"));
+        string longLine = new string('1', CsvFormat.MaxLineLength + 1);
+        Assert.Contains($"line 1 is longer than {CsvFormat.MaxLineLength} characters", CsvError(longLine));
+    }
+
+    [Fact]
+    public void Csv_LineEndsSplitAcrossReadBuffers_AreOneLineEnd()
+    {
+        // 65,535 characters, then \r\n: the \n starts the reader's second 64 Ki buffer.
+        string first = "1," + new string('0', 65_530) + "1";
+        var a = Csv(first + "\r\n2,3\r4,5");
+        Assert.Equal([3, 2], a.Shape);
+        Assert.Equal(new double[] { 1, 1, 2, 3, 4, 5 }, a.Values);
+    }
+
+    // ---- shapes whose product overflows ----
+
+    [Fact]
+    public void Npy_ShapeWhoseProductPasses2To64_IsRefusedNotWrapped()
+    {
+        // 2²¹ · 2²¹ · 2²¹ · 2 = 2⁶⁴ wraps to 0 in 64-bit arithmetic; the 16 data bytes must not be read as an array.
+        var bytes = NpyBuilder.Build("<f8", [2097152, 2097152, 2097152, 2], NpyBuilder.Float64([1, 2]));
+        Assert.Contains("more than one array can hold", NpyError(bytes));
+    }
+
+    [Fact]
+    public void NumericArray_ShapeWhoseProductOverflows_IsRefused() =>
+        Assert.Contains("needs more than", Assert.ThrowsAny<ArgumentException>(() => new NumericArray([1, 2], [65536, 65536, 65536, 65536])).Message);
+
     // ---- files ----
+
+    [Fact]
+    public void Read_Directory_SaysItIsADirectory()
+    {
+        var e = Assert.ThrowsAny<ArgumentException>(() => NumericFile.Read(_dir));
+        Assert.Equal($"{_dir} is a directory; give a .csv or .npy file in it. (Parameter 'path')", e.Message);
+        Directory.CreateDirectory(Path.Combine(_dir, "d.csv"));
+        Assert.Contains("is a directory", Assert.ThrowsAny<ArgumentException>(() => NumericFile.Read(Path.Combine(_dir, "d.csv"))).Message);
+    }
+
+    [Fact]
+    public void Read_EndlessDevice_IsRefusedAtOnce()
+    {
+        // /dev/zero reports size 0 and never ends; a symlink gives it an extension the reader accepts.
+        string link = Path.Combine(_dir, "zero.csv");
+        File.CreateSymbolicLink(link, "/dev/zero");
+        Assert.Contains("is not a regular file", Assert.ThrowsAny<ArgumentException>(() => NumericFile.Read(link)).Message);
+        string npy = Path.Combine(_dir, "zero.npy");
+        File.CreateSymbolicLink(npy, "/dev/zero");
+        Assert.Contains("is not a regular file", Assert.ThrowsAny<ArgumentException>(() => NumericFile.Read(npy)).Message);
+    }
+
+    [Fact]
+    public void Read_EmptyFile_SaysEmpty()
+    {
+        string csv = Path.Combine(_dir, "empty.csv");
+        File.WriteAllText(csv, "");
+        Assert.Contains("is empty", Assert.ThrowsAny<ArgumentException>(() => NumericFile.Read(csv)).Message);
+    }
 
     [Fact]
     public void Read_DispatchesOnExtension()
