@@ -111,7 +111,17 @@ internal static class Cli
             return Success;
         }
 
-        command.Run(parsed, stdout);
+        try
+        {
+            command.Run(parsed, stdout);
+        }
+        catch (ArgumentException e) when (e.ParamName is { } name && !e.Message.StartsWith("--", StringComparison.Ordinal)
+            && command.Options.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase)) is { } option)
+        {
+            // The library names its parameter (sigma, k, Alpha): say which option of the command that was.
+            throw new UsageException($"--{option.Name}: {OneLine(e)}", e);
+        }
+
         return Success;
     }
 

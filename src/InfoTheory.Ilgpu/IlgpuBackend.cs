@@ -1,3 +1,4 @@
+using InfoTheory.Internal;
 using System.Globalization;
 using ILGPU;
 using ILGPU.Algorithms;
@@ -124,7 +125,7 @@ public sealed class IlgpuBackend : ComputeBackend, IDisposable
         try
         {
             using var context = Context.Create(builder => builder.Default());
-            _ = Choose(context, device);
+            _ = Choose(context, EnumGuard.Defined(device));
             return true;
         }
 #pragma warning disable CA1031 // a probe: any failure to find or start a driver means "not available"

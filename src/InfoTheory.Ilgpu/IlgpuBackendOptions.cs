@@ -1,3 +1,4 @@
+using InfoTheory.Internal;
 namespace InfoTheory.Ilgpu;
 
 /// <summary>Settings of an <see cref="IlgpuBackend"/>. Immutable; invalid values are refused when set.</summary>
@@ -8,7 +9,8 @@ public sealed record IlgpuBackendOptions
     private readonly IlgpuBatchedEigenSolver _batchedEigenSolver = IlgpuBatchedEigenSolver.Tridiagonal;
 
     /// <summary>The accelerator to use; <see cref="IlgpuDevice.Auto"/> (CUDA, then OpenCL) by default.</summary>
-    public IlgpuDevice Device { get; init; } = IlgpuDevice.Auto;
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined device.</exception>
+    public IlgpuDevice Device { get; init => field = EnumGuard.Defined(value, nameof(Device)); } = IlgpuDevice.Auto;
 
     /// <summary>Reflectors per panel of the blocked large-matrix tridiagonalisation (tests set small values to cover panel edges).</summary>
     internal int TridiagonalPanel { get; init; } = 32;
@@ -21,22 +23,16 @@ public sealed record IlgpuBackendOptions
     public IlgpuBatchedEigenSolver BatchedEigenSolver
     {
         get => _batchedEigenSolver;
-        init
-        {
-            if (!Enum.IsDefined(value))
-            {
-                throw new ArgumentOutOfRangeException(nameof(BatchedEigenSolver), value, "BatchedEigenSolver must be Tridiagonal (the default) or Jacobi.");
-            }
-
-            _batchedEigenSolver = value;
-        }
+        init => _batchedEigenSolver = EnumGuard.Defined(value, nameof(BatchedEigenSolver));
     }
 
     /// <summary>The arithmetic of the distance and Gram kernels; <see cref="IlgpuPrecision.Double"/> by default.</summary>
-    public IlgpuPrecision GramPrecision { get; init; } = IlgpuPrecision.Double;
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined precision.</exception>
+    public IlgpuPrecision GramPrecision { get; init => field = EnumGuard.Defined(value, nameof(GramPrecision)); } = IlgpuPrecision.Double;
 
     /// <summary>What happens when an operation does not fit in device memory; <see cref="IlgpuMemoryPolicy.Refuse"/> by default.</summary>
-    public IlgpuMemoryPolicy MemoryPolicy { get; init; } = IlgpuMemoryPolicy.Refuse;
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined policy.</exception>
+    public IlgpuMemoryPolicy MemoryPolicy { get; init => field = EnumGuard.Defined(value, nameof(MemoryPolicy)); } = IlgpuMemoryPolicy.Refuse;
 
     /// <summary>
     /// The share of the free device memory an operation may take (default 0.9; the rest is left to the driver and

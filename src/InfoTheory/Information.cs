@@ -1,3 +1,4 @@
+using InfoTheory.Internal;
 using System.Globalization;
 
 namespace InfoTheory;
@@ -63,7 +64,8 @@ public readonly struct Information : IEquatable<Information>, IComparable<Inform
     }
 
     /// <summary>The amount in the given unit.</summary>
-    public double In(InformationUnit unit) => unit == InformationUnit.Bits ? Bits : Nats;
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="unit"/> is not a defined unit.</exception>
+    public double In(InformationUnit unit) => EnumGuard.Defined(unit) == InformationUnit.Bits ? Bits : Nats;
 
     /// <summary>The larger of two amounts.</summary>
     public static Information Max(Information a, Information b) => a.Nats >= b.Nats ? a : b;

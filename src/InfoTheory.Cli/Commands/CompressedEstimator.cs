@@ -67,6 +67,11 @@ internal static class CompressedEstimator
         string compressorName = args.Get("compressor") ?? "pca";
         double? noiseVariance = args.GetPositive("noise-variance", "give the variance σ² of the noise added to X, e.g. --noise-variance 0.01.");
         int seed = args.GetInt("seed") ?? 0;
+        if (args.Has("seed") && compressorName != "ae")
+        {
+            throw new UsageException($"--seed sets the autoencoder's initialisation; it does not apply to --compressor {compressorName}, which is deterministic.");
+        }
+
         Func<ICompressor> make = compressorName switch
         {
             "pca" => () => new PcaCompressor(new PcaOptions { Components = components, NoiseVariance = noiseVariance }),

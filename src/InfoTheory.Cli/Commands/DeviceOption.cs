@@ -30,7 +30,10 @@ internal static class DeviceOption
         }
         catch (NotSupportedException e)
         {
-            throw new UsageException($"--device {name}: {e.Message}", e);
+            // The library's advice names its types (ComputeBackend.Cpu); the tool's user needs the option's values.
+            int advice = e.Message.IndexOf(" Use ", StringComparison.Ordinal);
+            string what = advice < 0 ? e.Message : e.Message[..advice];
+            throw new UsageException($"--device {name}: {what} Use --device cpu (the default), or --device ilgpu-cpu for ILGPU's slow CPU simulator.", e);
         }
     }
 }

@@ -1,3 +1,4 @@
+using InfoTheory.Internal;
 using static TorchSharp.torch;
 
 namespace InfoTheory.TorchSharp;
@@ -58,7 +59,7 @@ public abstract class AutoencoderBase : ZooModel, IAutoencoder
     protected AutoencoderBase(string name, ReconstructionLossKind lossKind)
         : base(name)
     {
-        ReconstructionLossKind = lossKind;
+        ReconstructionLossKind = EnumGuard.Defined(lossKind);
     }
 
     /// <inheritdoc />

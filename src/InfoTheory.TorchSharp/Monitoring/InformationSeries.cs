@@ -1,3 +1,4 @@
+using InfoTheory.Internal;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -33,7 +34,8 @@ public sealed class InformationSeries
 
     /// <summary>An empty series.</summary>
     /// <param name="target">What Y is (decides the plot's axis label and the y = x line).</param>
-    public InformationSeries(TargetKind target = TargetKind.Reconstruction) => Target = target;
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="target"/> is not a defined <see cref="TargetKind"/>.</exception>
+    public InformationSeries(TargetKind target = TargetKind.Reconstruction) => Target = EnumGuard.Defined(target);
 
     /// <summary>A series holding <paramref name="records"/>.</summary>
     public InformationSeries(TargetKind target, IEnumerable<InformationRecord> records)

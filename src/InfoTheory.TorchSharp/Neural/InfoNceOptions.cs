@@ -1,3 +1,4 @@
+using InfoTheory.Internal;
 namespace InfoTheory.TorchSharp;
 
 /// <summary>The form of the InfoNCE critic f(x, y).</summary>
@@ -34,5 +35,6 @@ public sealed record InfoNceOptions : NeuralEstimatorOptions
     public int EmbeddingSize { get => _embeddingSize; init => _embeddingSize = NeuralData.AtLeast(value, 1, nameof(EmbeddingSize), "use e.g. 32."); }
 
     /// <summary>The critic's form (default <see cref="InfoNceCritic.Auto"/>).</summary>
-    public InfoNceCritic Critic { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined critic.</exception>
+    public InfoNceCritic Critic { get; init => field = EnumGuard.Defined(value, nameof(Critic)); }
 }

@@ -22,7 +22,8 @@ public enum InformationPlaneAxis
 public sealed record InformationPlaneStyle
 {
     /// <summary>The vertical axis (default <see cref="InformationPlaneAxis.Target"/>).</summary>
-    public InformationPlaneAxis YAxis { get; init; } = InformationPlaneAxis.Target;
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined axis.</exception>
+    public InformationPlaneAxis YAxis { get; init => field = EnumGuard.Defined(value, nameof(YAxis)); } = InformationPlaneAxis.Target;
 
     /// <summary>The title (default "Information plane").</summary>
     public string? Title { get; init; } = "Information plane";

@@ -1,3 +1,5 @@
+using InfoTheory.Internal;
+
 namespace InfoTheory;
 
 /// <summary>Which interval the equal-width bins of a column cover.</summary>
@@ -44,9 +46,7 @@ public sealed record BinningOptions
     public BinRange Range
     {
         get;
-        init => field = Enum.IsDefined(value)
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(Range), value, "Range must be PerColumn, Layer or Fixed.");
+        init => field = EnumGuard.Defined(value, nameof(Range));
     }
 
     /// <summary>Lower end of the interval when <see cref="Range"/> is <see cref="BinRange.Fixed"/> (default −1).</summary>
@@ -71,8 +71,6 @@ public sealed record BinningOptions
     public DiscreteBiasCorrection Correction
     {
         get;
-        init => field = Enum.IsDefined(value)
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(Correction), value, "Correction must be None or MillerMadow.");
+        init => field = EnumGuard.Defined(value, nameof(Correction));
     }
 }

@@ -1,3 +1,5 @@
+using InfoTheory.Internal;
+
 namespace InfoTheory;
 
 /// <summary>Bias correction applied to a plug-in (maximum-likelihood) entropy of counts.</summary>
@@ -27,8 +29,6 @@ public sealed record DiscreteOptions
     public DiscreteBiasCorrection Correction
     {
         get;
-        init => field = Enum.IsDefined(value)
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(Correction), value, "Correction must be None or MillerMadow.");
+        init => field = EnumGuard.Defined(value, nameof(Correction));
     }
 }

@@ -1,3 +1,5 @@
+using InfoTheory.Internal;
+
 namespace InfoTheory;
 
 /// <summary>The divisor of the fitted covariance.</summary>
@@ -21,9 +23,7 @@ public sealed record GaussianFitOptions
     public CovarianceDivisor Covariance
     {
         get;
-        init => field = Enum.IsDefined(value)
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(Covariance), value, "Covariance must be Unbiased or MaximumLikelihood.");
+        init => field = EnumGuard.Defined(value, nameof(Covariance));
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using InfoTheory.Internal;
+
 namespace InfoTheory;
 
 /// <summary>How the bandwidth factor h of a Gaussian KDE is chosen.</summary>
@@ -40,9 +42,7 @@ public sealed record KdeOptions
     public KdeBandwidthRule Rule
     {
         get;
-        init => field = Enum.IsDefined(value)
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(Rule), value, "Rule must be Scott, Silverman, LeaveOneOutLikelihood or Fixed.");
+        init => field = EnumGuard.Defined(value, nameof(Rule));
     }
 
     /// <summary>The bandwidth factor h used with <see cref="KdeBandwidthRule.Fixed"/> (default 1), relative to the scaling matrix.</summary>
@@ -60,9 +60,7 @@ public sealed record KdeOptions
     public KdeScaling Scaling
     {
         get;
-        init => field = Enum.IsDefined(value)
-            ? value
-            : throw new ArgumentOutOfRangeException(nameof(Scaling), value, "Scaling must be Covariance or Diagonal.");
+        init => field = EnumGuard.Defined(value, nameof(Scaling));
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ public sealed class MultivariateMutualInformation
     public MultivariateMutualInformation(MatrixRenyiOptions? options = null, LayerRepresentation representation = LayerRepresentation.FeatureMaps)
     {
         Options = options ?? MatrixRenyiOptions.Default;
-        Representation = representation;
+        Representation = EnumGuard.Defined(representation);
     }
 
     /// <summary>The settings.</summary>

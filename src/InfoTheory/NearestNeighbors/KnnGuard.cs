@@ -12,8 +12,8 @@ internal static class KnnGuard
         if (samples.Count <= k)
         {
             throw new ArgumentException(
-                $"k = {k} but {name} has {samples.Count} observation(s): the k-th neighbour of a point (itself excluded) needs N ≥ k + 1 = {k + 1}. Use a smaller k or more samples.",
-                name);
+                $"k = {k} but {name} has {samples.Count} observation(s): the k-th neighbour of a point (itself excluded) needs N ≥ k + 1 = {(long)k + 1}. Use a smaller k or more samples.",
+                nameof(k));
         }
 
         Guard.Usable(samples, 2, name);

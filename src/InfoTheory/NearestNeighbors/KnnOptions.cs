@@ -1,3 +1,5 @@
+using InfoTheory.Internal;
+
 namespace InfoTheory;
 
 /// <summary>
@@ -17,10 +19,12 @@ public sealed record KnnOptions
     public int K { get => _k; init => _k = KnnSettings.CheckK(value); }
 
     /// <summary>The norm (default <see cref="KnnNorm.Euclidean"/>); the unit-ball volume follows it.</summary>
-    public KnnNorm Norm { get; init; } = KnnNorm.Euclidean;
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined norm.</exception>
+    public KnnNorm Norm { get; init => field = EnumGuard.Defined(value, nameof(Norm)); } = KnnNorm.Euclidean;
 
     /// <summary>How neighbours are found (default <see cref="NeighborSearch.Auto"/>); the result does not depend on it.</summary>
-    public NeighborSearch Search { get; init; } = NeighborSearch.Auto;
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined search.</exception>
+    public NeighborSearch Search { get; init => field = EnumGuard.Defined(value, nameof(Search)); } = NeighborSearch.Auto;
 
     /// <summary>
     /// Where the neighbour searches run (default <see cref="ComputeBackend.Cpu"/>: the k-d tree, sorted or vectorised
@@ -65,18 +69,19 @@ public sealed record KsgOptions
     public KsgVariant Variant
     {
         get;
-        init => field = Enum.IsDefined(value) ? value
-            : throw new ArgumentOutOfRangeException(nameof(Variant), value, $"Variant = {value} is not a KSG estimator; use KsgVariant.One or KsgVariant.Two.");
+        init => field = EnumGuard.Defined(value, nameof(Variant));
     } = KsgVariant.One;
 
     /// <summary>
     /// The norm of every space (default <see cref="KnnNorm.Max"/>, as in the paper: then the joint distance is the larger
     /// of the two marginal distances, which the counting argument of KSG assumes exactly).
     /// </summary>
-    public KnnNorm Norm { get; init; } = KnnNorm.Max;
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined norm.</exception>
+    public KnnNorm Norm { get; init => field = EnumGuard.Defined(value, nameof(Norm)); } = KnnNorm.Max;
 
     /// <summary>How neighbours are found (default <see cref="NeighborSearch.Auto"/>); the result does not depend on it.</summary>
-    public NeighborSearch Search { get; init; } = NeighborSearch.Auto;
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined search.</exception>
+    public NeighborSearch Search { get; init => field = EnumGuard.Defined(value, nameof(Search)); } = NeighborSearch.Auto;
 
     /// <summary>
     /// Where the neighbour searches run (default <see cref="ComputeBackend.Cpu"/>: the k-d tree, sorted or vectorised

@@ -1,3 +1,5 @@
+using InfoTheory.Internal;
+
 namespace InfoTheory;
 
 /// <summary>The shape drawn by an <see cref="ImageTask"/>.</summary>
@@ -47,10 +49,7 @@ public sealed class ImageTask : ISyntheticTask
             throw new ArgumentOutOfRangeException(nameof(side), side, $"side = {side}; use an image side between 8 and 256 pixels (the papers use 16 and 32).");
         }
 
-        if (!Enum.IsDefined(shape))
-        {
-            throw new ArgumentOutOfRangeException(nameof(shape), shape, "shape must be GaussianBlob or Rectangle.");
-        }
+        EnumGuard.Defined(shape);
 
         Shape = shape;
         Side = side;

@@ -27,7 +27,7 @@ public class BadInputTests
         var e = Assert.Throws<ArgumentException>(() => Entropy.KozachenkoLeonenko(Ten, k));
         Assert.Contains($"k = {k}", e.Message);
         Assert.Contains("10 observation", e.Message);
-        Assert.Equal("samples", e.ParamName);
+        Assert.Equal("k", e.ParamName); // k is what to change (the message names both)
         Assert.Throws<ArgumentException>(() => MutualInformation.Ksg(Ten, TenY, k));
         Assert.Throws<ArgumentException>(() => Entropy.WeightedKozachenkoLeonenko(Ten, k));
         Assert.Throws<ArgumentException>(() => MutualInformation.KsgConditional(Ten, TenY, TenY, new KsgOptions { K = k }));
