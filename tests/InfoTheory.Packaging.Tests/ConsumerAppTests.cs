@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Json;
 
 namespace InfoTheory.Packaging.Tests;
@@ -12,6 +13,25 @@ namespace InfoTheory.Packaging.Tests;
 public sealed class ConsumerAppTests(PackagingSandbox sandbox, ITestOutputHelper output)
 {
     private const string Native = "runtimes/linux-x64/native/";
+
+    [LinuxX64Fact]
+    public void LibraryPackageCarriesTheFixAsSourcesNeverAsBinaries()
+    {
+        using var archive = ZipFile.OpenRead(Path.Combine(sandbox.Feed, $"InfoTheory.TorchSharp.{sandbox.Version}.nupkg"));
+        var targets = Assert.Single(archive.Entries, e => e.FullName == "buildTransitive/InfoTheory.TorchSharp.targets");
+        using (var stream = targets.Open())
+        using (var bytes = new MemoryStream())
+        {
+            stream.CopyTo(bytes);
+            // One file: the package's targets are the repository's eng/TorchSharpNativeFix.targets.
+            Assert.Equal(File.ReadAllBytes(Path.Combine(Repository.Root, "eng", "TorchSharpNativeFix.targets")), bytes.ToArray());
+        }
+
+        Assert.Contains(archive.Entries, e => e.FullName == "buildTransitive/torchsharp-debian12/iosbaseshim.cpp");
+        Assert.Contains(archive.Entries, e => e.FullName == "buildTransitive/torchsharp-debian12/TorchSharpElfTasks.cs");
+        Assert.Contains(archive.Entries, e => e.FullName == "README.md");
+        Assert.DoesNotContain(archive.Entries, e => e.Name.EndsWith(".so", StringComparison.Ordinal) || e.Name.Contains(".so.", StringComparison.Ordinal));
+    }
 
     [LinuxX64Fact]
     public void TrainsItsOwnModelWithTheMonitorAttached()
