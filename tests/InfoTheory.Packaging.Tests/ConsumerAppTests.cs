@@ -33,6 +33,33 @@ public sealed class ConsumerAppTests(PackagingSandbox sandbox, ITestOutputHelper
         Assert.DoesNotContain(archive.Entries, e => e.Name.EndsWith(".so", StringComparison.Ordinal) || e.Name.Contains(".so.", StringComparison.Ordinal));
     }
 
+    // Each package page is the package's own README (install line, example, absolute links: a relative link is dead on
+    // nuget.org), and the nuspec names the repository and project.
+    [LinuxX64Theory]
+    [InlineData("InfoTheory", "dotnet add package InfoTheory")]
+    [InlineData("InfoTheory.TorchSharp", "dotnet add package InfoTheory.TorchSharp")]
+    [InlineData("InfoTheory.Ilgpu", "dotnet add package InfoTheory.Ilgpu")]
+    [InlineData("InfoTheory.Cli", "dotnet tool install --global InfoTheory.Cli")]
+    public void EveryPackageHasItsOwnPageWithAbsoluteLinks(string id, string install)
+    {
+        using var archive = ZipFile.OpenRead(Path.Combine(sandbox.Feed, $"{id}.{sandbox.Version}.nupkg"));
+        var readme = Assert.Single(archive.Entries, e => e.FullName == "README.md");
+        using var reader = new StreamReader(readme.Open());
+        string text = reader.ReadToEnd();
+        Assert.Contains(install, text);
+        Assert.Contains("```csharp", id == "InfoTheory.Cli" ? "```csharp" : text);
+        var links = System.Text.RegularExpressions.Regex.Matches(text, @"\]\(([^)]+)\)").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, link => Assert.StartsWith("https://", link));
+
+        var nuspec = Assert.Single(archive.Entries, e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+        using var spec = new StreamReader(nuspec.Open());
+        string xml = spec.ReadToEnd();
+        Assert.Contains("<readme>README.md</readme>", xml);
+        Assert.Contains("<projectUrl>https://github.com/infotheory-net/InfoTheory</projectUrl>", xml);
+        Assert.Contains("<repository type=\"git\" url=\"https://github.com/infotheory-net/InfoTheory.git\"", xml);
+    }
+
     [LinuxX64Fact]
     public void TrainsItsOwnModelWithTheMonitorAttached()
     {

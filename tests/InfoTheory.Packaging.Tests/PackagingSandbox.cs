@@ -66,7 +66,7 @@ public sealed class PackagingSandbox : IDisposable
             """);
         ConsumerEnvironment = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(Root, "packages") };
 
-        foreach (var library in new[] { "InfoTheory", "InfoTheory.TorchSharp" })
+        foreach (var library in new[] { "InfoTheory", "InfoTheory.TorchSharp", "InfoTheory.Ilgpu" })
         {
             Timings.Add(ProcessRunner.DotnetRun(
                 ["pack", Repository.SourceProject(library), "-c", Repository.Configuration, "--no-build",

@@ -41,3 +41,16 @@ public sealed class LinuxX64FactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that is reported as skipped, with the reason, off Linux x64 (never a silent pass).</summary>
+public sealed class LinuxX64TheoryAttribute : TheoryAttribute
+{
+    /// <summary>Sets <see cref="FactAttribute.Skip"/> off Linux x64.</summary>
+    public LinuxX64TheoryAttribute()
+    {
+        if (!Repository.IsLinuxX64)
+        {
+            Skip = "The packages are packed and inspected on Linux x64, where the tool package is made.";
+        }
+    }
+}
