@@ -16,7 +16,7 @@ namespace InfoTheory;
 /// over √N. Ties: see <see cref="KnnOptions.TieJitter"/>. Cost: O(N log N) with the k-d tree for small d, O(N²·d)
 /// brute force otherwise; memory O(N·d + N). Thread-safe.</para>
 /// </remarks>
-public sealed class KozachenkoLeonenkoEntropy : IEntropyEstimator
+public sealed class KozachenkoLeonenkoEntropy : IEntropyEstimator, IDistanceSensitive
 {
     /// <summary>An estimator with the given settings (default k = 3, Euclidean norm).</summary>
     public KozachenkoLeonenkoEntropy(KnnOptions? options = null) => Options = options ?? KnnOptions.Default;
@@ -29,8 +29,8 @@ public sealed class KozachenkoLeonenkoEntropy : IEntropyEstimator
     public InformationEstimate Estimate(Samples samples)
     {
         KnnGuard.Usable(samples, Options.K);
-        var points = PointSet.Joint([samples], Options.TieJitter, Options.Seed);
-        return KnnMath.Estimate(KnnEntropyTerms.Compute(points, KnnEntropyTerms.Plain(Options.K), Options.Norm, Options.Search, Options.Backend, nameof(samples)));
+        return KnnEntropyTerms.Entropy(samples, KnnEntropyTerms.Plain(Options.K), Options, nameof(samples),
+            "Use a discrete estimator for discrete data, or k ≥ {0} so that the k-th neighbour lies beyond the copies.");
     }
 
     Information IEntropyEstimator.Estimate(Samples samples) => Estimate(samples).Value;

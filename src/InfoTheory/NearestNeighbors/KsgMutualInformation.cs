@@ -19,7 +19,7 @@ namespace InfoTheory;
 /// O(N log N) for low-dimensional spaces with the k-d tree (one k-NN query and two radius counts per point), O(N²·d)
 /// brute force otherwise; memory O(N·(d + 3)). Thread-safe.</para>
 /// </remarks>
-public sealed class KsgMutualInformation : IMutualInformationEstimator
+public sealed class KsgMutualInformation : IMutualInformationEstimator, IDistanceSensitive
 {
     /// <summary>An estimator with the given settings (default: estimator 1, k = 3, max-norm).</summary>
     public KsgMutualInformation(KsgOptions? options = null) => Options = options ?? KsgOptions.Default;
@@ -35,8 +35,16 @@ public sealed class KsgMutualInformation : IMutualInformationEstimator
         KnnGuard.Usable(x, k);
         KnnGuard.Usable(y, k);
         Guard.SameCount(x, y);
-        int n = x.Count, dx = x.Dimensions;
-        var joint = PointSet.Joint([x, y], Options.TieJitter, Options.Seed);
+        int n = x.Count, dx = x.Dimensions, dy = y.Dimensions;
+        var joint = PointSet.Copy([x, y]);
+        var checks = new KnnChecks(KnnChecks.ColumnNames((nameof(x), dx), (nameof(y), dy)), Options.TieJitter);
+        var stats = PointSet.Normalise([joint], Options.Standardize);
+        if (KsgChecks.ConstantVariable(checks, stats, [(nameof(x), 0, dx), (nameof(y), dx, dy)], "I(X;Y)", n) is { } zero)
+        {
+            return zero;
+        }
+
+        KsgChecks.Prepare(checks, joint, stats, Options, "the joint space (x, y)");
         var counts = KsgCounts.Compute(joint, [dx, y.Dimensions], [(0, 1), (1, 1)], k, Options.Variant, Options.Norm, Options.Search, Options.Backend);
         var terms = new double[n];
         bool one = Options.Variant == KsgVariant.One;
@@ -47,7 +55,7 @@ public sealed class KsgMutualInformation : IMutualInformationEstimator
             terms[i] = constant - KnnMath.Digamma(counts[0][i] + shift) - KnnMath.Digamma(counts[1][i] + shift);
         }
 
-        return KnnMath.Estimate(terms);
+        return checks.Finish(KnnMath.Estimate(terms));
     }
 
     Information IMutualInformationEstimator.Estimate(Samples x, Samples y) => Estimate(x, y).Value;

@@ -19,7 +19,7 @@ namespace InfoTheory;
 /// ln(N − 1) for ψ(N); the two differ by less than 1/(2N)). Standard error: the standard deviation of the
 /// per-observation weighted terms over √N. Nats. Thread-safe.</para>
 /// </remarks>
-public sealed class WeightedKozachenkoLeonenkoEntropy : IEntropyEstimator
+public sealed class WeightedKozachenkoLeonenkoEntropy : IEntropyEstimator, IDistanceSensitive
 {
     /// <summary>An estimator with the given settings (default k = 3, Euclidean norm).</summary>
     public WeightedKozachenkoLeonenkoEntropy(KnnOptions? options = null) => Options = options ?? KnnOptions.Default;
@@ -130,8 +130,8 @@ public sealed class WeightedKozachenkoLeonenkoEntropy : IEntropyEstimator
     {
         KnnGuard.Usable(samples, Options.K);
         var weights = Weights(samples.Dimensions, Options.K);
-        var points = PointSet.Joint([samples], Options.TieJitter, Options.Seed);
-        return KnnMath.Estimate(KnnEntropyTerms.Compute(points, weights, Options.Norm, Options.Search, Options.Backend, nameof(samples)));
+        return KnnEntropyTerms.Entropy(samples, weights, Options, nameof(samples),
+            "Use a discrete estimator for discrete data, or the plain Kozachenko–Leonenko estimator with k ≥ {0} (the weighted one uses the nearest neighbours too).");
     }
 
     Information IEntropyEstimator.Estimate(Samples samples) => Estimate(samples).Value;
