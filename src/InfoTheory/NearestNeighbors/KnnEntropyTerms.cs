@@ -32,8 +32,10 @@ internal static class KnnEntropyTerms
         }
 
         points.Jitter(options.TieJitter, options.Seed);
-        var terms = Compute(points, weights, options.Norm, options.Search, options.Backend, name, points.LogJacobian(0, d));
-        return checks.Finish(KnnMath.Estimate(terms));
+        // The log-Jacobian is added to the mean, not to each term: the terms and the standard error are then those of the
+        // normalised data, bit-identical for the data times any power of two.
+        var e = KnnMath.Estimate(Compute(points, weights, options.Norm, options.Search, options.Backend, name, 0));
+        return checks.Finish(new InformationEstimate(e.Value + Information.FromNats(points.LogJacobian(0, d)), e.StandardError, e.SampleCount));
     }
 
     /// <summary>The index (0-based) of the first non-zero weight: neighbours before it do not enter the estimate.</summary>
