@@ -33,7 +33,9 @@ public sealed class KnnEntropyMutualInformation : IMutualInformationEstimator, I
 
     /// <summary>Î(X; Y) = Ĥ(X) + Ĥ(Y) − Ĥ(X, Y) in nats, with its standard error.</summary>
     /// <exception cref="ArgumentException">Non-finite values, N ≤ k, different sample counts, duplicates with the jitter off,
-    /// or (weighted) k too small for the joint dimension.</exception>
+    /// (weighted) k too small for the joint dimension, or a constant column in a variable that also varies (h(X) and
+    /// h(X, Y) are then −∞; drop it, or use KSG). A wholly constant X or Y gives I = 0 exactly with a "constant"
+    /// warning; ties in the joint space or a marginal give a "ties" warning and no standard error.</exception>
     public InformationEstimate Estimate(Samples x, Samples y)
     {
         int k = Options.K;

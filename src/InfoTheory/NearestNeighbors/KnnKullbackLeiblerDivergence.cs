@@ -12,7 +12,12 @@ namespace InfoTheory;
 /// nearest sample of Q, both in the chosen norm (default Euclidean; the ball volumes cancel, so any norm gives a
 /// consistent estimator). Nats. Not clipped at 0. Standard error: the standard deviation of the per-sample terms
 /// d·ln(νₖ(i)/ρₖ(i)) + ln(m/(n − 1)) over √n. Ties: each sample is jittered as <see cref="KnnOptions.TieJitter"/> says
-/// (seed for P, seed + 1 for Q); with the jitter off, a zero distance is refused. Thread-safe.</para>
+/// (seed for P, seed + 1 for Q); with the jitter off, a zero distance is refused. Scale: P and Q share the column
+/// scales (raw, or the pooled standard deviations with <see cref="KnnOptions.Standardize"/>), and each is brought to
+/// unit magnitude by its own power of two, so two samples 10³⁰⁰ apart keep their distances. Atoms: p and q the same
+/// sample (every row of p in q) is refused (D(P‖P) = 0 and the samples must be independent); shared rows give a
+/// "shared-observations" warning; a column constant in one sample and not the other is refused with D = +∞; k or more
+/// exact copies within p give a "ties" warning and no standard error. Thread-safe.</para>
 /// </remarks>
 public sealed class KnnKullbackLeiblerDivergence
 {
@@ -25,7 +30,8 @@ public sealed class KnnKullbackLeiblerDivergence
     /// <summary>D̂(P‖Q) in nats, with its standard error.</summary>
     /// <param name="p">n ≥ k + 1 samples of P.</param>
     /// <param name="q">m ≥ k samples of Q, of the same dimension.</param>
-    /// <exception cref="ArgumentException">Different dimensions, non-finite values, too few samples, or exact duplicates with the jitter off.</exception>
+    /// <exception cref="ArgumentException">Different dimensions, non-finite values, too few samples, exact duplicates with the jitter off,
+    /// p and q the same sample, or a constant column (D = +∞, or a column that carries nothing).</exception>
     public InformationEstimate Estimate(Samples p, Samples q)
     {
         int k = Options.K;

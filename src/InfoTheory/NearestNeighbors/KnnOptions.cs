@@ -11,7 +11,7 @@ public sealed record KnnOptions
     private readonly int _k = 3;
     private readonly double _tieJitter = KnnSettings.DefaultJitter;
 
-    /// <summary>The defaults: k = 3, Euclidean norm, automatic search, jitter 1e-10 of each feature's scale, seed 0.</summary>
+    /// <summary>The defaults: k = 3, Euclidean norm, raw columns, automatic search, jitter 1e-10 of each feature's scale, seed 0.</summary>
     public static KnnOptions Default { get; } = new();
 
     /// <summary>The neighbour order k ≥ 1 (default 3). It must be below the number of observations.</summary>
@@ -73,7 +73,7 @@ public sealed record KsgOptions
     private readonly int _k = 3;
     private readonly double _tieJitter = KnnSettings.DefaultJitter;
 
-    /// <summary>The defaults: estimator 1, k = 3, max-norm, automatic search, jitter 1e-10 of each feature's scale, seed 0.</summary>
+    /// <summary>The defaults: estimator 1, k = 3, max-norm, raw columns, automatic search, jitter 1e-10 of each feature's scale, seed 0.</summary>
     public static KsgOptions Default { get; } = new();
 
     /// <summary>The neighbour order k ≥ 1 (default 3, as in NPEET and scikit-learn). It must be below N.</summary>

@@ -11,7 +11,8 @@ namespace InfoTheory;
 /// <para>ε(i) is the distance from point i to its k-th neighbour in the joint space (X, Y, Z); n_xz(i), n_yz(i) and n_z(i)
 /// count the other points strictly closer than ε(i) in the subspaces (X, Z), (Y, Z) and Z. Max-norm by default, as in
 /// the paper. Only the estimator-1 form exists for this construction; <see cref="KsgVariant.Two"/> is refused. Nats;
-/// not clipped at 0. Standard error: the standard deviation of the per-point terms over √N. Thread-safe.</para>
+/// not clipped at 0. Standard error: the standard deviation of the per-point terms over √N. Scale, ties and constants
+/// as in <see cref="KsgMutualInformation"/> (a constant X or Y gives 0 exactly, with a warning). Thread-safe.</para>
 /// </remarks>
 public sealed class KsgConditionalMutualInformation
 {

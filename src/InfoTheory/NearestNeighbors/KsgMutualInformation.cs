@@ -15,7 +15,11 @@ namespace InfoTheory;
 /// <para>The norm is the max-norm by default in every space, as in the paper, NPEET and scikit-learn (then the joint
 /// distance is max(‖Δx‖, ‖Δy‖)). Nats. The value is NOT clipped at 0 (scikit-learn clips; a slightly negative value is
 /// the estimator's noise around 0 and averages correctly). Standard error: the standard deviation of the per-point
-/// terms over √N. Ties: <see cref="KsgOptions.TieJitter"/>; the counts stay finite with duplicates anyway. Cost:
+/// terms over √N. Scale: the data are brought to unit magnitude by one power of two over the joint space (exact), so the
+/// estimate is the same for data anywhere in the finite double range; <see cref="KsgOptions.Standardize"/> also removes
+/// the columns' relative scales. Ties: <see cref="KsgOptions.TieJitter"/>; an observation with k or more exact copies in
+/// the joint space gives a "ties" warning and no standard error, and a constant X or Y gives I = 0 exactly with a
+/// "constant" warning (see <see cref="InformationEstimate.Warnings"/>). Cost:
 /// O(N log N) for low-dimensional spaces with the k-d tree (one k-NN query and two radius counts per point), O(N²·d)
 /// brute force otherwise; memory O(N·(d + 3)). Thread-safe.</para>
 /// </remarks>
@@ -29,6 +33,8 @@ public sealed class KsgMutualInformation : IMutualInformationEstimator, IDistanc
 
     /// <summary>Î(X; Y) in nats, with its standard error.</summary>
     /// <exception cref="ArgumentException">Non-finite values, N ≤ k, or different sample counts.</exception>
+    /// <remarks>Degenerate data (ties at the k-th neighbour, a constant variable, columns of very different scales) are
+    /// reported in <see cref="InformationEstimate.Warnings"/>.</remarks>
     public InformationEstimate Estimate(Samples x, Samples y)
     {
         int k = Options.K;

@@ -17,7 +17,8 @@ namespace InfoTheory;
 /// k = ⌊d/4⌋ + 1 the weights are the unique solution and can be large, so k of 2–3 times that is a better choice.</para>
 /// <para>Each Ĥⱼ = ψ(N) − ψ(j) + ln V_d + (d/N)·Σᵢ ln ρⱼ(i) as in <see cref="KozachenkoLeonenkoEntropy"/> (the paper writes
 /// ln(N − 1) for ψ(N); the two differ by less than 1/(2N)). Standard error: the standard deviation of the
-/// per-observation weighted terms over √N. Nats. Thread-safe.</para>
+/// per-observation weighted terms over √N. Scale, standardisation and ties as in <see cref="KozachenkoLeonenkoEntropy"/>;
+/// any copy that reaches a neighbour of non-zero weight (in d ≥ 4 the first) is a tie here. Nats. Thread-safe.</para>
 /// </remarks>
 public sealed class WeightedKozachenkoLeonenkoEntropy : IEntropyEstimator, IDistanceSensitive
 {
@@ -125,7 +126,8 @@ public sealed class WeightedKozachenkoLeonenkoEntropy : IEntropyEstimator, IDist
     }
 
     /// <summary>Ĥ_w(X) in nats, with its standard error.</summary>
-    /// <exception cref="ArgumentException">Non-finite values, N ≤ k, k below <see cref="MinimumK"/> for d, or exact duplicates with the jitter off.</exception>
+    /// <exception cref="ArgumentException">Non-finite values, N ≤ k, k below <see cref="MinimumK"/> for d, a constant column (h = −∞), or
+    /// exact duplicates with the jitter off.</exception>
     public InformationEstimate Estimate(Samples samples)
     {
         KnnGuard.Usable(samples, Options.K);
