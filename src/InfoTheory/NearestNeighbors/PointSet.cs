@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using System.Numerics;
 using InfoTheory.Internal;
 
 namespace InfoTheory.NearestNeighbors;
@@ -77,6 +77,12 @@ internal sealed class PointSet
 
         return new PointSet(data, Count, count, LogScales.AsSpan(start, count).ToArray(), Constant.AsSpan(start, count).ToArray(), Frame);
     }
+
+    /// <summary>
+    /// 2^−e when it is a normal double (then x·2^−e is exactly Math.ScaleB(x, −e), one correctly rounded product, and
+    /// faster), else 0: the caller uses Math.ScaleB.
+    /// </summary>
+    internal static double PowerOfTwo(int e) => e is >= -1022 and <= 1022 ? Math.ScaleB(1.0, -e) : 0;
 
     /// <summary>A copy with every stored value multiplied by 2^<paramref name="exponent"/> (exact, or flushed towards 0).</summary>
     public PointSet Scaled(int exponent)
@@ -158,13 +164,20 @@ internal sealed class PointSet
                 set.LogScales[c] = Math.Log(mantissa[c]) + e * Math.Log(2);
             }
 
+            var factor = new double[d];
+            for (int c = 0; c < d; c++)
+            {
+                factor[c] = PowerOfTwo(stats[c].Constant ? shift[c] : shift[c] + frame);
+            }
+
             for (int i = 0; i < set.Count; i++)
             {
                 for (int c = 0; c < d; c++)
                 {
-                    // ScaleB is exact; the division by a standard deviation is one rounding.
+                    // The power of two is exact; the division by a standard deviation is one rounding.
                     int e = stats[c].Constant ? shift[c] : shift[c] + frame;
-                    data[i * d + c] = Math.ScaleB(data[i * d + c], -e) / mantissa[c];
+                    double v = data[i * d + c];
+                    data[i * d + c] = (factor[c] > 0 ? v * factor[c] : Math.ScaleB(v, -e)) / mantissa[c];
                 }
             }
         }
@@ -226,20 +239,18 @@ internal sealed class PointSet
     /// </summary>
     public RepeatCount Repeats(int start, int count, int copies)
     {
-        var multiplicity = new Dictionary<int, int>(Count, new RowComparer(Data, Dimensions, start, count));
-        for (int i = 0; i < Count; i++)
+        var first = FirstEqualRows(Data, Dimensions, start, count, Count);
+        var multiplicity = new int[Count];
+        foreach (int f in first)
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(multiplicity, i, out _)++;
+            multiplicity[f]++;
         }
 
         int affected = 0, largest = 1;
-        if (multiplicity.Count < Count)
+        foreach (int m in multiplicity)
         {
-            foreach (int m in multiplicity.Values)
-            {
-                largest = Math.Max(largest, m);
-                affected += m - 1 >= copies ? m : 0;
-            }
+            largest = Math.Max(largest, m);
+            affected += m - 1 >= copies ? m : 0;
         }
 
         return new RepeatCount(affected, largest);
@@ -255,19 +266,77 @@ internal sealed class PointSet
         var both = new double[(long)(m + Count) * d];
         other.Data.CopyTo(both, 0);
         Data.CopyTo(both, m * d);
-        var counts = new Dictionary<int, int>(m, new RowComparer(both, d, 0, d));
+        var first = FirstEqualRows(both, d, 0, d, m + Count);
+        var inOther = new int[m + Count];
         for (int j = 0; j < m; j++)
         {
-            CollectionsMarshal.GetValueRefOrAddDefault(counts, j, out _)++;
+            inOther[first[j]]++;
         }
 
         var result = new int[Count];
         for (int i = 0; i < Count; i++)
         {
-            result[i] = counts.GetValueOrDefault(m + i);
+            result[i] = inOther[first[m + i]];
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// For each of the first <paramref name="rows"/> rows of <paramref name="data"/> (restricted to the columns
+    /// [start, start + count)), the index of the first row equal to it (−0 equals +0: their distance is 0). An
+    /// open-addressing hash table of row indices at load ≤ 1/2, so O(rows·count) expected and 4 bytes per slot.
+    /// </summary>
+    private static int[] FirstEqualRows(double[] data, int stride, int start, int count, int rows)
+    {
+        int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, 2 * rows));
+        var table = new int[size];
+        Array.Fill(table, -1);
+        var first = new int[rows];
+        for (int i = 0; i < rows; i++)
+        {
+            var row = data.AsSpan(i * stride + start, count);
+            ulong h = 0x9E3779B97F4A7C15UL;
+            foreach (double v in row)
+            {
+                h = (h ^ (v == 0 ? 0UL : (ulong)BitConverter.DoubleToInt64Bits(v))) * 0xBF58476D1CE4E5B9UL;
+                h ^= h >> 31;
+            }
+
+            int slot = (int)(h & (uint)(size - 1));
+            while (true)
+            {
+                int j = table[slot];
+                if (j < 0)
+                {
+                    table[slot] = first[i] = i;
+                    break;
+                }
+
+                if (Same(row, data.AsSpan(j * stride + start, count)))
+                {
+                    first[i] = j;
+                    break;
+                }
+
+                slot = (slot + 1) & (size - 1);
+            }
+        }
+
+        return first;
+    }
+
+    private static bool Same(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        for (int c = 0; c < a.Length; c++)
+        {
+            if (a[c] != b[c])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -300,37 +369,8 @@ internal sealed class PointSet
             }
         }
     }
-
-    /// <summary>Equality and hashing of row slices of one buffer, by index; −0 equals +0 (their distance is 0).</summary>
-    private sealed class RowComparer(double[] data, int stride, int start, int count) : IEqualityComparer<int>
-    {
-        public bool Equals(int a, int b)
-        {
-            var x = data.AsSpan(a * stride + start, count);
-            var y = data.AsSpan(b * stride + start, count);
-            for (int c = 0; c < x.Length; c++)
-            {
-                if (x[c] != y[c])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        public int GetHashCode(int row)
-        {
-            var hash = new HashCode();
-            foreach (double v in data.AsSpan(row * stride + start, count))
-            {
-                hash.Add(v == 0 ? 0L : BitConverter.DoubleToInt64Bits(v));
-            }
-
-            return hash.ToHashCode();
-        }
-    }
 }
+
 /// <summary>How many observations have enough exact copies to put their k-th neighbour at distance 0, and the largest repeat count.</summary>
 /// <param name="Affected">Observations with at least the given number of OTHER rows equal to theirs.</param>
 /// <param name="Largest">The largest number of equal rows (1 when all rows are distinct).</param>
@@ -414,11 +454,13 @@ internal readonly record struct ColumnStatistics(int Exponent, double Deviation,
     {
         int d = set.Dimensions;
         var data = set.Data;
+        var factor = exponent.Select(PointSet.PowerOfTwo).ToArray();
         for (int i = 0; i < set.Count; i++)
         {
             for (int c = 0; c < d; c++)
             {
-                double v = Math.ScaleB(data[i * d + c], -exponent[c]);
+                double x = data[i * d + c];
+                double v = factor[c] > 0 ? x * factor[c] : Math.ScaleB(x, -exponent[c]);
                 if (mean is null)
                 {
                     sums[c] += v;
