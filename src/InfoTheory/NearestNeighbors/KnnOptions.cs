@@ -56,7 +56,9 @@ public sealed record KnnOptions
     /// scales: entropies add back Σₖ ln sₖ (the log-Jacobian, so they stay in the units of the data), the MI needs no
     /// correction, and the divergence divides P and Q by the same per-column deviation, that of P and Q pooled (so both
     /// samples are measured with one ruler, which D(P‖Q) is invariant to, and the ruler exists when either sample
-    /// varies). Without it, columns whose deviations differ by more than 10⁶ draw an "anisotropic" warning.
+    /// varies). Without it, columns whose deviations differ by more than max(10, (N/k)^(1/d)) draw an "anisotropic"
+    /// warning: beyond that factor the k-th neighbour distances along the widest column exceed the whole spread of the
+    /// narrowest.
     /// </summary>
     public bool Standardize { get; init; }
 
@@ -120,8 +122,8 @@ public sealed record KsgOptions
     /// Divide each column of the joint space by its standard deviation before the searches (default false: the raw data
     /// in the chosen norm, as in the paper, NPEET and scikit-learn). KSG is consistent for any column scales, but at
     /// finite N the max-norm sees mostly the columns of largest scale; standardised, the estimate does not depend on the
-    /// columns' scales. The MI needs no correction. Without it, columns whose deviations differ by more than 10⁶ draw an
-    /// "anisotropic" warning.
+    /// columns' scales. The MI needs no correction. Without it, columns whose deviations differ by more than
+    /// max(10, (N/k)^(1/d)) (d the joint dimension) draw an "anisotropic" warning.
     /// </summary>
     public bool Standardize { get; init; }
 

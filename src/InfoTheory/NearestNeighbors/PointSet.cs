@@ -5,9 +5,10 @@ namespace InfoTheory.NearestNeighbors;
 
 /// <summary>
 /// A compact row-major copy (N × d doubles) of observations that the k-NN paths own, so they may rescale, jitter and
-/// reorder it; memory O(N·d). The k-NN paths prepare it in a fixed order: <see cref="Copy"/> the raw values, check
-/// them (constant columns), <see cref="Normalise"/> (a power of two, or per-column standard deviations), look for
-/// exact repeats (<see cref="Repeats"/>), and only then <see cref="Jitter"/>.
+/// reorder it; memory O(N·d). The k-NN paths prepare it in a fixed order: <see cref="Copy"/> the raw values,
+/// <see cref="Normalise"/> them (a power of two, or per-column standard deviations; it returns the raw columns'
+/// statistics, from which constant columns and anisotropy are judged), look for exact repeats (<see cref="Repeats"/>),
+/// and only then <see cref="Jitter"/>.
 /// </summary>
 internal sealed class PointSet
 {
