@@ -5,8 +5,9 @@ using InfoTheory.Cli.Output;
 namespace InfoTheory.Cli;
 
 /// <summary>
-/// The entry point of the <c>infotheory</c> tool. Exit codes: 0 success; 2 bad usage or bad input (exactly one
-/// <c>error: …</c> line on stderr); 1 an unexpected failure (one line too, never a stack trace).
+/// The entry point of the <c>infotheory</c> tool. Exit codes: 0 success (the result on stdout; stderr holds one
+/// <c>warning: …</c> line per warning of the estimate, if any); 2 bad usage or bad input (exactly one <c>error: …</c>
+/// line on stderr); 1 an unexpected failure (one line too, never a stack trace).
 /// </summary>
 internal static class Cli
 {
@@ -41,7 +42,7 @@ internal static class Cli
         ArgumentNullException.ThrowIfNull(stderr);
         try
         {
-            return Dispatch(args, stdout);
+            return Dispatch(args, stdout, stderr);
         }
         catch (UsageException e)
         {
@@ -81,7 +82,7 @@ internal static class Cli
         return string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
-    private static int Dispatch(string[] args, TextWriter stdout)
+    private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length == 0)
         {
@@ -111,15 +112,22 @@ internal static class Cli
             return Success;
         }
 
+        var io = new CommandOutput(stdout);
         try
         {
-            command.Run(parsed, stdout);
+            command.Run(parsed, io);
         }
         catch (ArgumentException e) when (e.ParamName is { } name && !e.Message.StartsWith("--", StringComparison.Ordinal)
             && command.Options.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase)) is { } option)
         {
             // The library names its parameter (sigma, k, Alpha): say which option of the command that was.
             throw new UsageException($"--{option.Name}: {OneLine(e)}", e);
+        }
+
+        // Only a command that succeeded warns: a failure prints its one error line and nothing else.
+        foreach (var warning in io.Warnings)
+        {
+            stderr.WriteLine($"warning: {warning.Message}");
         }
 
         return Success;

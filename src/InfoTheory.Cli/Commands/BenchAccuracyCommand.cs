@@ -33,8 +33,9 @@ internal static class BenchAccuracyCommand
         ],
         Run);
 
-    private static void Run(ParsedArguments args, TextWriter stdout)
+    private static void Run(ParsedArguments args, CommandOutput io)
     {
+        var stdout = io.Stdout;
         if (args.Get("tasks") == "list" || args.Get("estimators") == "list")
         {
             foreach (var t in SyntheticTasks.All())

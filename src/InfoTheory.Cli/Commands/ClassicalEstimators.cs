@@ -39,13 +39,14 @@ internal static class ClassicalEstimators
     [
         new("k", "K", "kl, wkl, ksg, ksg2: the neighbour order k ≥ 1, below N (default 3)"),
         new("norm", "NORM", "kl, wkl, ksg, ksg2: max or euclidean (default: euclidean for kl/wkl, max for ksg/ksg2)"),
+        new("standardize", null, "kl, wkl, ksg, ksg2: divide each column by its standard deviation first (entropies add back the log-Jacobian); for columns of very different scales"),
         new("ci", "LEVEL", "kl, wkl, ksg, ksg2, kde, bin, gaussian: add a normal confidence interval at this level, e.g. 0.95 (value ± z·SE)"),
         new("bins", "B", "bin: equal-width bins per column over its [min, max] (default 30)"),
         new("kde-bandwidth", "RULE", "kde: scott (default), silverman or likelihood (leave-one-out maximum likelihood)"),
         new("leave-one-out", null, "kde: leave each point out of its own density (default: resubstitution)"),
     ];
 
-    private static readonly string[] Knn = ["k", "norm", "ci", "device"];
+    private static readonly string[] Knn = ["k", "norm", "standardize", "ci", "device"];
     private static readonly string[] KdeOptionNames = ["kde-bandwidth", "leave-one-out", "ci"];
     private static readonly string[] BinOptionNames = ["bins", "ci"];
     private static readonly string[] CiOnly = ["ci"];
@@ -146,10 +147,12 @@ internal static class ClassicalEstimators
         mutualInformation ? estimator.MutualInformation is not null : estimator.Entropy is not null;
 
     /// <summary>The k-NN entropy/divergence settings from --k and --norm (default Euclidean).</summary>
-    public static KnnOptions KnnSettings(ParsedArguments a) => new() { K = K(a), Norm = Norm(a) ?? KnnNorm.Euclidean, Backend = DeviceOption.Resolve(a.Get("device")) };
+    public static KnnOptions KnnSettings(ParsedArguments a) =>
+        new() { K = K(a), Norm = Norm(a) ?? KnnNorm.Euclidean, Standardize = a.Has("standardize"), Backend = DeviceOption.Resolve(a.Get("device")) };
 
     /// <summary>The KSG settings from --k and --norm (default max-norm).</summary>
-    public static KsgOptions KsgSettings(ParsedArguments a, KsgVariant variant) => new() { K = K(a), Norm = Norm(a) ?? KnnNorm.Max, Variant = variant, Backend = DeviceOption.Resolve(a.Get("device")) };
+    public static KsgOptions KsgSettings(ParsedArguments a, KsgVariant variant) =>
+        new() { K = K(a), Norm = Norm(a) ?? KnnNorm.Max, Variant = variant, Standardize = a.Has("standardize"), Backend = DeviceOption.Resolve(a.Get("device")) };
 
     /// <summary>--ci LEVEL, strictly between 0 and 1, or null.</summary>
     /// <exception cref="UsageException">Not a number in (0, 1).</exception>
@@ -169,11 +172,12 @@ internal static class ClassicalEstimators
         return level;
     }
 
-    /// <summary>k and the norm, as reported.</summary>
+    /// <summary>k and the norm, as reported, and <c>standardize</c> when it was asked for.</summary>
     public static IReadOnlyList<KeyValuePair<string, object>> KnnDescription(ParsedArguments a, KnnNorm defaultNorm) =>
     [
         new("k", K(a)),
         new("norm", (Norm(a) ?? defaultNorm) == KnnNorm.Max ? "max" : "euclidean"),
+        .. a.Has("standardize") ? [new KeyValuePair<string, object>("standardize", true)] : Array.Empty<KeyValuePair<string, object>>(),
     ];
 
     private static int K(ParsedArguments a) => a.GetInt("k", 1) ?? 3;

@@ -12,12 +12,33 @@ internal sealed record OptionSpec(string Name, string? Value, string Help, bool 
 /// <param name="Summary">One line for the main help.</param>
 /// <param name="Description">A few lines for the command's own help.</param>
 /// <param name="Options">Every option the command accepts (anything else is an error).</param>
-/// <param name="Run">Computes and writes the result; throws <see cref="UsageException"/> or <see cref="ArgumentException"/> on bad input.</param>
+/// <param name="Run">Computes and writes the result to <see cref="CommandOutput.Stdout"/>, and hands the estimate's warnings to
+/// <see cref="CommandOutput.Warn"/>; throws <see cref="UsageException"/> or <see cref="ArgumentException"/> on bad input.</param>
 internal sealed record CommandSpec(string Name, string Summary, string Description, IReadOnlyList<OptionSpec> Options,
-    Action<ParsedArguments, TextWriter> Run)
+    Action<ParsedArguments, CommandOutput> Run)
 {
     /// <summary>The option with this name, or null.</summary>
     public OptionSpec? Find(string name) => Options.FirstOrDefault(o => o.Name == name);
+}
+
+/// <summary>
+/// Where a command writes: the result on <see cref="Stdout"/>, and the warnings of its estimate, which the tool prints
+/// as <c>warning: …</c> lines on stderr only once the command has succeeded (a failing command prints its one
+/// <c>error:</c> line and nothing else).
+/// </summary>
+/// <param name="stdout">The result's writer.</param>
+internal sealed class CommandOutput(TextWriter stdout)
+{
+    private readonly List<EstimateWarning> _warnings = [];
+
+    /// <summary>The result's writer.</summary>
+    public TextWriter Stdout { get; } = stdout;
+
+    /// <summary>The warnings handed over so far, in order.</summary>
+    public IReadOnlyList<EstimateWarning> Warnings => _warnings;
+
+    /// <summary>Records warnings to print after the result.</summary>
+    public void Warn(IEnumerable<EstimateWarning> warnings) => _warnings.AddRange(warnings);
 }
 
 /// <summary>The commands of the tool.</summary>

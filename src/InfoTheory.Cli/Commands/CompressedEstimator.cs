@@ -48,7 +48,7 @@ internal static class CompressedEstimator
 
     /// <summary>Runs <c>mi --estimator compressed</c>.</summary>
     /// <exception cref="UsageException">Missing or bad options.</exception>
-    public static void Run(ParsedArguments args, TextWriter stdout)
+    public static void Run(ParsedArguments args, CommandOutput io)
     {
         int components = args.GetInt("components", 1)
             ?? throw new UsageException("--estimator compressed needs --components K, the code size per variable (e.g. the data's intrinsic dimension).");
@@ -104,6 +104,6 @@ internal static class CompressedEstimator
             settings.Add(new("bound", bound.In(output.Unit)));
         }
 
-        ClassicalOutput.Write(stdout, output, new ClassicalReport("mi", "I(X;Y)", Name, result.Estimate, xs.Count, settings, level));
+        ClassicalOutput.Write(io, output, new ClassicalReport("mi", "I(X;Y)", Name, result.Estimate, xs.Count, settings, level));
     }
 }

@@ -26,8 +26,9 @@ internal static class EntropyCommand
         .. ClassicalEstimators.Options,
     ];
 
-    private static void Run(ParsedArguments args, TextWriter stdout)
+    private static void Run(ParsedArguments args, CommandOutput io)
     {
+        var stdout = io.Stdout;
         var estimator = ClassicalEstimators.Select(args, mutualInformation: false);
         if (estimator is null)
         {
@@ -43,6 +44,6 @@ internal static class EntropyCommand
         var settingsList = estimator.Settings(args);
         var data = InputFiles.Read(args, "x");
         var result = estimator.Entropy!(args, data.ToSamples());
-        ClassicalOutput.Write(stdout, output, new ClassicalReport("entropy", "H(X)", estimator.Name, result, data.Count, settingsList, level));
+        ClassicalOutput.Write(io, output, new ClassicalReport("entropy", "H(X)", estimator.Name, result, data.Count, settingsList, level));
     }
 }

@@ -42,8 +42,9 @@ internal static class InfoPlaneCommand
         ],
         Run);
 
-    private static void Run(ParsedArguments args, TextWriter stdout)
+    private static void Run(ParsedArguments args, CommandOutput io)
     {
+        var stdout = io.Stdout;
         string modelName = args.Get("model") ?? "deep-ae";
         if (!Models.Contains(modelName))
         {

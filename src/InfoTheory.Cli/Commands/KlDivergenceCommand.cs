@@ -11,7 +11,7 @@ internal static class KlDivergenceCommand
     /// </summary>
     public static IReadOnlyList<(string Name, string Help, IReadOnlyList<string> Options, Func<ParsedArguments, Samples, Samples, InformationEstimate> Estimate)> Estimators { get; } =
     [
-        ("knn", "k-NN divergence of Wang, Kulkarni & Verdú (2009), Euclidean by default", ["k", "norm", "ci"],
+        ("knn", "k-NN divergence of Wang, Kulkarni & Verdú (2009), Euclidean by default", ["k", "norm", "standardize", "ci"],
             (a, p, q) => new KnnKullbackLeiblerDivergence(ClassicalEstimators.KnnSettings(a)).Estimate(p, q)),
     ];
 
@@ -31,7 +31,7 @@ internal static class KlDivergenceCommand
         ],
         Run);
 
-    private static void Run(ParsedArguments args, TextWriter stdout)
+    private static void Run(ParsedArguments args, CommandOutput io)
     {
         string name = args.Get("estimator") ?? "knn";
         var entry = Estimators.FirstOrDefault(e => e.Name == name);
@@ -46,6 +46,6 @@ internal static class KlDivergenceCommand
         var p = InputFiles.Read(args, "p");
         var q = InputFiles.Read(args, "q");
         var result = entry.Estimate(args, p.ToSamples(), q.ToSamples());
-        ClassicalOutput.Write(stdout, output, new ClassicalReport("kl-divergence", "D(P||Q)", name, result, p.Count, settings, level));
+        ClassicalOutput.Write(io, output, new ClassicalReport("kl-divergence", "D(P||Q)", name, result, p.Count, settings, level));
     }
 }

@@ -18,11 +18,12 @@ internal static class MiCommand
         ],
         Run);
 
-    private static void Run(ParsedArguments args, TextWriter stdout)
+    private static void Run(ParsedArguments args, CommandOutput io)
     {
+        var stdout = io.Stdout;
         if (CompressedEstimator.Requested(args))
         {
-            CompressedEstimator.Run(args, stdout);
+            CompressedEstimator.Run(args, io);
             return;
         }
 
@@ -45,6 +46,6 @@ internal static class MiCommand
         var ys = InputFiles.Read(args, "y");
         InputFiles.SameCount(xs, "x", ys, "y");
         var result = estimator.MutualInformation!(args, xs.ToSamples(), ys.ToSamples());
-        ClassicalOutput.Write(stdout, output, new ClassicalReport("mi", "I(X;Y)", estimator.Name, result, xs.Count, settingsList, level));
+        ClassicalOutput.Write(io, output, new ClassicalReport("mi", "I(X;Y)", estimator.Name, result, xs.Count, settingsList, level));
     }
 }

@@ -18,8 +18,9 @@ internal static class MmiCommand
         ],
         Run);
 
-    private static void Run(ParsedArguments args, TextWriter stdout)
+    private static void Run(ParsedArguments args, CommandOutput io)
     {
+        var stdout = io.Stdout;
         var settings = CommonSettings.Bind(args);
         var representation = (args.Get("representation") ?? "maps") switch
         {

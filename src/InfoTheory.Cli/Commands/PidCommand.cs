@@ -19,8 +19,9 @@ internal static class PidCommand
         ],
         Run);
 
-    private static void Run(ParsedArguments args, TextWriter stdout)
+    private static void Run(ParsedArguments args, CommandOutput io)
     {
+        var stdout = io.Stdout;
         var settings = CommonSettings.Bind(args);
         int? pairs = args.Get("pairs") is null or "all" ? null : args.GetInt("pairs", minimum: 1, alternatives: "'all'");
         int seed = args.GetInt("seed") ?? 0;

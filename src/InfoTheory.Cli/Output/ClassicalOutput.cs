@@ -20,17 +20,21 @@ internal sealed record ClassicalReport(string Command, string Symbol, string Est
 
 /// <summary>
 /// Writes a <see cref="ClassicalReport"/>. JSON: one object with <c>command</c>, <c>estimator</c>, <c>value</c>, <c>unit</c>,
-/// <c>standard_error</c> (when the estimator has one), <c>ci_low</c>, <c>ci_high</c>, <c>ci_level</c> (with --ci), the
-/// settings, and <c>n</c>. Text: one line.
+/// <c>standard_error</c> (when the estimate has one), <c>ci_low</c>, <c>ci_high</c>, <c>ci_level</c> (with --ci), the
+/// settings, <c>n</c>, and <c>warnings</c> (an array of <c>{"code", "message"}</c>, only when the estimate has warnings).
+/// Text: one line. Either way each warning is also one <c>warning: …</c> line on stderr.
 /// </summary>
 internal static class ClassicalOutput
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Writes the report as the settings ask.</summary>
-    /// <exception cref="UsageException">--ci was given but the estimator has no standard error.</exception>
-    public static void Write(TextWriter stdout, OutputSettings output, ClassicalReport report) =>
-        stdout.WriteLine(output.Json ? Json(report, output) : Text(report, output));
+    /// <summary>Writes the report as the settings ask, and hands the estimate's warnings over for stderr.</summary>
+    /// <exception cref="UsageException">--ci was given but the estimate has no standard error.</exception>
+    public static void Write(CommandOutput io, OutputSettings output, ClassicalReport report)
+    {
+        io.Stdout.WriteLine(output.Json ? Json(report, output) : Text(report, output));
+        io.Warn(report.Estimate.Warnings);
+    }
 
     private static ConfidenceInterval? Interval(ClassicalReport report)
     {
@@ -41,7 +45,10 @@ internal static class ClassicalOutput
 
         if (report.Estimate.StandardError is null)
         {
-            throw new UsageException($"--ci: the estimator '{report.Estimator}' gives no standard error; drop --ci.");
+            // A degenerate estimate loses its standard error: say why in the one error line.
+            throw new UsageException(report.Estimate.Warnings.Count == 0
+                ? $"--ci: the estimator '{report.Estimator}' gives no standard error; drop --ci."
+                : $"--ci: this estimate has no standard error because the data are degenerate for '{report.Estimator}': {string.Join(" ", report.Estimate.Warnings.Select(w => w.Message))} Drop --ci.");
         }
 
         return report.Estimate.ConfidenceInterval(level);
@@ -91,6 +98,20 @@ internal static class ClassicalOutput
             }
 
             w.WriteNumber("n", report.Count);
+            if (report.Estimate.Warnings.Count > 0)
+            {
+                w.WriteStartArray("warnings");
+                foreach (var warning in report.Estimate.Warnings)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("code", warning.Code);
+                    w.WriteString("message", warning.Message);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+            }
+
             w.WriteEndObject();
         }
 

@@ -21,12 +21,23 @@ internal static class Binning
         return SymbolCodes.BinRows(bins, n, d, b, out distinct);
     }
 
-    /// <summary>The bin of v in B equal bins over [lo, hi]: ⌊(v − lo)/w⌋, with v = hi in the last bin; lo = hi → bin 0.</summary>
+    /// <summary>
+    /// The bin of v in B equal bins over [lo, hi]: ⌊B·(v − lo)/(hi − lo)⌋, with v = hi in the last bin; lo = hi → bin 0.
+    /// The fraction is invariant to scaling, and exactly so for powers of two; when hi − lo overflows (data near
+    /// ±1.8e308) it is computed on the halved values, which gives the same fraction bit for bit.
+    /// </summary>
     public static int Bin(double v, double lo, double hi, int bins)
     {
         if (!(hi > lo))
         {
             return 0;
+        }
+
+        if (double.IsInfinity(hi - lo))
+        {
+            v *= 0.5;
+            lo *= 0.5;
+            hi *= 0.5;
         }
 
         int b = (int)((v - lo) / (hi - lo) * bins);

@@ -7,18 +7,23 @@ namespace InfoTheory.Internal;
 /// </summary>
 internal static class GaussianFitCovariance
 {
-    /// <summary>Mean and row-major d×d covariance; divisor N − 1 (unbiased) or N (maximum likelihood).</summary>
+    /// <summary>Mean and row-major d×d covariance; divisor N − 1 (unbiased) or N (maximum likelihood); exactly 0 for a constant column.</summary>
     public static (double[] Mean, double[] Covariance) Fit(in Samples samples, bool unbiased)
     {
         int n = samples.Count, d = samples.Dimensions;
         var mean = new double[d];
         var row = new double[d];
+        var first = new double[d];
+        var constant = new bool[d];
+        samples.CopyRowTo(0, first);
+        Array.Fill(constant, true);
         for (int i = 0; i < n; i++)
         {
             samples.CopyRowTo(i, row);
             for (int k = 0; k < d; k++)
             {
                 mean[k] += row[k];
+                constant[k] &= row[k] == first[k];
             }
         }
 
@@ -50,7 +55,8 @@ internal static class GaussianFitCovariance
         {
             for (int b = 0; b <= a; b++)
             {
-                cov[a * d + b] /= divisor;
+                // A constant column has covariance exactly 0 (its rounded mean could leave ~1e-32 and pass for variance).
+                cov[a * d + b] = constant[a] || constant[b] ? 0 : cov[a * d + b] / divisor;
                 cov[b * d + a] = cov[a * d + b];
             }
         }
@@ -61,15 +67,16 @@ internal static class GaussianFitCovariance
     /// <summary>
     /// The lower Cholesky factor of a row-major covariance, or an <see cref="ArgumentException"/> naming constant or
     /// linearly dependent columns of <paramref name="name"/> when it is singular (to working precision).
+    /// <paramref name="samples"/> (the data, unscaled) gives the value of a constant column for the message.
     /// </summary>
-    public static double[] CholeskyOrThrow(double[] covariance, int d, string name)
+    public static double[] CholeskyOrThrow(double[] covariance, int d, string name, in Samples samples)
     {
         for (int k = 0; k < d; k++)
         {
             if (!(covariance[k * d + k] > 0))
             {
                 throw new ArgumentException(
-                    $"{name} column {k} is constant (variance 0), so the covariance is singular and the density degenerate; remove constant columns first.",
+                    $"{name} column {k} is constant (every value is {samples[0, k].ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}), so the covariance is singular and the density degenerate (its differential entropy is −∞); remove constant columns first.",
                     name);
             }
         }

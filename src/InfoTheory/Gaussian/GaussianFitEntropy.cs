@@ -27,25 +27,26 @@ public sealed class GaussianFitEntropy : IEntropyEstimator
     public InformationEstimate Estimate(Samples samples)
     {
         Guard.Usable(samples, samples.Dimensions + 1);
-        int d = samples.Dimensions;
-        var (mean, cov) = GaussianFitCovariance.Fit(samples, Options.Covariance == CovarianceDivisor.Unbiased);
-        GaussianFitCovariance.CholeskyOrThrow(cov, d, nameof(samples));
-        var entropy = new MultivariateNormal(mean, ToMatrix(cov, d)).Entropy();
+        int d = samples.Dimensions, n = samples.Count;
+        // Each column brought to unit magnitude by a power of two (exact): h(X) = h(normalised) + Σ Eₖ·ln 2.
+        var (scaled, logJacobian) = PowerOfTwoColumns.Normalise(samples);
+        var (mean, cov) = GaussianFitCovariance.Fit(scaled, Options.Covariance == CovarianceDivisor.Unbiased);
+        GaussianFitCovariance.CholeskyOrThrow(cov, d, nameof(samples), samples);
+        double entropy = new MultivariateNormal(mean, ToMatrix(cov, d)).Entropy().Nats;
         if (Options.BiasCorrected)
         {
-            var unbiased = Options.Covariance == CovarianceDivisor.Unbiased ? cov : GaussianFitCovariance.Fit(samples, unbiased: true).Covariance;
-            double logDet = GaussianFitCovariance.LogDeterminant(GaussianFitCovariance.CholeskyOrThrow(unbiased, d, nameof(samples)), d);
-            int n = samples.Count;
+            var unbiased = Options.Covariance == CovarianceDivisor.Unbiased ? cov : GaussianFitCovariance.Fit(scaled, unbiased: true).Covariance;
+            double logDet = GaussianFitCovariance.LogDeterminant(GaussianFitCovariance.CholeskyOrThrow(unbiased, d, nameof(samples), samples), d);
             double correction = d * Math.Log(2.0 / (n - 1));
             for (int k = 1; k <= d; k++)
             {
                 correction += GaussianFitCovariance.Digamma((n - k) / 2.0);
             }
 
-            entropy = Information.FromNats(0.5 * (d * Math.Log(2 * Math.PI * Math.E) + logDet - correction));
+            entropy = 0.5 * (d * Math.Log(2 * Math.PI * Math.E) + logDet - correction);
         }
 
-        return new InformationEstimate(entropy, Information.FromNats(Math.Sqrt(d / (2.0 * samples.Count))), samples.Count);
+        return new InformationEstimate(Information.FromNats(entropy + logJacobian), Information.FromNats(Math.Sqrt(d / (2.0 * n))), n);
     }
 
     Information IEntropyEstimator.Estimate(Samples samples) => Estimate(samples).Value;

@@ -30,10 +30,12 @@ public sealed class GaussianFitMutualInformation : IMutualInformationEstimator
         Guard.Usable(y, x.Dimensions + y.Dimensions + 1);
         int dx = x.Dimensions, dy = y.Dimensions, d = dx + dy;
         var joint = KdeMutualInformation.Concatenate(x, y);
-        var (mean, cov) = GaussianFitCovariance.Fit(joint, Options.Covariance == CovarianceDivisor.Unbiased);
-        var lx = GaussianFitCovariance.CholeskyOrThrow(GaussianFitCovariance.Block(cov, d, 0, dx), dx, nameof(x));
-        var ly = GaussianFitCovariance.CholeskyOrThrow(GaussianFitCovariance.Block(cov, d, dx, dy), dy, nameof(y));
-        GaussianFitCovariance.CholeskyOrThrow(cov, d, "(x, y)");
+        // Each column brought to unit magnitude by a power of two (exact); the MI does not change.
+        var (scaled, _) = PowerOfTwoColumns.Normalise(joint);
+        var (mean, cov) = GaussianFitCovariance.Fit(scaled, Options.Covariance == CovarianceDivisor.Unbiased);
+        var lx = GaussianFitCovariance.CholeskyOrThrow(GaussianFitCovariance.Block(cov, d, 0, dx), dx, nameof(x), x);
+        var ly = GaussianFitCovariance.CholeskyOrThrow(GaussianFitCovariance.Block(cov, d, dx, dy), dy, nameof(y), y);
+        GaussianFitCovariance.CholeskyOrThrow(cov, d, "(x, y)", joint);
         var mi = new MultivariateNormal(mean, GaussianFitEntropy.ToMatrix(cov, d)).MutualInformation(dx);
         return new InformationEstimate(mi, Information.FromNats(Math.Sqrt(SquaredCanonicalCorrelations(cov, d, dx, lx, ly) / x.Count)), x.Count);
     }

@@ -38,8 +38,9 @@ public sealed class KdeEntropy : IEntropyEstimator
     /// covariance (constant or collinear columns).</exception>
     public KdeEstimate Estimate(Samples samples)
     {
-        var (terms, h) = NegativeLogDensities(samples, Options, nameof(samples));
-        return new KdeEstimate(MeanWithError(terms), h);
+        var (terms, logJacobian, h) = NegativeLogDensities(samples, Options, nameof(samples));
+        var e = MeanWithError(terms);
+        return new KdeEstimate(new InformationEstimate(e.Value + Information.FromNats(logJacobian), e.StandardError, e.SampleCount), h);
     }
 
     /// <summary>The bandwidth factor h the settings give for these samples (for the likelihood rule: the search's result).</summary>
@@ -52,12 +53,15 @@ public sealed class KdeEntropy : IEntropyEstimator
 
     Information IEntropyEstimator.Estimate(Samples samples) => Estimate(samples).Value;
 
-    /// <summary>−ln p̂(xᵢ) for every observation, and h.</summary>
-    internal static (double[] Terms, double Bandwidth) NegativeLogDensities(Samples samples, KdeOptions options, string name)
+    /// <summary>
+    /// −ln p̂(xᵢ) for every observation of the power-of-two-normalised data, the log-Jacobian that turns their mean into
+    /// the entropy of the data (it cancels in an MI, so the MI's terms leave it out), and h.
+    /// </summary>
+    internal static (double[] Terms, double LogJacobian, double Bandwidth) NegativeLogDensities(Samples samples, KdeOptions options, string name)
     {
         var w = Whitened.Of(samples, options, name);
         double h = Bandwidth(w, options);
-        return (w.NegativeLogDensities(h, options.LeaveOneOut, options.Parallel), h);
+        return (w.NegativeLogDensities(h, options.LeaveOneOut, options.Parallel), w.LogJacobian, h);
     }
 
     internal static InformationEstimate MeanWithError(double[] terms)
@@ -135,34 +139,41 @@ public sealed class KdeEntropy : IEntropyEstimator
         private readonly double[] _w;
         private readonly double _halfLogDet;
 
-        private Whitened(double[] w, int n, int d, double halfLogDet)
+        private Whitened(double[] w, int n, int d, double halfLogDet, double logJacobian)
         {
             _w = w;
             Count = n;
             Dimensions = d;
             _halfLogDet = halfLogDet;
+            LogJacobian = logJacobian;
         }
 
         public int Count { get; }
 
         public int Dimensions { get; }
 
+        /// <summary>Σ Eₖ·ln 2 of the power-of-two normalisation: the entropy of the data is that of the normalised data plus this.</summary>
+        public double LogJacobian { get; }
+
         public static Whitened Of(in Samples samples, KdeOptions options, string name)
         {
             int n = samples.Count, d = samples.Dimensions;
             // A full covariance of d columns needs d + 1 observations to be non-singular.
             Guard.Usable(samples, options.Scaling == KdeScaling.Covariance ? Math.Max(2, d + 1) : 2, name);
-            var (mean, cov) = GaussianFitCovariance.Fit(samples, unbiased: true);
+            // Each column brought to unit magnitude by a power of two (exact; the kernel follows Σ̂, so the estimate is
+            // equivariant): no overflow or underflow at any scale, and Σ Eₖ·ln 2 goes into the log-determinant.
+            var (scaled, logJacobian) = PowerOfTwoColumns.Normalise(samples);
+            var (mean, cov) = GaussianFitCovariance.Fit(scaled, unbiased: true);
             var w = new double[n * d];
             double halfLogDet;
             if (options.Scaling == KdeScaling.Covariance)
             {
-                var l = GaussianFitCovariance.CholeskyOrThrow(cov, d, name);
+                var l = GaussianFitCovariance.CholeskyOrThrow(cov, d, name, samples);
                 halfLogDet = 0.5 * GaussianFitCovariance.LogDeterminant(l, d);
                 for (int i = 0; i < n; i++)
                 {
                     var row = w.AsSpan(i * d, d);
-                    samples.CopyRowTo(i, row);
+                    scaled.CopyRowTo(i, row);
                     for (int k = 0; k < d; k++)
                     {
                         row[k] -= mean[k];
@@ -181,7 +192,7 @@ public sealed class KdeEntropy : IEntropyEstimator
                     if (!(v > 0))
                     {
                         throw new ArgumentException(
-                            $"{name} column {k} is constant (variance 0), so the kernel has zero width there; remove constant columns first.", name);
+                            $"{name} column {k} is constant (every value is {samples[0, k].ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}), so the kernel has zero width there and the density is degenerate (its differential entropy is −∞); remove constant columns first.", name);
                     }
 
                     sd[k] = Math.Sqrt(v);
@@ -191,7 +202,7 @@ public sealed class KdeEntropy : IEntropyEstimator
                 for (int i = 0; i < n; i++)
                 {
                     var row = w.AsSpan(i * d, d);
-                    samples.CopyRowTo(i, row);
+                    scaled.CopyRowTo(i, row);
                     for (int k = 0; k < d; k++)
                     {
                         row[k] = (row[k] - mean[k]) / sd[k];
@@ -199,7 +210,7 @@ public sealed class KdeEntropy : IEntropyEstimator
                 }
             }
 
-            return new Whitened(w, n, d, halfLogDet);
+            return new Whitened(w, n, d, halfLogDet, logJacobian);
         }
 
         /// <summary>

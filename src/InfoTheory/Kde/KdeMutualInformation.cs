@@ -23,10 +23,12 @@ public sealed class KdeMutualInformation : IMutualInformationEstimator
     public InformationEstimate Estimate(Samples x, Samples y)
     {
         Internal.Guard.SameCount(x, y);
-        var (hx, _) = KdeEntropy.NegativeLogDensities(x, Options, nameof(x));
-        var (hy, _) = KdeEntropy.NegativeLogDensities(y, Options, nameof(y));
+        // The three log-Jacobians of the power-of-two normalisation cancel (the joint's is the sum of the others'), so
+        // the terms of the normalised data are used as they are: the MI is bit-identical for data times powers of two.
+        var (hx, _, _) = KdeEntropy.NegativeLogDensities(x, Options, nameof(x));
+        var (hy, _, _) = KdeEntropy.NegativeLogDensities(y, Options, nameof(y));
         var joint = Concatenate(x, y);
-        var (hxy, _) = KdeEntropy.NegativeLogDensities(joint, Options, "(x, y)");
+        var (hxy, _, _) = KdeEntropy.NegativeLogDensities(joint, Options, "(x, y)");
         var terms = new double[x.Count];
         for (int i = 0; i < terms.Length; i++)
         {

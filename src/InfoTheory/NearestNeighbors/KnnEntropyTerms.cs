@@ -7,22 +7,66 @@ namespace InfoTheory.NearestNeighbors;
 /// </summary>
 internal static class KnnEntropyTerms
 {
-    /// <summary>The terms; <paramref name="weights"/> has length k (the plain estimator is the unit vector e_k).</summary>
+    /// <summary>
+    /// The (weighted) Kozachenko–Leonenko entropy of one variable with every check: N &gt; k and finite values, a
+    /// constant column refused (h = −∞), the data normalised (<see cref="PointSet.Normalise"/>), column scales the norm
+    /// cannot see together and exact repeats at the used neighbours warned about, then jitter, the terms with the
+    /// log-Jacobian of the normalisation added back, and their mean.
+    /// </summary>
+    public static InformationEstimate Entropy(in Samples samples, double[] weights, KnnOptions options, string name, string tieAdvice)
+    {
+        int d = samples.Dimensions;
+        var points = PointSet.Copy([samples]);
+        var checks = new KnnChecks(KnnChecks.ColumnNames((name, d)), options.TieJitter);
+        var stats = PointSet.Normalise([points], options.Standardize);
+        checks.RefuseConstantColumns(stats, 0, d, name);
+        if (!options.Standardize)
+        {
+            checks.Anisotropy(stats, 0, d, samples.Count, weights.Length);
+        }
+
+        if (options.TieJitter > 0)
+        {
+            // Without jitter a zero distance is refused by Compute instead.
+            checks.Ties(points, 0, d, FirstUsed(weights) + 1, name, tieAdvice);
+        }
+
+        points.Jitter(options.TieJitter, options.Seed);
+        // The log-Jacobian is added to the mean, not to each term: the terms and the standard error are then those of the
+        // normalised data, bit-identical for the data times any power of two.
+        var e = KnnMath.Estimate(Compute(points, weights, options.Norm, options.Search, options.Backend, name, 0));
+        return checks.Finish(new InformationEstimate(e.Value + Information.FromNats(points.LogJacobian(0, d)), e.StandardError, e.SampleCount));
+    }
+
+    /// <summary>The index (0-based) of the first non-zero weight: neighbours before it do not enter the estimate.</summary>
+    public static int FirstUsed(ReadOnlySpan<double> weights)
+    {
+        int j = 0;
+        while (j < weights.Length - 1 && weights[j] == 0)
+        {
+            j++;
+        }
+
+        return j;
+    }
+
+    /// <summary>
+    /// The terms; <paramref name="weights"/> has length k (the plain estimator is the unit vector e_k), and
+    /// <paramref name="logJacobian"/> (Σ ln of the factors the columns were divided by) is added to each, so the terms
+    /// are those of the raw data.
+    /// </summary>
     /// <exception cref="ArgumentException">A zero k-th distance (exact duplicates without jitter).</exception>
-    public static double[] Compute(PointSet points, ReadOnlySpan<double> weights, KnnNorm norm, NeighborSearch search, ComputeBackend backend, string name)
+    public static double[] Compute(PointSet points, ReadOnlySpan<double> weights, KnnNorm norm, NeighborSearch search, ComputeBackend backend, string name,
+        double logJacobian)
     {
         int n = points.Count, d = points.Dimensions, k = weights.Length;
-        // The constant part Σⱼ wⱼ·(ψ(N) − ψ(j) + ln V_d), and the first j with a non-zero weight (only those need ρ > 0).
-        double constant = 0;
-        int firstUsed = k;
+        // The constant part Σⱼ wⱼ·(ψ(N) − ψ(j) + ln V_d) + the log-Jacobian (Σⱼ wⱼ = 1), and the first j with a non-zero
+        // weight (only those need ρ > 0).
+        double constant = logJacobian;
+        int firstUsed = FirstUsed(weights);
         for (int j = 1; j <= k; j++)
         {
-            double w = weights[j - 1];
-            constant += w * (KnnMath.Digamma(n) - KnnMath.Digamma(j) + KnnMath.LogUnitBallVolume(d, norm));
-            if (w != 0 && firstUsed == k)
-            {
-                firstUsed = j - 1;
-            }
+            constant += weights[j - 1] * (KnnMath.Digamma(n) - KnnMath.Digamma(j) + KnnMath.LogUnitBallVolume(d, norm));
         }
 
         var w8 = weights.ToArray();

@@ -11,7 +11,7 @@ public sealed record KnnOptions
     private readonly int _k = 3;
     private readonly double _tieJitter = KnnSettings.DefaultJitter;
 
-    /// <summary>The defaults: k = 3, Euclidean norm, automatic search, jitter 1e-10 of each feature's scale, seed 0.</summary>
+    /// <summary>The defaults: k = 3, Euclidean norm, raw columns, automatic search, jitter 1e-10 of each feature's scale, seed 0.</summary>
     public static KnnOptions Default { get; } = new();
 
     /// <summary>The neighbour order k ≥ 1 (default 3). It must be below the number of observations.</summary>
@@ -37,12 +37,30 @@ public sealed record KnnOptions
 
     /// <summary>
     /// The tie policy: every value gets seeded Gaussian noise of standard deviation TieJitter × its feature's scale
-    /// (the standard deviation of that feature, or max(1, |mean|) for a constant one), the choice of scikit-learn and
-    /// NPEET. Default 1e-10; 0 turns it off, and then an exact duplicate that makes a distance 0 is refused with an
-    /// <see cref="ArgumentException"/> instead of giving −∞.
+    /// (the standard deviation of that feature, or max(1, |value|) for a constant one, measured after the data are
+    /// brought to unit magnitude by a power of two), the choice of scikit-learn and NPEET. Default 1e-10; 0 turns it
+    /// off, and then an exact duplicate that makes a distance 0 is refused with an <see cref="ArgumentException"/>
+    /// instead of giving −∞. Ties are looked for BEFORE the jitter: when an observation has at least k exact copies
+    /// (its k-th neighbour distance would be 0; for the weighted estimator, any copy reaching a neighbour of non-zero
+    /// weight), the estimate comes with a "ties" warning and no standard error, because it then measures the jitter.
+    /// Fewer than k copies leave the k-th distance positive and need no warning.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative or not finite.</exception>
     public double TieJitter { get => _tieJitter; init => _tieJitter = KnnSettings.CheckJitter(value); }
+
+    /// <summary>
+    /// Divide each column by its standard deviation before the searches (default false: the raw data in the chosen
+    /// norm, as in the papers, NPEET and scipy). The k-NN estimators are consistent for any fixed column scales, but at
+    /// finite N a norm sees mostly the columns of largest scale: with columns scaled 10⁸ and 10⁻⁸ (Jacobian 1) the
+    /// Kozachenko–Leonenko entropy moves by tens of bits. Standardised, the estimate does not depend on the columns'
+    /// scales: entropies add back Σₖ ln sₖ (the log-Jacobian, so they stay in the units of the data), the MI needs no
+    /// correction, and the divergence divides P and Q by the same per-column deviation, that of P and Q pooled (so both
+    /// samples are measured with one ruler, which D(P‖Q) is invariant to, and the ruler exists when either sample
+    /// varies). Without it, columns whose deviations differ by more than max(10, (N/k)^(1/d)) draw an "anisotropic"
+    /// warning: beyond that factor the k-th neighbour distances along the widest column exceed the whole spread of the
+    /// narrowest.
+    /// </summary>
+    public bool Standardize { get; init; }
 
     /// <summary>The seed of the jitter (default 0): the same seed gives the same estimate.</summary>
     public int Seed { get; init; }
@@ -57,7 +75,7 @@ public sealed record KsgOptions
     private readonly int _k = 3;
     private readonly double _tieJitter = KnnSettings.DefaultJitter;
 
-    /// <summary>The defaults: estimator 1, k = 3, max-norm, automatic search, jitter 1e-10 of each feature's scale, seed 0.</summary>
+    /// <summary>The defaults: estimator 1, k = 3, max-norm, raw columns, automatic search, jitter 1e-10 of each feature's scale, seed 0.</summary>
     public static KsgOptions Default { get; } = new();
 
     /// <summary>The neighbour order k ≥ 1 (default 3, as in NPEET and scikit-learn). It must be below N.</summary>
@@ -93,9 +111,21 @@ public sealed record KsgOptions
     public ComputeBackend Backend { get; init => field = value ?? throw new ArgumentNullException(nameof(Backend), "Backend must not be null; use ComputeBackend.Cpu for the managed path."); } = ComputeBackend.Cpu;
 
     /// <summary>The tie policy, as <see cref="KnnOptions.TieJitter"/> (default 1e-10 of each feature's scale; 0 = off).
-    /// KSG counts are finite with ties too; the jitter only breaks them the way scikit-learn and NPEET do.</summary>
+    /// KSG counts are finite with ties too; the jitter only breaks them the way scikit-learn and NPEET do. When an
+    /// observation has at least k exact copies in the joint space (looked for before the jitter), its k-th neighbour is
+    /// a copy and the estimate measures the jitter: it comes with a "ties" warning and no standard error. Fewer copies
+    /// than k leave ε(i) positive and need no warning.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative or not finite.</exception>
     public double TieJitter { get => _tieJitter; init => _tieJitter = KnnSettings.CheckJitter(value); }
+
+    /// <summary>
+    /// Divide each column of the joint space by its standard deviation before the searches (default false: the raw data
+    /// in the chosen norm, as in the paper, NPEET and scikit-learn). KSG is consistent for any column scales, but at
+    /// finite N the max-norm sees mostly the columns of largest scale; standardised, the estimate does not depend on the
+    /// columns' scales. The MI needs no correction. Without it, columns whose deviations differ by more than
+    /// max(10, (N/k)^(1/d)) (d the joint dimension) draw an "anisotropic" warning.
+    /// </summary>
+    public bool Standardize { get; init; }
 
     /// <summary>The seed of the jitter (default 0).</summary>
     public int Seed { get; init; }

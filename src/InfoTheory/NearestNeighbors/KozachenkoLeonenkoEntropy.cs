@@ -13,10 +13,13 @@ namespace InfoTheory;
 /// volume of that norm's unit-radius ball: 2^d for the max-norm, π^(d/2)/Γ(d/2 + 1) for the Euclidean norm. (KSG write
 /// the same with the diameter ε = 2ρ and the volume c_d of the unit-diameter ball.) Natural logarithms: nats.</para>
 /// <para>Standard error: the sample standard deviation of the per-observation terms ψ(N) − ψ(k) + ln V_d + d·ln ρₖ(i)
-/// over √N. Ties: see <see cref="KnnOptions.TieJitter"/>. Cost: O(N log N) with the k-d tree for small d, O(N²·d)
+/// over √N. Scale: the data are brought to unit magnitude by one power of two (exact) and d·ln of it is added back, so
+/// Ĥ(cX) = Ĥ(X) + d·ln c anywhere in the finite double range; <see cref="KnnOptions.Standardize"/> also removes the
+/// columns' relative scales. Ties: see <see cref="KnnOptions.TieJitter"/> (k or more exact copies: a "ties" warning and
+/// no standard error). A constant column is refused: the differential entropy is then −∞. Cost: O(N log N) with the k-d tree for small d, O(N²·d)
 /// brute force otherwise; memory O(N·d + N). Thread-safe.</para>
 /// </remarks>
-public sealed class KozachenkoLeonenkoEntropy : IEntropyEstimator
+public sealed class KozachenkoLeonenkoEntropy : IEntropyEstimator, IDistanceSensitive
 {
     /// <summary>An estimator with the given settings (default k = 3, Euclidean norm).</summary>
     public KozachenkoLeonenkoEntropy(KnnOptions? options = null) => Options = options ?? KnnOptions.Default;
@@ -25,12 +28,12 @@ public sealed class KozachenkoLeonenkoEntropy : IEntropyEstimator
     public KnnOptions Options { get; }
 
     /// <summary>Ĥ(X) in nats, with its standard error.</summary>
-    /// <exception cref="ArgumentException">Non-finite values, N ≤ k, or exact duplicates with the jitter turned off.</exception>
+    /// <exception cref="ArgumentException">Non-finite values, N ≤ k, a constant column (h = −∞), or exact duplicates with the jitter turned off.</exception>
     public InformationEstimate Estimate(Samples samples)
     {
         KnnGuard.Usable(samples, Options.K);
-        var points = PointSet.Joint([samples], Options.TieJitter, Options.Seed);
-        return KnnMath.Estimate(KnnEntropyTerms.Compute(points, KnnEntropyTerms.Plain(Options.K), Options.Norm, Options.Search, Options.Backend, nameof(samples)));
+        return KnnEntropyTerms.Entropy(samples, KnnEntropyTerms.Plain(Options.K), Options, nameof(samples),
+            "Use a discrete estimator for discrete data, or k ≥ {0} so that the k-th neighbour lies beyond the copies.");
     }
 
     Information IEntropyEstimator.Estimate(Samples samples) => Estimate(samples).Value;

@@ -11,7 +11,8 @@ namespace InfoTheory;
 /// <para>ε(i) is the distance from point i to its k-th neighbour in the joint space (X, Y, Z); n_xz(i), n_yz(i) and n_z(i)
 /// count the other points strictly closer than ε(i) in the subspaces (X, Z), (Y, Z) and Z. Max-norm by default, as in
 /// the paper. Only the estimator-1 form exists for this construction; <see cref="KsgVariant.Two"/> is refused. Nats;
-/// not clipped at 0. Standard error: the standard deviation of the per-point terms over √N. Thread-safe.</para>
+/// not clipped at 0. Standard error: the standard deviation of the per-point terms over √N. Scale, ties and constants
+/// as in <see cref="KsgMutualInformation"/> (a constant X or Y gives 0 exactly, with a warning). Thread-safe.</para>
 /// </remarks>
 public sealed class KsgConditionalMutualInformation
 {
@@ -42,7 +43,15 @@ public sealed class KsgConditionalMutualInformation
         Guard.SameCount(x, z);
         int n = x.Count, dx = x.Dimensions, dz = z.Dimensions, dy = y.Dimensions;
         // Columns ordered (X, Z, Y) so that XZ, Z and ZY are contiguous ranges.
-        var joint = PointSet.Joint([x, z, y], Options.TieJitter, Options.Seed);
+        var joint = PointSet.Copy([x, z, y]);
+        var checks = new KnnChecks(KnnChecks.ColumnNames((nameof(x), dx), (nameof(z), dz), (nameof(y), dy)), Options.TieJitter);
+        var stats = PointSet.Normalise([joint], Options.Standardize);
+        if (KsgChecks.ConstantVariable(checks, stats, [(nameof(x), 0, dx), (nameof(y), dx + dz, dy)], "I(X;Y|Z)", n) is { } zero)
+        {
+            return zero;
+        }
+
+        KsgChecks.Prepare(checks, joint, stats, Options, "the joint space (x, y, z)");
         var counts = KsgCounts.Compute(joint, [dx, dz, dy], [(0, 2), (1, 2), (1, 1)], k, KsgVariant.One, Options.Norm, Options.Search, Options.Backend);
         var terms = new double[n];
         double constant = KnnMath.Digamma(k);
@@ -51,6 +60,6 @@ public sealed class KsgConditionalMutualInformation
             terms[i] = constant - KnnMath.Digamma(counts[0][i] + 1) - KnnMath.Digamma(counts[1][i] + 1) + KnnMath.Digamma(counts[2][i] + 1);
         }
 
-        return KnnMath.Estimate(terms);
+        return checks.Finish(KnnMath.Estimate(terms));
     }
 }

@@ -15,11 +15,15 @@ namespace InfoTheory;
 /// <para>The norm is the max-norm by default in every space, as in the paper, NPEET and scikit-learn (then the joint
 /// distance is max(‖Δx‖, ‖Δy‖)). Nats. The value is NOT clipped at 0 (scikit-learn clips; a slightly negative value is
 /// the estimator's noise around 0 and averages correctly). Standard error: the standard deviation of the per-point
-/// terms over √N. Ties: <see cref="KsgOptions.TieJitter"/>; the counts stay finite with duplicates anyway. Cost:
+/// terms over √N. Scale: the data are brought to unit magnitude by one power of two over the joint space (exact), so the
+/// estimate is the same for data anywhere in the finite double range; <see cref="KsgOptions.Standardize"/> also removes
+/// the columns' relative scales. Ties: <see cref="KsgOptions.TieJitter"/>; an observation with k or more exact copies in
+/// the joint space gives a "ties" warning and no standard error, and a constant X or Y gives I = 0 exactly with a
+/// "constant" warning (see <see cref="InformationEstimate.Warnings"/>). Cost:
 /// O(N log N) for low-dimensional spaces with the k-d tree (one k-NN query and two radius counts per point), O(N²·d)
 /// brute force otherwise; memory O(N·(d + 3)). Thread-safe.</para>
 /// </remarks>
-public sealed class KsgMutualInformation : IMutualInformationEstimator
+public sealed class KsgMutualInformation : IMutualInformationEstimator, IDistanceSensitive
 {
     /// <summary>An estimator with the given settings (default: estimator 1, k = 3, max-norm).</summary>
     public KsgMutualInformation(KsgOptions? options = null) => Options = options ?? KsgOptions.Default;
@@ -29,14 +33,24 @@ public sealed class KsgMutualInformation : IMutualInformationEstimator
 
     /// <summary>Î(X; Y) in nats, with its standard error.</summary>
     /// <exception cref="ArgumentException">Non-finite values, N ≤ k, or different sample counts.</exception>
+    /// <remarks>Degenerate data (ties at the k-th neighbour, a constant variable, columns of very different scales) are
+    /// reported in <see cref="InformationEstimate.Warnings"/>.</remarks>
     public InformationEstimate Estimate(Samples x, Samples y)
     {
         int k = Options.K;
         KnnGuard.Usable(x, k);
         KnnGuard.Usable(y, k);
         Guard.SameCount(x, y);
-        int n = x.Count, dx = x.Dimensions;
-        var joint = PointSet.Joint([x, y], Options.TieJitter, Options.Seed);
+        int n = x.Count, dx = x.Dimensions, dy = y.Dimensions;
+        var joint = PointSet.Copy([x, y]);
+        var checks = new KnnChecks(KnnChecks.ColumnNames((nameof(x), dx), (nameof(y), dy)), Options.TieJitter);
+        var stats = PointSet.Normalise([joint], Options.Standardize);
+        if (KsgChecks.ConstantVariable(checks, stats, [(nameof(x), 0, dx), (nameof(y), dx, dy)], "I(X;Y)", n) is { } zero)
+        {
+            return zero;
+        }
+
+        KsgChecks.Prepare(checks, joint, stats, Options, "the joint space (x, y)");
         var counts = KsgCounts.Compute(joint, [dx, y.Dimensions], [(0, 1), (1, 1)], k, Options.Variant, Options.Norm, Options.Search, Options.Backend);
         var terms = new double[n];
         bool one = Options.Variant == KsgVariant.One;
@@ -47,7 +61,7 @@ public sealed class KsgMutualInformation : IMutualInformationEstimator
             terms[i] = constant - KnnMath.Digamma(counts[0][i] + shift) - KnnMath.Digamma(counts[1][i] + shift);
         }
 
-        return KnnMath.Estimate(terms);
+        return checks.Finish(KnnMath.Estimate(terms));
     }
 
     Information IMutualInformationEstimator.Estimate(Samples x, Samples y) => Estimate(x, y).Value;

@@ -17,9 +17,10 @@ namespace InfoTheory;
 /// k = ⌊d/4⌋ + 1 the weights are the unique solution and can be large, so k of 2–3 times that is a better choice.</para>
 /// <para>Each Ĥⱼ = ψ(N) − ψ(j) + ln V_d + (d/N)·Σᵢ ln ρⱼ(i) as in <see cref="KozachenkoLeonenkoEntropy"/> (the paper writes
 /// ln(N − 1) for ψ(N); the two differ by less than 1/(2N)). Standard error: the standard deviation of the
-/// per-observation weighted terms over √N. Nats. Thread-safe.</para>
+/// per-observation weighted terms over √N. Scale, standardisation and ties as in <see cref="KozachenkoLeonenkoEntropy"/>;
+/// any copy that reaches a neighbour of non-zero weight (in d ≥ 4 the first) is a tie here. Nats. Thread-safe.</para>
 /// </remarks>
-public sealed class WeightedKozachenkoLeonenkoEntropy : IEntropyEstimator
+public sealed class WeightedKozachenkoLeonenkoEntropy : IEntropyEstimator, IDistanceSensitive
 {
     /// <summary>An estimator with the given settings (default k = 3, Euclidean norm).</summary>
     public WeightedKozachenkoLeonenkoEntropy(KnnOptions? options = null) => Options = options ?? KnnOptions.Default;
@@ -125,13 +126,14 @@ public sealed class WeightedKozachenkoLeonenkoEntropy : IEntropyEstimator
     }
 
     /// <summary>Ĥ_w(X) in nats, with its standard error.</summary>
-    /// <exception cref="ArgumentException">Non-finite values, N ≤ k, k below <see cref="MinimumK"/> for d, or exact duplicates with the jitter off.</exception>
+    /// <exception cref="ArgumentException">Non-finite values, N ≤ k, k below <see cref="MinimumK"/> for d, a constant column (h = −∞), or
+    /// exact duplicates with the jitter off.</exception>
     public InformationEstimate Estimate(Samples samples)
     {
         KnnGuard.Usable(samples, Options.K);
         var weights = Weights(samples.Dimensions, Options.K);
-        var points = PointSet.Joint([samples], Options.TieJitter, Options.Seed);
-        return KnnMath.Estimate(KnnEntropyTerms.Compute(points, weights, Options.Norm, Options.Search, Options.Backend, nameof(samples)));
+        return KnnEntropyTerms.Entropy(samples, weights, Options, nameof(samples),
+            "Use a discrete estimator for discrete data, or the plain Kozachenko–Leonenko estimator with k ≥ {0} (the weighted one uses the nearest neighbours too).");
     }
 
     Information IEntropyEstimator.Estimate(Samples samples) => Estimate(samples).Value;

@@ -27,7 +27,7 @@ public sealed record BootstrapResult(Information Estimate, ConfidenceInterval In
 /// points at distance 0: k-NN entropies (Kozachenko–Leonenko, KSG) drop sharply, and KDE leave-one-out likelihoods and
 /// binning are affected too. The bootstrap distribution is then shifted, and the percentile interval misses the truth.
 /// For such estimators use <see cref="SubsamplingInterval(IEntropyEstimator, Samples, int, int, double, int)"/>: it draws
-/// m &lt; N distinct rows, so no duplicates are created.</para>
+/// m &lt; N distinct rows, so no duplicates are created. The bootstrap refuses the k-NN estimators of this library.</para>
 /// <para><b>Reproducibility.</b> Replicate b uses its own generator seeded from (seed, b), so results do not depend on the
 /// number of threads; replicates run in parallel (estimators are thread-safe by contract). Percentiles are the linear
 /// interpolation of the sorted replicates (type 7 of Hyndman &amp; Fan 1996).</para>
@@ -43,11 +43,13 @@ public static class Bootstrap
     /// <param name="replicates">B ≥ 1 resamples (a few hundred for 95%; more for higher levels).</param>
     /// <param name="level">The coverage, in (0, 1).</param>
     /// <param name="seed">The seed: same seed, same interval.</param>
-    /// <exception cref="ArgumentException">B &lt; 1, level ∉ (0, 1), unusable samples, or an estimator failure on a resample.</exception>
+    /// <exception cref="ArgumentException">B &lt; 1, level ∉ (0, 1), unusable samples, a k-NN estimator (use
+    /// <see cref="SubsamplingInterval(IEntropyEstimator, Samples, int, int, double, int)"/>), or an estimator failure on a resample.</exception>
     public static BootstrapResult ConfidenceInterval(IEntropyEstimator estimator, Samples samples, int replicates = DefaultReplicates,
         double level = 0.95, int seed = 0)
     {
         ArgumentNullException.ThrowIfNull(estimator);
+        RefuseDistanceSensitive(estimator);
         Check(samples.Count, replicates, level, nameof(samples));
         var full = estimator.Estimate(samples);
         var values = Replicate(replicates, seed, samples.Count, samples.Count, withReplacement: true,
@@ -62,11 +64,13 @@ public static class Bootstrap
     /// <param name="replicates">B ≥ 1 resamples.</param>
     /// <param name="level">The coverage, in (0, 1).</param>
     /// <param name="seed">The seed.</param>
-    /// <exception cref="ArgumentException">B &lt; 1, level ∉ (0, 1), different counts, or an estimator failure on a resample.</exception>
+    /// <exception cref="ArgumentException">B &lt; 1, level ∉ (0, 1), different counts, a k-NN estimator (use
+    /// <see cref="SubsamplingInterval(IMutualInformationEstimator, Samples, Samples, int, int, double, int)"/>), or an estimator failure on a resample.</exception>
     public static BootstrapResult ConfidenceInterval(IMutualInformationEstimator estimator, Samples x, Samples y,
         int replicates = DefaultReplicates, double level = 0.95, int seed = 0)
     {
         ArgumentNullException.ThrowIfNull(estimator);
+        RefuseDistanceSensitive(estimator);
         Guard.SameCount(x, y);
         Check(x.Count, replicates, level, nameof(x));
         var full = estimator.Estimate(x, y);
@@ -208,6 +212,18 @@ public static class Bootstrap
         if (n < 2)
         {
             throw new ArgumentException($"{name} has {n} observation(s); resampling needs at least 2. Give more samples.", name);
+        }
+    }
+
+    // A k-NN estimator reads the bootstrap's repeated rows as neighbours at distance 0 (a KL entropy of {1, 1, 2, 2}
+    // gave an interval of [−30.8, −21.7] bits): subsampling draws distinct rows.
+    private static void RefuseDistanceSensitive(object estimator)
+    {
+        if (estimator is NearestNeighbors.IDistanceSensitive)
+        {
+            throw new ArgumentException(
+                $"{estimator.GetType().Name} is a k-NN estimator: resampling with replacement repeats about 37% of the rows, and it reads each copy as a neighbour at distance 0, so the bootstrap distribution measures the copies, not the data. Use Bootstrap.SubsamplingInterval (m < N distinct rows, e.g. m = N/2) instead.",
+                nameof(estimator));
         }
     }
 

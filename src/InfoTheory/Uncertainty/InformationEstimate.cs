@@ -6,7 +6,9 @@ namespace InfoTheory;
 /// <summary>
 /// An estimate with its uncertainty: the value, and a standard error where the estimator's theory gives one
 /// (for the k-NN estimators, the standard deviation of the per-sample terms over √N, as Butakov et al. report
-/// their 95% intervals). Nats inside, like every <see cref="Information"/>.
+/// their 95% intervals). Nats inside, like every <see cref="Information"/>. Degenerate data (ties, constant variables,
+/// shared observations) are reported in <see cref="Warnings"/>, never hidden; an estimate with such a warning has no
+/// standard error when its usual one would be meaningless.
 /// </summary>
 public readonly record struct InformationEstimate : IFormattable
 {
@@ -39,6 +41,21 @@ public readonly record struct InformationEstimate : IFormattable
     public int SampleCount { get; }
 
     /// <summary>
+    /// What the caller should know about this estimate (empty for clean data): exact ties that reach the k-th
+    /// neighbour, a constant variable, observations shared by the two samples of a divergence, columns whose scales
+    /// differ by more than the norm can see. Compared by value; never null.
+    /// </summary>
+    public IReadOnlyList<EstimateWarning> Warnings
+    {
+        get => _warnings ?? ValueList<EstimateWarning>.Empty;
+
+        // An empty list is stored as null, so that an estimate without warnings equals the default one.
+        init => _warnings = ValueList<EstimateWarning>.Require(value, nameof(Warnings)) is { Count: > 0 } list ? list : null;
+    }
+
+    private readonly ValueList<EstimateWarning>? _warnings;
+
+    /// <summary>
     /// The asymptotic normal interval Value ± z·SE with z the standard normal quantile of (1 + level)/2
     /// (1.959964 for 0.95).
     /// </summary>
@@ -64,7 +81,6 @@ public readonly record struct InformationEstimate : IFormattable
     /// <summary>The value as an <see cref="Information"/>.</summary>
     public Information ToInformation() => Value;
 
-    /// <summary>"value ± SE" in nats, for logs.</summary>
     /// <summary>Writes the estimate and its standard error in bits, e.g. <c>0.054531 ± 0.0102 bits</c>.</summary>
     public override string ToString() => ToString(null, null);
 

@@ -58,11 +58,15 @@ public sealed class CliDeviceTests : IDisposable
             Assert.Equal(MutualInformation.Ksg(xs, ys, 3, KsgVariant.Two).Value.Bits, json.RootElement.GetProperty("value").GetDouble(), 10);
         }
 
-        (code, output, error) = Run("kl-divergence", "--p", x, "--q", x, "--json", "--device", "ilgpu-cpu");
+        // q: an independent-looking sample (p compared with itself is refused).
+        string q = System.IO.Path.Combine(_dir, "q.csv");
+        var qValues = _x.Select(v => 1.5 * v + 0.2).Reverse().ToArray();
+        File.WriteAllLines(q, Enumerable.Range(0, N).Select(i => string.Create(CultureInfo.InvariantCulture, $"{qValues[2 * i]:R},{qValues[2 * i + 1]:R}")));
+        (code, output, error) = Run("kl-divergence", "--p", x, "--q", q, "--json", "--device", "ilgpu-cpu");
         Assert.True(code == 0, error);
         using (var json = JsonDocument.Parse(output))
         {
-            Assert.Equal(Divergence.KullbackLeibler(xs, xs, 3).Value.Bits, json.RootElement.GetProperty("value").GetDouble(), 10);
+            Assert.Equal(Divergence.KullbackLeibler(xs, new Samples(qValues, 2), 3).Value.Bits, json.RootElement.GetProperty("value").GetDouble(), 10);
         }
     }
 

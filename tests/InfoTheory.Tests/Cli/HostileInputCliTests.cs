@@ -26,6 +26,11 @@ public sealed class HostileInputCliTests : IDisposable
         Directory.CreateDirectory(Path("folder.csv"));
         File.CreateSymbolicLink(Path("zero.csv"), "/dev/zero");
         File.WriteAllText(Path("nul.csv"), "1,2\n3\0,4\n");
+        // Atoms: a constant column, a point mass, every row repeated.
+        WriteCsv(Path("const-column.csv"), new Samples(Enumerable.Range(0, 120).Select(i => i % 2 == 0 ? x[i / 2, 0] : 3.0).ToArray(), 2));
+        WriteCsv(Path("point-mass.csv"), new Samples(Enumerable.Repeat(0.25, 120).ToArray(), 2));
+        WriteCsv(Path("x-rep.csv"), x.Select([.. Enumerable.Range(0, 60).Select(i => i / 4)]));
+        WriteCsv(Path("y-rep.csv"), TestData.Dependent(x, 1, 2).Select([.. Enumerable.Range(0, 60).Select(i => i / 4)]));
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -47,6 +52,19 @@ public sealed class HostileInputCliTests : IDisposable
         { "k beyond int range arithmetic", "needs N ≥ k + 1 = 2147483648", ["entropy", "--x", "{x.csv}", "--estimator", "kl", "--k", "2147483647"] },
         { "a width whose square underflows", "--sigma: sigma = 1E-300 is outside", ["entropy", "--x", "{x.csv}", "--sigma", "1e-300"] },
         { "a width whose square overflows", "--sigma: sigma = 1E+200 is outside", ["entropy", "--x", "{x.csv}", "--sigma", "1e200"] },
+        { "--standardize with a non-k-NN estimator", "--standardize does not apply to --estimator kde", ["entropy", "--x", "{x.csv}", "--estimator", "kde", "--standardize"] },
+        { "--standardize with the Rényi default", "--standardize does not apply to --estimator renyi", ["mi", "--x", "{x.csv}", "--y", "{y.csv}", "--standardize"] },
+
+        // Atoms and ties: no number where the answer is ±∞ or the estimate has no standard error.
+        { "the k-NN entropy of a constant column (h = −∞)", "column 1 is constant (every value is 3)", ["entropy", "--x", "{const-column.csv}", "--estimator", "kl"] },
+        { "the weighted k-NN entropy of a constant column", "differential entropy is −∞", ["entropy", "--x", "{const-column.csv}", "--estimator", "wkl"] },
+        { "the Gaussian-fit entropy of a constant column", "differential entropy is −∞", ["entropy", "--x", "{const-column.csv}", "--estimator", "gaussian"] },
+        { "the KDE entropy of a constant column", "differential entropy is −∞", ["entropy", "--x", "{const-column.csv}", "--estimator", "kde"] },
+        { "an MI from k-NN entropies with a constant column", "Drop the column (the MI does not change), or use KSG", ["mi", "--x", "{const-column.csv}", "--y", "{y.csv}", "--estimator", "kl"] },
+        { "a divergence of a sample with itself", "p and q are the same sample", ["kl-divergence", "--p", "{x.csv}", "--q", "{x.npy}"] },
+        { "a point mass against a continuous sample", "D(P‖Q) = +∞", ["kl-divergence", "--p", "{point-mass.csv}", "--q", "{x.csv}"] },
+        { "a continuous sample against a point mass", "P is not absolutely continuous with respect to Q and D(P‖Q) = +∞", ["kl-divergence", "--p", "{x.csv}", "--q", "{point-mass.csv}"] },
+        { "--ci on an estimate that lost its standard error to ties", "--ci: this estimate has no standard error because the data are degenerate", ["mi", "--x", "{x-rep.csv}", "--y", "{y-rep.csv}", "--estimator", "ksg", "--ci", "0.95"] },
     };
 
     [Theory]

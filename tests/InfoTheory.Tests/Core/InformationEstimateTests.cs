@@ -69,4 +69,19 @@ public class InformationEstimateTests
         Assert.Equal("[0.0631, 0.913] bits (95%)", ci.ToString());
         Assert.Equal("[0.044, 0.633] nats (95%)", ci.ToString("F3n", null));
     }
+
+    [Fact]
+    public void Warnings_AreEmptyByDefault_AndComparedByValue()
+    {
+        var plain = new InformationEstimate(Information.FromNats(1), Information.FromNats(0.1), 10);
+        Assert.Empty(plain.Warnings);
+        Assert.Empty(default(InformationEstimate).Warnings);
+        Assert.Equal(plain, plain with { Warnings = [] });
+        var warned = plain with { Warnings = [new EstimateWarning("ties", "5 of 10 observations …")] };
+        Assert.NotEqual(plain, warned);
+        Assert.Equal(warned, plain with { Warnings = new List<EstimateWarning> { new("ties", "5 of 10 observations …") } });
+        Assert.Equal(warned.GetHashCode(), (plain with { Warnings = [new EstimateWarning("ties", "5 of 10 observations …")] }).GetHashCode());
+        Assert.Equal("ties: 5 of 10 observations …", warned.Warnings[0].ToString());
+        Assert.Throws<ArgumentNullException>(() => plain with { Warnings = null! });
+    }
 }

@@ -80,30 +80,40 @@ public class HandWorkedTests
     }
 
     [Fact]
-    public void DuplicateRows_GiveFiniteValues()
+    public void DuplicateRows_GiveFiniteValuesWithATiesWarningAndNoStandardError()
     {
-        // Every row repeated 5 times (k = 3 neighbours all at distance 0): the default jitter keeps logs finite.
+        // Every row repeated 5 times (k = 3 neighbours all at distance 0): the default jitter keeps logs finite, and the
+        // estimate says that it measures the jitter.
         var random = new Random(4);
         var rows = Enumerable.Range(0, 100).SelectMany(_ => Enumerable.Repeat(new[] { random.NextDouble(), random.NextDouble() }, 5)).ToList();
         var x = Samples.FromRows(rows);
         var y = Samples.FromRows(rows.Select(r => new[] { r[0] + r[1] }).ToList());
-        foreach (double v in new[]
+        var q = TestData.Gaussian(300, 2, 5);
+        foreach (var e in new[]
         {
-            Entropy.KozachenkoLeonenko(x).Value.Nats, Entropy.WeightedKozachenkoLeonenko(x).Value.Nats,
-            MutualInformation.Ksg(x, y).Value.Nats, MutualInformation.Ksg(x, y, 3, KsgVariant.Two).Value.Nats,
-            MutualInformation.KozachenkoLeonenko(x, y).Value.Nats, Divergence.KullbackLeibler(x, x).Value.Nats,
-            MutualInformation.KsgConditional(x, y, y).Value.Nats,
+            Entropy.KozachenkoLeonenko(x), Entropy.WeightedKozachenkoLeonenko(x),
+            MutualInformation.Ksg(x, y), MutualInformation.Ksg(x, y, 3, KsgVariant.Two),
+            MutualInformation.KozachenkoLeonenko(x, y), Divergence.KullbackLeibler(x, q),
+            MutualInformation.KsgConditional(x, y, y),
         })
         {
-            Assert.True(double.IsFinite(v), $"{v}");
+            Assert.True(double.IsFinite(e.Value.Nats), $"{e}");
+            Assert.Null(e.StandardError);
+            // One warning per space where the k-th neighbour is a copy (the MI from entropies has three).
+            Assert.NotEmpty(e.Warnings);
+            Assert.All(e.Warnings, w => Assert.Equal("ties", w.Code));
+            Assert.Contains("500 of 500 observations", e.Warnings[0].Message);
+            Assert.Contains("largest repeat count 5", e.Warnings[0].Message);
         }
 
-        // KSG counts are finite without jitter too.
-        Assert.True(double.IsFinite(MutualInformation.Ksg(x, y, new KsgOptions { TieJitter = 0 }).Value.Nats));
+        // KSG counts are finite without jitter too, and still warned about.
+        var exact = MutualInformation.Ksg(x, y, new KsgOptions { TieJitter = 0 });
+        Assert.True(double.IsFinite(exact.Value.Nats));
+        Assert.Contains("TieJitter = 0", Assert.Single(exact.Warnings).Message);
         // Without jitter, a log of a zero distance is refused, not returned as −∞.
         var error = Assert.Throws<ArgumentException>(() => Entropy.KozachenkoLeonenko(x, new KnnOptions { TieJitter = 0 }));
         Assert.Contains("duplicate", error.Message);
-        Assert.Throws<ArgumentException>(() => Divergence.KullbackLeibler(x, x, new KnnOptions { TieJitter = 0 }));
+        Assert.Throws<ArgumentException>(() => Divergence.KullbackLeibler(x, q, new KnnOptions { TieJitter = 0 }));
     }
 
     [Fact]

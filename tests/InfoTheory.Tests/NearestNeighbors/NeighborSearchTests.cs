@@ -13,7 +13,7 @@ public class NeighborSearchTests
         var random = new Random(seed);
         // With ties: values on a coarse grid, so equal distances and duplicate rows are common.
         var values = Enumerable.Range(0, n * d).Select(_ => ties ? random.Next(4) : MultivariateNormal.StandardNormal(random) * 3).ToArray();
-        return PointSet.Joint([new Samples(values, d)], 0, 0);
+        return PointSet.Copy([new Samples(values, d)]);
     }
 
     private static Gen<(int N, int D, int K, int Seed, bool Ties, KnnNorm Norm)> Cases =>
