@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.InteropServices;
 using InfoTheory.Cli.Commands;
 using InfoTheory.Cli.Output;
 
@@ -6,7 +7,8 @@ namespace InfoTheory.Cli;
 
 /// <summary>
 /// The entry point of the <c>infotheory</c> tool. Exit codes: 0 success; 2 bad usage or bad input (exactly one
-/// <c>error: …</c> line on stderr); 1 an unexpected failure (one line too, never a stack trace).
+/// <c>error: …</c> line on stderr); 1 an unexpected failure (one line too, never a stack trace); 130 cancelled by
+/// Ctrl+C (SIGINT) or SIGTERM (one <c>error: cancelled</c> line).
 /// </summary>
 internal static class Cli
 {
@@ -18,6 +20,9 @@ internal static class Cli
 
     /// <summary>Exit code for bad usage or bad input.</summary>
     public const int UsageError = 2;
+
+    /// <summary>Exit code for a command cancelled by Ctrl+C (SIGINT) or SIGTERM: 128 + SIGINT, as shells report an interrupt.</summary>
+    public const int Cancelled = 130;
 
     /// <summary>The tool's version, e.g. <c>0.1.0</c> (without the source-control suffix).</summary>
     public static string Version
@@ -32,16 +37,45 @@ internal static class Cli
         }
     }
 
-    /// <summary>Runs the tool: parses <paramref name="args"/>, computes, writes the result or one error line.</summary>
+    /// <summary>
+    /// Runs the tool as a process: on the console's writers, with the first SIGINT (Ctrl+C) or SIGTERM cancelling the
+    /// command (which then ends with <see cref="Cancelled"/> and one <c>error: cancelled</c> line) and a second one
+    /// ending the process at once, for a computation that does not check for cancellation.
+    /// </summary>
     /// <returns>The exit code.</returns>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int RunProcess(string[] args)
+    {
+        using var cancellation = new CancellationTokenSource();
+        void OnSignal(PosixSignalContext context)
+        {
+            // The first signal asks the command to stop; a second one gets the default handling (the process ends).
+            context.Cancel = !cancellation.IsCancellationRequested;
+            cancellation.Cancel();
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        return Run(args, Console.Out, Console.Error, cancellation.Token);
+    }
+
+    /// <summary>Runs the tool: parses <paramref name="args"/>, computes, writes the result or one error line.</summary>
+    /// <param name="args">The command line after the program name.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where the error line (and <c>--progress</c>) go.</param>
+    /// <param name="cancellationToken">Cancels the command: it then returns <see cref="Cancelled"/> after one <c>error: cancelled</c> line.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         try
         {
-            return Dispatch(args, stdout);
+            return Dispatch(args, stdout, stderr, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Fail(stderr, "cancelled", Cancelled);
         }
         catch (UsageException e)
         {
@@ -81,7 +115,7 @@ internal static class Cli
         return string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
-    private static int Dispatch(string[] args, TextWriter stdout)
+    private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         if (args.Length == 0)
         {
@@ -111,7 +145,8 @@ internal static class Cli
             return Success;
         }
 
-        command.Run(parsed, stdout);
+        cancellationToken.ThrowIfCancellationRequested();
+        command.Run(parsed, stdout, new RunContext(cancellationToken, parsed.Has("progress") ? new ProgressPrinter(stderr) : null));
         return Success;
     }
 

@@ -12,13 +12,19 @@ internal sealed record OptionSpec(string Name, string? Value, string Help, bool 
 /// <param name="Summary">One line for the main help.</param>
 /// <param name="Description">A few lines for the command's own help.</param>
 /// <param name="Options">Every option the command accepts (anything else is an error).</param>
-/// <param name="Run">Computes and writes the result; throws <see cref="UsageException"/> or <see cref="ArgumentException"/> on bad input.</param>
+/// <param name="Run">Computes and writes the result; throws <see cref="UsageException"/> or <see cref="ArgumentException"/> on bad input,
+/// and <see cref="OperationCanceledException"/> once the run's token is cancelled.</param>
 internal sealed record CommandSpec(string Name, string Summary, string Description, IReadOnlyList<OptionSpec> Options,
-    Action<ParsedArguments, TextWriter> Run)
+    Action<ParsedArguments, TextWriter, RunContext> Run)
 {
     /// <summary>The option with this name, or null.</summary>
     public OptionSpec? Find(string name) => Options.FirstOrDefault(o => o.Name == name);
 }
+
+/// <summary>What a running command gets besides its options and stdout.</summary>
+/// <param name="Cancellation">Cancelled by Ctrl+C (SIGINT) or SIGTERM: pass it to every long computation.</param>
+/// <param name="Progress">Where the library's progress goes (stderr) when <c>--progress</c> was given, else null.</param>
+internal sealed record RunContext(CancellationToken Cancellation, IProgress<EstimationProgress>? Progress = null);
 
 /// <summary>The commands of the tool.</summary>
 internal static class CommandCatalog

@@ -48,7 +48,7 @@ internal static class CompressedEstimator
 
     /// <summary>Runs <c>mi --estimator compressed</c>.</summary>
     /// <exception cref="UsageException">Missing or bad options.</exception>
-    public static void Run(ParsedArguments args, TextWriter stdout)
+    public static void Run(ParsedArguments args, TextWriter stdout, CancellationToken cancellationToken)
     {
         int components = args.GetInt("components", 1)
             ?? throw new UsageException("--estimator compressed needs --components K, the code size per variable (e.g. the data's intrinsic dimension).");
@@ -84,7 +84,7 @@ internal static class CompressedEstimator
         var y = ys.ToSamples();
         var estimator = new CompressedMutualInformation((a, b) => inner.MutualInformation!(args, a, b),
             x.Dimensions > components ? make() : null, y.Dimensions > components ? make() : null, innerName);
-        var result = estimator.Estimate(x, y);
+        var result = estimator.Estimate(x, y, cancellationToken);
         var settings = new List<KeyValuePair<string, object>>
         {
             new("inner", innerName),

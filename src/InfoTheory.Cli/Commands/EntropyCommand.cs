@@ -20,14 +20,14 @@ internal static class EntropyCommand
         .. ClassicalEstimators.Options,
     ];
 
-    private static void Run(ParsedArguments args, TextWriter stdout)
+    private static void Run(ParsedArguments args, TextWriter stdout, RunContext run)
     {
         var estimator = ClassicalEstimators.Select(args, mutualInformation: false);
         if (estimator is null)
         {
             var settings = CommonSettings.Bind(args);
             var x = InputFiles.Read(args, "x");
-            var estimate = Entropy.MatrixRenyi(x.ToSamples(), settings.Renyi);
+            var estimate = Entropy.MatrixRenyi(x.ToSamples(), settings.Renyi, run.Progress, run.Cancellation);
             ResultWriter.Write(stdout, settings, new EstimateReport("entropy", "H(X)", estimate, x.Count));
             return;
         }

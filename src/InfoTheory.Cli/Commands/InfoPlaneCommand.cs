@@ -42,7 +42,7 @@ internal static class InfoPlaneCommand
         ],
         Run);
 
-    private static void Run(ParsedArguments args, TextWriter stdout)
+    private static void Run(ParsedArguments args, TextWriter stdout, RunContext run)
     {
         string modelName = args.Get("model") ?? "deep-ae";
         if (!Models.Contains(modelName))
@@ -89,15 +89,16 @@ internal static class InfoPlaneCommand
             + (classical is null ? $"alpha={alpha.ToString(CultureInfo.InvariantCulture)}, kernel width {bandwidth}" : $"estimator {classical.Name}"));
         using var monitor = new InformationMonitor(model, probeX, modelName == "cnn" ? probeY : null, Schedule.Epochs(1), model.LayerNames, options);
         var clock = Stopwatch.StartNew();
-        monitor.MeasureNow(0, 0);
+        monitor.MeasureNow(0, 0, cancellationToken: run.Cancellation);
         var progress = new ProgressBar(stdout, epochs * ((train.Count + batch - 1) / batch));
         var losses = Trainer.Train(model, train, epochs, batch, lr, seed,
             onEpoch: (epoch, loss) =>
             {
-                monitor.MeasureNow(epoch + 1, progress.Done, loss);
+                monitor.MeasureNow(epoch + 1, progress.Done, loss, cancellationToken: run.Cancellation);
                 progress.Note($"epoch {epoch + 1}/{epochs} loss {loss:G4}");
             },
-            onIteration: _ => progress.Advance());
+            onIteration: _ => progress.Advance(),
+            cancellationToken: run.Cancellation);
         progress.Finish();
 
         string csv = Path.Combine(outDir, "infoplane.csv");

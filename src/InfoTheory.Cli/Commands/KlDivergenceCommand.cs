@@ -26,7 +26,7 @@ internal static class KlDivergenceCommand
         ],
         Run);
 
-    private static void Run(ParsedArguments args, TextWriter stdout)
+    private static void Run(ParsedArguments args, TextWriter stdout, RunContext run)
     {
         string name = args.Get("estimator") ?? "knn";
         var entry = Estimators.FirstOrDefault(e => e.Name == name);
@@ -40,6 +40,7 @@ internal static class KlDivergenceCommand
         var settings = ClassicalEstimators.KnnDescription(args, KnnNorm.Euclidean);
         var p = InputFiles.Read(args, "p");
         var q = InputFiles.Read(args, "q");
+        run.Cancellation.ThrowIfCancellationRequested(); // the k-NN estimate itself is not interruptible
         var result = entry.Estimate(args, p.ToSamples(), q.ToSamples());
         ClassicalOutput.Write(stdout, output, new ClassicalReport("kl-divergence", "D(P||Q)", name, result, p.Count, settings, level));
     }

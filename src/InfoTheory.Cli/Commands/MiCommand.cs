@@ -18,11 +18,11 @@ internal static class MiCommand
         ],
         Run);
 
-    private static void Run(ParsedArguments args, TextWriter stdout)
+    private static void Run(ParsedArguments args, TextWriter stdout, RunContext run)
     {
         if (CompressedEstimator.Requested(args))
         {
-            CompressedEstimator.Run(args, stdout);
+            CompressedEstimator.Run(args, stdout, run.Cancellation);
             return;
         }
 
@@ -33,7 +33,7 @@ internal static class MiCommand
             var x = InputFiles.Read(args, "x");
             var y = InputFiles.Read(args, "y");
             InputFiles.SameCount(x, "x", y, "y");
-            var estimate = MutualInformation.MatrixRenyi(x.ToSamples(), y.ToSamples(), settings.Renyi);
+            var estimate = MutualInformation.MatrixRenyi(x.ToSamples(), y.ToSamples(), settings.Renyi, run.Progress, run.Cancellation);
             ResultWriter.Write(stdout, settings, new EstimateReport("mi", "I(X;Y)", estimate, x.Count) { WidthsAsArray = true });
             return;
         }

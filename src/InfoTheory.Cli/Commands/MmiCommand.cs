@@ -18,7 +18,7 @@ internal static class MmiCommand
         ],
         Run);
 
-    private static void Run(ParsedArguments args, TextWriter stdout)
+    private static void Run(ParsedArguments args, TextWriter stdout, RunContext run)
     {
         var settings = CommonSettings.Bind(args);
         var representation = (args.Get("representation") ?? "maps") switch
@@ -30,7 +30,7 @@ internal static class MmiCommand
         var x = InputFiles.Read(args, "x");
         var (layerArray, layer) = InputFiles.ReadLayer(args, "layer");
         InputFiles.SameCount(x, "x", layerArray, "layer");
-        var estimate = MutualInformation.MatrixRenyiMultivariate(x.ToSamples(), layer, settings.Renyi, representation);
+        var estimate = MutualInformation.MatrixRenyiMultivariate(x.ToSamples(), layer, settings.Renyi, representation, run.Progress, run.Cancellation);
         ResultWriter.Write(stdout, settings, new EstimateReport("mmi", "I(X;T)", estimate, x.Count)
         {
             WidthsAsArray = true,

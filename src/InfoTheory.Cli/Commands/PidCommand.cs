@@ -19,7 +19,7 @@ internal static class PidCommand
         ],
         Run);
 
-    private static void Run(ParsedArguments args, TextWriter stdout)
+    private static void Run(ParsedArguments args, TextWriter stdout, RunContext run)
     {
         var settings = CommonSettings.Bind(args);
         int? pairs = args.Get("pairs") is null or "all" ? null : args.GetInt("pairs", minimum: 1, alternatives: "'all'");
@@ -27,7 +27,8 @@ internal static class PidCommand
         var x = InputFiles.Read(args, "x");
         var (layerArray, layer) = InputFiles.ReadLayer(args, "layer", minimumMaps: 2);
         InputFiles.SameCount(x, "x", layerArray, "layer");
-        var result = PartialInformation.Proxies(x.ToSamples(), layer, new PidOptions { Renyi = settings.Renyi, Pairs = pairs, Seed = seed });
+        var result = PartialInformation.Proxies(x.ToSamples(), layer, new PidOptions { Renyi = settings.Renyi, Pairs = pairs, Seed = seed },
+            run.Progress, run.Cancellation);
         ResultWriter.Write(stdout, settings, new PidReport(result, x.Count, layer.Channels));
     }
 }
