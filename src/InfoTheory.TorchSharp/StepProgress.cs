@@ -18,7 +18,7 @@ internal sealed class StepProgress
         _progress = progress;
         _stage = stage;
         _total = total;
-        _every = Math.Max(1, total / 100);
+        _every = Math.Max(1, (total + 99) / 100); // ⌈1%⌉
         progress?.Report(new EstimationProgress(stage, 0, total));
     }
 

@@ -7,8 +7,8 @@ namespace InfoTheory.Internal;
 /// <see cref="Advance"/> after each coarse unit (a Gram row, a panel of a tridiagonal reduction, a replicate): it throws
 /// <see cref="OperationCanceledException"/> once the token is cancelled, and reports to the sink whenever another 1% of
 /// the stage is done (a bounded rate whatever the unit), always at the stage's start and end (see
-/// <see cref="EstimationProgress"/>). Safe to advance from several threads; reports are made one at a time and never
-/// go backwards.
+/// <see cref="EstimationProgress"/>). Safe to advance from several threads; reports are made one at a time, never go
+/// backwards, and none follows the one during which the token was cancelled.
 /// </summary>
 internal sealed class WorkTracker
 {
@@ -61,7 +61,7 @@ internal sealed class WorkTracker
         {
             _stage = stage;
             _total = total;
-            _step = Math.Max(1, total / 100);
+            _step = Math.Max(1, (total + 99) / 100); // ⌈1%⌉: at most 100 reports after the start
             _reported = 0;
             Volatile.Write(ref _done, 0);
             Volatile.Write(ref _next, _step);
@@ -91,6 +91,9 @@ internal sealed class WorkTracker
             {
                 Debug.Assert(done <= _total, $"stage {_stage} advanced to {done} of {_total}");
                 done = Math.Min(done, _total);
+
+                // Checked again under the lock: a handler that cancelled (on any thread) is the last report.
+                Token.ThrowIfCancellationRequested();
                 if (done > _reported)
                 {
                     _reported = done;
