@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using InfoTheory.Cli.Accuracy;
 using CliApp = InfoTheory.Cli.Cli;
 
 namespace InfoTheory.Tests.Cli;
@@ -52,6 +53,24 @@ public sealed class CliCancellationTests : IDisposable
         var (code, _, error) = CliHarness.Run("mi", "--x", x, "--y", x, "--estimator", "ksg", "--progress");
         Assert.Equal(2, code);
         Assert.Equal("error: --progress does not apply to --estimator ksg; it is an option of renyi." + Environment.NewLine, error);
+    }
+
+    // The accuracy suite stops between its runs (and passes the token into each): cancelled from the per-run callback
+    // after the first run, no second run starts.
+    [Fact]
+    public void TheAccuracySuite_StopsAfterTheRunThatCancelled()
+    {
+        var tasks = new[] { SyntheticTasks.Find("1v1-normal-0.75") };
+        var estimators = new[] { "ksg", "kl", "renyi" }.Select(EstimatorRegistry.Find).ToList();
+        using var source = new CancellationTokenSource();
+        var runs = new List<AccuracyRun>();
+        Assert.ThrowsAny<OperationCanceledException>(() => AccuracySuite.Run(tasks, estimators, [200], 2, quick: true, run =>
+        {
+            runs.Add(run);
+            source.Cancel();
+        }, cancellationToken: source.Token));
+        var only = Assert.Single(runs);
+        Assert.Null(only.Error);
     }
 
     // The real process: once it reports the eigenvalue stage (seconds of work at N = 4096), a signal stops it.
