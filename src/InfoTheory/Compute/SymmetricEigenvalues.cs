@@ -59,8 +59,8 @@ public static class SymmetricEigenvalues
     /// <paramref name="matrix"/> (row-major). The input is not modified.</summary>
     /// <param name="matrix">The matrix, row-major, at least n² values. Only the lower triangle (column ≤ row) is read.</param>
     /// <param name="n">The order of the matrix, at least 1.</param>
-    /// <param name="cancellationToken">Stops the work (checked per panel of the reduction, a few milliseconds apart even
-    /// at n = 4096).</param>
+    /// <param name="cancellationToken">Stops the work (checked per panel of the reduction: at n = 4096, 128 panels, the
+    /// longest about 0.1 s on a 2-core machine).</param>
     /// <returns>A new array of the n eigenvalues, ascending.</returns>
     /// <exception cref="ArgumentException">n &lt; 1, the span is too short, or the lower triangle holds NaN or ±∞.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>

@@ -34,8 +34,8 @@ public sealed class MultivariateMutualInformation
     /// <summary>I_α(X; layer).</summary>
     /// <param name="x">N observations of the input X.</param>
     /// <param name="layer">The same N observations of the layer.</param>
-    /// <param name="progress">Receives the stages <c>gram</c> (X and every map, N rows each) and <c>eigenvalues</c> (three
-    /// spectra, N columns each; none for α = 2), see <see cref="EstimationProgress"/>; null for none.</param>
+    /// <param name="progress">Receives the stages <c>gram</c> (X and every map, or X and the whole layer, N rows each) and
+    /// <c>eigenvalues</c> (three spectra, N columns each; none for α = 2), see <see cref="EstimationProgress"/>; null for none.</param>
     /// <param name="cancellationToken">Stops the estimate (checked per Gram row and per panel of each reduction).</param>
     /// <exception cref="ArgumentException">Unusable samples, different sample counts, or over the memory budget.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
