@@ -91,15 +91,22 @@ internal static class InfoPlaneCommand
         var clock = Stopwatch.StartNew();
         monitor.MeasureNow(0, 0, cancellationToken: run.Cancellation);
         var progress = new ProgressBar(stdout, epochs * ((train.Count + batch - 1) / batch));
-        var losses = Trainer.Train(model, train, epochs, batch, lr, seed,
-            onEpoch: (epoch, loss) =>
-            {
-                monitor.MeasureNow(epoch + 1, progress.Done, loss, cancellationToken: run.Cancellation);
-                progress.Note($"epoch {epoch + 1}/{epochs} loss {loss:G4}");
-            },
-            onIteration: _ => progress.Advance(),
-            cancellationToken: run.Cancellation);
-        progress.Finish();
+        IReadOnlyList<double> losses;
+        try
+        {
+            losses = Trainer.Train(model, train, epochs, batch, lr, seed,
+                onEpoch: (epoch, loss) =>
+                {
+                    monitor.MeasureNow(epoch + 1, progress.Done, loss, cancellationToken: run.Cancellation);
+                    progress.Note($"epoch {epoch + 1}/{epochs} loss {loss:G4}");
+                },
+                onIteration: _ => progress.Advance(),
+                cancellationToken: run.Cancellation);
+        }
+        finally
+        {
+            progress.Finish(); // also when cancelled: the error line then starts on a line of its own
+        }
 
         string csv = Path.Combine(outDir, "infoplane.csv");
         string plane = Path.Combine(outDir, "infoplane.png");
