@@ -82,7 +82,9 @@ public sealed partial class PartialInformationProxies
         // Small Grams (N is a batch) are built one per core rather than each split across cores.
         var serial = o with { Parallel = false };
         var token = work?.Token ?? default;
-        Parallel.For(0, c, new ParallelOptions { CancellationToken = token }, p => (maps[p], mapWidths[p]) = rented is null ? RenyiEngine.UnitGramVia(layer[p], serial, work) : RenyiEngine.UnitGram(layer[p], serial, Rent(p), work));
+        Parallel.For(0, c, new ParallelOptions { CancellationToken = token }, p => (maps[p], mapWidths[p]) = rented is null
+            ? RenyiEngine.UnitGramVia(layer[p], serial, work)
+            : RenyiEngine.UnitGram(layer[p], serial, Rent(p), work));
 
         // Spectra: [0] X; per map p: S(Tp), S(Tp, X); per pair: S(Ti, Tj), S(Ti, Tj, X); last two: S(∘T), S(∘T, X)
         // (the layer's MMI). Each job is a Hadamard product of some of the Grams, with or without K_X.
