@@ -92,9 +92,10 @@ internal sealed class WorkTracker
                 Debug.Assert(done <= _total, $"stage {_stage} advanced to {done} of {_total}");
                 done = Math.Min(done, _total);
 
-                // Checked again under the lock: a handler that cancelled (on any thread) is the last report.
+                // Checked again under the lock: a handler that cancelled (on any thread) is the last report, and a
+                // thread that read the threshold before another one reported it does not report a second time.
                 Token.ThrowIfCancellationRequested();
-                if (done > _reported)
+                if (done > _reported && (done >= _next || done == _total))
                 {
                     _reported = done;
                     Volatile.Write(ref _next, (done / _step + 1) * _step);
