@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.InteropServices;
 using InfoTheory.Cli.Commands;
 using InfoTheory.Cli.Output;
 
@@ -7,7 +8,8 @@ namespace InfoTheory.Cli;
 /// <summary>
 /// The entry point of the <c>infotheory</c> tool. Exit codes: 0 success (the result on stdout; stderr holds one
 /// <c>warning: …</c> line per warning of the estimate, if any); 2 bad usage or bad input (exactly one <c>error: …</c>
-/// line on stderr); 1 an unexpected failure (one line too, never a stack trace).
+/// line on stderr); 1 an unexpected failure (one line too, never a stack trace); 130 cancelled by Ctrl+C (SIGINT) or
+/// SIGTERM (one <c>error: cancelled</c> line).
 /// </summary>
 internal static class Cli
 {
@@ -19,6 +21,9 @@ internal static class Cli
 
     /// <summary>Exit code for bad usage or bad input.</summary>
     public const int UsageError = 2;
+
+    /// <summary>Exit code for a command cancelled by Ctrl+C (SIGINT) or SIGTERM: 128 + SIGINT, as shells report an interrupt.</summary>
+    public const int Cancelled = 130;
 
     /// <summary>The tool's version, e.g. <c>0.1.0</c> (without the source-control suffix).</summary>
     public static string Version
@@ -33,16 +38,45 @@ internal static class Cli
         }
     }
 
-    /// <summary>Runs the tool: parses <paramref name="args"/>, computes, writes the result or one error line.</summary>
+    /// <summary>
+    /// Runs the tool as a process: on the console's writers, with the first SIGINT (Ctrl+C) or SIGTERM cancelling the
+    /// command (which then ends with <see cref="Cancelled"/> and one <c>error: cancelled</c> line) and a second one
+    /// ending the process at once, for a computation that does not check for cancellation.
+    /// </summary>
     /// <returns>The exit code.</returns>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int RunProcess(string[] args)
+    {
+        using var cancellation = new CancellationTokenSource();
+        void OnSignal(PosixSignalContext context)
+        {
+            // The first signal asks the command to stop; a second one gets the default handling (the process ends).
+            context.Cancel = !cancellation.IsCancellationRequested;
+            cancellation.Cancel();
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        return Run(args, Console.Out, Console.Error, cancellation.Token);
+    }
+
+    /// <summary>Runs the tool: parses <paramref name="args"/>, computes, writes the result or one error line.</summary>
+    /// <param name="args">The command line after the program name.</param>
+    /// <param name="stdout">Where results go.</param>
+    /// <param name="stderr">Where the error line, the warnings and <c>--progress</c> go.</param>
+    /// <param name="cancellationToken">Cancels the command: it then returns <see cref="Cancelled"/> after one <c>error: cancelled</c> line.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
         try
         {
-            return Dispatch(args, stdout, stderr);
+            return Dispatch(args, stdout, stderr, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Fail(stderr, "cancelled", Cancelled);
         }
         catch (UsageException e)
         {
@@ -82,7 +116,7 @@ internal static class Cli
         return string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
-    private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr)
+    private static int Dispatch(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         if (args.Length == 0)
         {
@@ -112,10 +146,11 @@ internal static class Cli
             return Success;
         }
 
-        var io = new CommandOutput(stdout);
+        cancellationToken.ThrowIfCancellationRequested();
+        var context = new CommandContext(stdout, parsed.Has("progress") ? new ProgressPrinter(stderr) : null, cancellationToken);
         try
         {
-            command.Run(parsed, io);
+            command.Run(parsed, context);
         }
         catch (ArgumentException e) when (e.ParamName is { } name && !e.Message.StartsWith("--", StringComparison.Ordinal)
             && command.Options.FirstOrDefault(o => string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase)) is { } option)
@@ -125,7 +160,7 @@ internal static class Cli
         }
 
         // Only a command that succeeded warns: a failure prints its one error line and nothing else.
-        foreach (var warning in io.Warnings)
+        foreach (var warning in context.Warnings)
         {
             stderr.WriteLine($"warning: {warning.Message}");
         }

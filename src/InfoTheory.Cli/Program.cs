@@ -1,2 +1,2 @@
-// The whole tool lives in Cli.Run so tests can call it in-process with their own writers.
-return InfoTheory.Cli.Cli.Run(args, Console.Out, Console.Error);
+// The whole tool lives in Cli so tests can call Cli.Run in-process with their own writers and token.
+return InfoTheory.Cli.Cli.RunProcess(args);

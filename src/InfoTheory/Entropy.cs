@@ -13,23 +13,47 @@ public static class Entropy
     /// <param name="samples">N observations of X.</param>
     /// <param name="alpha">The order α &gt; 0 (default 1.01; 1 = von Neumann; 2 = fastest, no eigendecomposition).</param>
     /// <param name="bandwidth">The width rule (default Silverman-style σ = 5·N^(−1/(4+d))).</param>
+    /// <param name="progress">Receives the stages <c>gram</c> and <c>eigenvalues</c> (see <see cref="EstimationProgress"/>); null for none.</param>
+    /// <param name="cancellationToken">Stops the estimate (checked per Gram row and per panel of each reduction).</param>
     /// <exception cref="ArgumentException">Unusable samples or settings.</exception>
-    public static RenyiEstimate MatrixRenyi(Samples samples, double alpha = MatrixRenyiOptions.DefaultAlpha, Bandwidth? bandwidth = null) =>
-        new MatrixRenyiEntropy(Options(alpha, bandwidth)).Estimate(samples);
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static RenyiEstimate MatrixRenyi(Samples samples, double alpha = MatrixRenyiOptions.DefaultAlpha, Bandwidth? bandwidth = null,
+        IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        new MatrixRenyiEntropy(Options(alpha, bandwidth)).Estimate(samples, progress, cancellationToken);
 
     /// <summary>Matrix-based Rényi α-entropy with full settings.</summary>
+    /// <param name="samples">N observations of X.</param>
+    /// <param name="options">The settings.</param>
+    /// <param name="progress">Receives the stages <c>gram</c> and <c>eigenvalues</c> (see <see cref="EstimationProgress"/>); null for none.</param>
+    /// <param name="cancellationToken">Stops the estimate (checked per Gram row and per panel of each reduction).</param>
     /// <exception cref="ArgumentException">Unusable samples.</exception>
-    public static RenyiEstimate MatrixRenyi(Samples samples, MatrixRenyiOptions options) => new MatrixRenyiEntropy(options).Estimate(samples);
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static RenyiEstimate MatrixRenyi(Samples samples, MatrixRenyiOptions options, IProgress<EstimationProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        new MatrixRenyiEntropy(options).Estimate(samples, progress, cancellationToken);
 
     /// <summary>Joint matrix-based Rényi entropy S_α(X₁, …, X_C) via the trace-normalised Hadamard product.</summary>
+    /// <param name="variables">The variables, observed together (same N).</param>
+    /// <param name="options">The settings (default: <see cref="MatrixRenyiOptions.Default"/>).</param>
+    /// <param name="progress">Receives the stages <c>gram</c> and <c>eigenvalues</c> (see <see cref="EstimationProgress"/>); null for none.</param>
+    /// <param name="cancellationToken">Stops the estimate (checked per Gram row and per panel of each reduction).</param>
     /// <exception cref="ArgumentException">Unusable samples or different sample counts.</exception>
-    public static RenyiEstimate MatrixRenyiJoint(IReadOnlyList<Samples> variables, MatrixRenyiOptions? options = null) =>
-        new MatrixRenyiEntropy(options).EstimateJoint(variables);
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static RenyiEstimate MatrixRenyiJoint(IReadOnlyList<Samples> variables, MatrixRenyiOptions? options = null,
+        IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        new MatrixRenyiEntropy(options).EstimateJoint(variables, progress, cancellationToken);
 
     /// <summary>Conditional matrix-based Rényi entropy S_α(X | Y) = S_α(X, Y) − S_α(Y).</summary>
+    /// <param name="x">N observations of X.</param>
+    /// <param name="given">The same N observations of Y.</param>
+    /// <param name="options">The settings (default: <see cref="MatrixRenyiOptions.Default"/>).</param>
+    /// <param name="progress">Receives the stages <c>gram</c> and <c>eigenvalues</c> (see <see cref="EstimationProgress"/>); null for none.</param>
+    /// <param name="cancellationToken">Stops the estimate (checked per Gram row and per panel of each reduction).</param>
     /// <exception cref="ArgumentException">Unusable samples or different sample counts.</exception>
-    public static RenyiEstimate MatrixRenyiConditional(Samples x, Samples given, MatrixRenyiOptions? options = null) =>
-        new MatrixRenyiEntropy(options).EstimateConditional(x, given);
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static RenyiEstimate MatrixRenyiConditional(Samples x, Samples given, MatrixRenyiOptions? options = null,
+        IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        new MatrixRenyiEntropy(options).EstimateConditional(x, given, progress, cancellationToken);
 
     /// <summary>The closed-form differential entropy of N(μ, Σ): ½·ln((2πe)^d·det Σ).</summary>
     /// <exception cref="ArgumentException">Σ is not symmetric positive definite.</exception>

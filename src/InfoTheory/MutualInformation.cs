@@ -10,28 +10,57 @@ public static class MutualInformation
     /// Matrix-based Rényi mutual information I_α(X; Y) = S_α(X) + S_α(Y) − S_α(X, Y), Gaussian kernel
     /// exp(−‖x−y‖²/(2σ²)), σ per variable from the bandwidth rule. See <see cref="MatrixRenyiMutualInformation"/>.
     /// </summary>
+    /// <param name="x">N observations of X.</param>
+    /// <param name="y">The same N observations of Y.</param>
+    /// <param name="alpha">The order α &gt; 0 (default 1.01).</param>
+    /// <param name="bandwidth">The width rule (default Silverman-style σ = 5·N^(−1/(4+d))).</param>
+    /// <param name="progress">Receives the stages <c>gram</c> and <c>eigenvalues</c> (see <see cref="EstimationProgress"/>); null for none.</param>
+    /// <param name="cancellationToken">Stops the estimate (checked per Gram row and per panel of each reduction).</param>
     /// <exception cref="ArgumentException">Unusable samples or settings, or different sample counts.</exception>
-    public static RenyiEstimate MatrixRenyi(Samples x, Samples y, double alpha = MatrixRenyiOptions.DefaultAlpha, Bandwidth? bandwidth = null) =>
-        new MatrixRenyiMutualInformation(Entropy.Options(alpha, bandwidth)).Estimate(x, y);
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static RenyiEstimate MatrixRenyi(Samples x, Samples y, double alpha = MatrixRenyiOptions.DefaultAlpha, Bandwidth? bandwidth = null,
+        IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        new MatrixRenyiMutualInformation(Entropy.Options(alpha, bandwidth)).Estimate(x, y, progress, cancellationToken);
 
     /// <summary>Matrix-based Rényi mutual information with full settings.</summary>
+    /// <param name="x">N observations of X.</param>
+    /// <param name="y">The same N observations of Y.</param>
+    /// <param name="options">The settings.</param>
+    /// <param name="progress">Receives the stages <c>gram</c> and <c>eigenvalues</c> (see <see cref="EstimationProgress"/>); null for none.</param>
+    /// <param name="cancellationToken">Stops the estimate (checked per Gram row and per panel of each reduction).</param>
     /// <exception cref="ArgumentException">Unusable samples or different sample counts.</exception>
-    public static RenyiEstimate MatrixRenyi(Samples x, Samples y, MatrixRenyiOptions options) =>
-        new MatrixRenyiMutualInformation(options).Estimate(x, y);
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static RenyiEstimate MatrixRenyi(Samples x, Samples y, MatrixRenyiOptions options, IProgress<EstimationProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        new MatrixRenyiMutualInformation(options).Estimate(x, y, progress, cancellationToken);
 
     /// <summary>
     /// Multivariate MI I_α(X; {T¹…T^C}) between an input and a layer's feature maps (Yu et al. 2021, eq. 5), or with
     /// the layer as one tensor. See <see cref="MultivariateMutualInformation"/>.
     /// </summary>
+    /// <param name="x">N observations of the input X.</param>
+    /// <param name="layer">The same N observations of the layer.</param>
+    /// <param name="options">The settings (default: <see cref="MatrixRenyiOptions.Default"/>).</param>
+    /// <param name="representation">How the layer enters (default: feature maps, as in the paper).</param>
+    /// <param name="progress">Receives the stages <c>gram</c> and <c>eigenvalues</c> (see <see cref="EstimationProgress"/>); null for none.</param>
+    /// <param name="cancellationToken">Stops the estimate (checked per Gram row and per panel of each reduction).</param>
     /// <exception cref="ArgumentException">Unusable samples or different sample counts.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static RenyiEstimate MatrixRenyiMultivariate(Samples x, FeatureMaps layer, MatrixRenyiOptions? options = null,
-        LayerRepresentation representation = LayerRepresentation.FeatureMaps) =>
-        new MultivariateMutualInformation(options, representation).Estimate(x, layer);
+        LayerRepresentation representation = LayerRepresentation.FeatureMaps, IProgress<EstimationProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        new MultivariateMutualInformation(options, representation).Estimate(x, layer, progress, cancellationToken);
 
     /// <summary>Matrix-based Rényi total correlation Σ S_α(Xᵢ) − S_α(X₁, …, X_k).</summary>
+    /// <param name="variables">At least two variables, observed together (same N).</param>
+    /// <param name="options">The settings (default: <see cref="MatrixRenyiOptions.Default"/>).</param>
+    /// <param name="progress">Receives the stages <c>gram</c> and <c>eigenvalues</c> (see <see cref="EstimationProgress"/>); null for none.</param>
+    /// <param name="cancellationToken">Stops the estimate (checked per Gram row and per panel of each reduction).</param>
     /// <exception cref="ArgumentException">Fewer than two variables, unusable samples or different sample counts.</exception>
-    public static RenyiEstimate TotalCorrelation(IReadOnlyList<Samples> variables, MatrixRenyiOptions? options = null) =>
-        new MatrixRenyiMutualInformation(options).TotalCorrelation(variables);
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public static RenyiEstimate TotalCorrelation(IReadOnlyList<Samples> variables, MatrixRenyiOptions? options = null,
+        IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        new MatrixRenyiMutualInformation(options).TotalCorrelation(variables, progress, cancellationToken);
 
     /// <summary>
     /// The closed-form MI of a Gaussian between its first <paramref name="firstDimensions"/> coordinates and the rest:

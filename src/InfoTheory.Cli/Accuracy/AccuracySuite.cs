@@ -38,9 +38,14 @@ internal static class AccuracySuite
     public static bool IsSolved(double estimate, double truth) =>
         estimate > 0 && truth > 0 && Math.Abs(Math.Log(estimate / truth)) < SolvedLogRatio;
 
-    /// <summary>Every (task, N, seed, estimator) run, in that order; <paramref name="progress"/> is called after each.</summary>
+    /// <summary>
+    /// Every (task, N, seed, estimator) run, in that order; <paramref name="progress"/> is called after each. The token is
+    /// checked before each run and passed to its estimator, so a cancelled suite stops within one estimator's check interval.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static IReadOnlyList<AccuracyRun> Run(IReadOnlyList<ISyntheticTask> tasks, IReadOnlyList<AccuracyEstimator> estimators,
-        IReadOnlyList<int> counts, int seeds, bool quick, Action<AccuracyRun>? progress = null, int? steps = null, ComputeBackend? backend = null)
+        IReadOnlyList<int> counts, int seeds, bool quick, Action<AccuracyRun>? progress = null, int? steps = null, ComputeBackend? backend = null,
+        CancellationToken cancellationToken = default)
     {
         var runs = new List<AccuracyRun>();
         foreach (var task in tasks)
@@ -66,12 +71,13 @@ internal static class AccuracySuite
                             y = y.Select(first);
                         }
 
+                        cancellationToken.ThrowIfCancellationRequested();
                         var clock = Stopwatch.StartNew();
                         double value;
                         string? error = null;
                         try
                         {
-                            value = entry.Create(new EstimatorContext(task, n, seed, quick, steps, backend)).Estimate(x, y).Nats;
+                            value = entry.Create(new EstimatorContext(task, n, seed, quick, steps, backend)).Estimate(x, y, cancellationToken).Nats;
                         }
                         catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException)
                         {

@@ -33,9 +33,9 @@ internal static class BenchAccuracyCommand
         ],
         Run);
 
-    private static void Run(ParsedArguments args, CommandOutput io)
+    private static void Run(ParsedArguments args, CommandContext context)
     {
-        var stdout = io.Stdout;
+        var stdout = context.Stdout;
         if (args.Get("tasks") == "list" || args.Get("estimators") == "list")
         {
             foreach (var t in SyntheticTasks.All())
@@ -84,7 +84,8 @@ internal static class BenchAccuracyCommand
 
         stdout.WriteLine($"bench-accuracy: {tasks.Count} task(s) x {estimators.Count} estimator(s) x N = {string.Join(",", counts)} x {seeds} seed(s){(quick ? " (quick)" : "")}");
         var runs = AccuracySuite.Run(tasks, estimators, counts, seeds, quick, r => stdout.WriteLine(
-            $"  {r.Task,-28} {r.Estimator,-12} N={r.Count,-6} seed={r.Seed} true={F(r.Truth)} est={(r.Error is null ? F(r.Estimate) : "failed: " + r.Error)} ({r.Seconds:F1} s)"), steps, backend);
+            $"  {r.Task,-28} {r.Estimator,-12} N={r.Count,-6} seed={r.Seed} true={F(r.Truth)} est={(r.Error is null ? F(r.Estimate) : "failed: " + r.Error)} ({r.Seconds:F1} s)"), steps, backend,
+            context.Cancellation);
         var summaries = AccuracySuite.Summarise(runs);
         string machine = $"{Environment.ProcessorCount} logical CPU(s), {System.Runtime.InteropServices.RuntimeInformation.OSDescription}";
         string md = Path.Combine(outDir, "accuracy.md");

@@ -32,7 +32,7 @@ internal static class ClassicalEstimators
     public const string Renyi = "renyi";
 
     /// <summary>The options of the Rényi estimator, refused with any other estimator.</summary>
-    public static IReadOnlyList<string> RenyiOptions { get; } = ["alpha", "sigma", "bandwidth", "h", "gamma", "device"];
+    public static IReadOnlyList<string> RenyiOptions { get; } = ["alpha", "sigma", "bandwidth", "h", "gamma", "device", "progress"];
 
     /// <summary>Every estimator-specific option of the table's estimators.</summary>
     public static IReadOnlyList<OptionSpec> Options { get; } =

@@ -12,27 +12,36 @@ internal sealed record OptionSpec(string Name, string? Value, string Help, bool 
 /// <param name="Summary">One line for the main help.</param>
 /// <param name="Description">A few lines for the command's own help.</param>
 /// <param name="Options">Every option the command accepts (anything else is an error).</param>
-/// <param name="Run">Computes and writes the result to <see cref="CommandOutput.Stdout"/>, and hands the estimate's warnings to
-/// <see cref="CommandOutput.Warn"/>; throws <see cref="UsageException"/> or <see cref="ArgumentException"/> on bad input.</param>
+/// <param name="Run">Computes and writes the result to <see cref="CommandContext.Stdout"/>, and hands the estimate's warnings to
+/// <see cref="CommandContext.Warn"/>; throws <see cref="UsageException"/> or <see cref="ArgumentException"/> on bad input,
+/// and <see cref="OperationCanceledException"/> once <see cref="CommandContext.Cancellation"/> is cancelled.</param>
 internal sealed record CommandSpec(string Name, string Summary, string Description, IReadOnlyList<OptionSpec> Options,
-    Action<ParsedArguments, CommandOutput> Run)
+    Action<ParsedArguments, CommandContext> Run)
 {
     /// <summary>The option with this name, or null.</summary>
     public OptionSpec? Find(string name) => Options.FirstOrDefault(o => o.Name == name);
 }
 
 /// <summary>
-/// Where a command writes: the result on <see cref="Stdout"/>, and the warnings of its estimate, which the tool prints
-/// as <c>warning: …</c> lines on stderr only once the command has succeeded (a failing command prints its one
-/// <c>error:</c> line and nothing else).
+/// What a running command gets besides its options: where the result goes (<see cref="Stdout"/>), where the warnings of
+/// its estimate go (printed by the tool as <c>warning: …</c> lines on stderr only once the command has succeeded: a
+/// failing command prints its one <c>error:</c> line and nothing else), the cancellation of the run and the progress sink.
 /// </summary>
 /// <param name="stdout">The result's writer.</param>
-internal sealed class CommandOutput(TextWriter stdout)
+/// <param name="progress">Where the library's progress goes (stderr) when <c>--progress</c> was given, else null.</param>
+/// <param name="cancellation">Cancelled by Ctrl+C (SIGINT) or SIGTERM: pass it to every long computation.</param>
+internal sealed class CommandContext(TextWriter stdout, IProgress<EstimationProgress>? progress = null, CancellationToken cancellation = default)
 {
     private readonly List<EstimateWarning> _warnings = [];
 
     /// <summary>The result's writer.</summary>
     public TextWriter Stdout { get; } = stdout;
+
+    /// <summary>Cancelled by Ctrl+C (SIGINT) or SIGTERM.</summary>
+    public CancellationToken Cancellation { get; } = cancellation;
+
+    /// <summary>The progress sink, or null.</summary>
+    public IProgress<EstimationProgress>? Progress { get; } = progress;
 
     /// <summary>The warnings handed over so far, in order.</summary>
     public IReadOnlyList<EstimateWarning> Warnings => _warnings;

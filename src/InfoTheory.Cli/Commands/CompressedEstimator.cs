@@ -48,7 +48,7 @@ internal static class CompressedEstimator
 
     /// <summary>Runs <c>mi --estimator compressed</c>.</summary>
     /// <exception cref="UsageException">Missing or bad options.</exception>
-    public static void Run(ParsedArguments args, CommandOutput io)
+    public static void Run(ParsedArguments args, CommandContext context)
     {
         int components = args.GetInt("components", 1)
             ?? throw new UsageException("--estimator compressed needs --components K, the code size per variable (e.g. the data's intrinsic dimension).");
@@ -89,7 +89,7 @@ internal static class CompressedEstimator
         var y = ys.ToSamples();
         var estimator = new CompressedMutualInformation((a, b) => inner.MutualInformation!(args, a, b),
             x.Dimensions > components ? make() : null, y.Dimensions > components ? make() : null, innerName);
-        var result = estimator.Estimate(x, y);
+        var result = estimator.Estimate(x, y, context.Cancellation);
         var settings = new List<KeyValuePair<string, object>>
         {
             new("inner", innerName),
@@ -104,6 +104,6 @@ internal static class CompressedEstimator
             settings.Add(new("bound", bound.In(output.Unit)));
         }
 
-        ClassicalOutput.Write(io, output, new ClassicalReport("mi", "I(X;Y)", Name, result.Estimate, xs.Count, settings, level));
+        ClassicalOutput.Write(context, output, new ClassicalReport("mi", "I(X;Y)", Name, result.Estimate, xs.Count, settings, level));
     }
 }

@@ -26,15 +26,15 @@ internal static class EntropyCommand
         .. ClassicalEstimators.Options,
     ];
 
-    private static void Run(ParsedArguments args, CommandOutput io)
+    private static void Run(ParsedArguments args, CommandContext context)
     {
-        var stdout = io.Stdout;
+        var stdout = context.Stdout;
         var estimator = ClassicalEstimators.Select(args, mutualInformation: false);
         if (estimator is null)
         {
             var settings = CommonSettings.Bind(args);
             var x = InputFiles.Read(args, "x");
-            var estimate = Entropy.MatrixRenyi(x.ToSamples(), settings.Renyi);
+            var estimate = Entropy.MatrixRenyi(x.ToSamples(), settings.Renyi, context.Progress, context.Cancellation);
             ResultWriter.Write(stdout, settings, new EstimateReport("entropy", "H(X)", estimate, x.Count));
             return;
         }
@@ -43,7 +43,8 @@ internal static class EntropyCommand
         double? level = ClassicalEstimators.CiLevel(args);
         var settingsList = estimator.Settings(args);
         var data = InputFiles.Read(args, "x");
+        context.Cancellation.ThrowIfCancellationRequested(); // the classical estimates are not interruptible
         var result = estimator.Entropy!(args, data.ToSamples());
-        ClassicalOutput.Write(io, output, new ClassicalReport("entropy", "H(X)", estimator.Name, result, data.Count, settingsList, level));
+        ClassicalOutput.Write(context, output, new ClassicalReport("entropy", "H(X)", estimator.Name, result, data.Count, settingsList, level));
     }
 }

@@ -42,9 +42,9 @@ internal static class InfoPlaneCommand
         ],
         Run);
 
-    private static void Run(ParsedArguments args, CommandOutput io)
+    private static void Run(ParsedArguments args, CommandContext context)
     {
-        var stdout = io.Stdout;
+        var stdout = context.Stdout;
         string modelName = args.Get("model") ?? "deep-ae";
         if (!Models.Contains(modelName))
         {
@@ -90,16 +90,24 @@ internal static class InfoPlaneCommand
             + (classical is null ? $"alpha={alpha.ToString(CultureInfo.InvariantCulture)}, kernel width {bandwidth}" : $"estimator {classical.Name}"));
         using var monitor = new InformationMonitor(model, probeX, modelName == "cnn" ? probeY : null, Schedule.Epochs(1), model.LayerNames, options);
         var clock = Stopwatch.StartNew();
-        monitor.MeasureNow(0, 0);
+        monitor.MeasureNow(0, 0, cancellationToken: context.Cancellation);
         var progress = new ProgressBar(stdout, epochs * ((train.Count + batch - 1) / batch));
-        var losses = Trainer.Train(model, train, epochs, batch, lr, seed,
-            onEpoch: (epoch, loss) =>
-            {
-                monitor.MeasureNow(epoch + 1, progress.Done, loss);
-                progress.Note($"epoch {epoch + 1}/{epochs} loss {loss:G4}");
-            },
-            onIteration: _ => progress.Advance());
-        progress.Finish();
+        IReadOnlyList<double> losses;
+        try
+        {
+            losses = Trainer.Train(model, train, epochs, batch, lr, seed,
+                onEpoch: (epoch, loss) =>
+                {
+                    monitor.MeasureNow(epoch + 1, progress.Done, loss, cancellationToken: context.Cancellation);
+                    progress.Note($"epoch {epoch + 1}/{epochs} loss {loss:G4}");
+                },
+                onIteration: _ => progress.Advance(),
+                cancellationToken: context.Cancellation);
+        }
+        finally
+        {
+            progress.Finish(); // also when cancelled: the error line then starts on a line of its own
+        }
 
         string csv = Path.Combine(outDir, "infoplane.csv");
         string plane = Path.Combine(outDir, "infoplane.png");

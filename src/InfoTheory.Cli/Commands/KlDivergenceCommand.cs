@@ -31,7 +31,7 @@ internal static class KlDivergenceCommand
         ],
         Run);
 
-    private static void Run(ParsedArguments args, CommandOutput io)
+    private static void Run(ParsedArguments args, CommandContext context)
     {
         string name = args.Get("estimator") ?? "knn";
         var entry = Estimators.FirstOrDefault(e => e.Name == name);
@@ -45,7 +45,8 @@ internal static class KlDivergenceCommand
         var settings = ClassicalEstimators.KnnDescription(args, KnnNorm.Euclidean);
         var p = InputFiles.Read(args, "p");
         var q = InputFiles.Read(args, "q");
+        context.Cancellation.ThrowIfCancellationRequested(); // the k-NN estimate itself is not interruptible
         var result = entry.Estimate(args, p.ToSamples(), q.ToSamples());
-        ClassicalOutput.Write(io, output, new ClassicalReport("kl-divergence", "D(P||Q)", name, result, p.Count, settings, level));
+        ClassicalOutput.Write(context, output, new ClassicalReport("kl-divergence", "D(P||Q)", name, result, p.Count, settings, level));
     }
 }

@@ -18,12 +18,12 @@ internal static class MiCommand
         ],
         Run);
 
-    private static void Run(ParsedArguments args, CommandOutput io)
+    private static void Run(ParsedArguments args, CommandContext context)
     {
-        var stdout = io.Stdout;
+        var stdout = context.Stdout;
         if (CompressedEstimator.Requested(args))
         {
-            CompressedEstimator.Run(args, io);
+            CompressedEstimator.Run(args, context);
             return;
         }
 
@@ -34,7 +34,7 @@ internal static class MiCommand
             var x = InputFiles.Read(args, "x");
             var y = InputFiles.Read(args, "y");
             InputFiles.SameCount(x, "x", y, "y");
-            var estimate = MutualInformation.MatrixRenyi(x.ToSamples(), y.ToSamples(), settings.Renyi);
+            var estimate = MutualInformation.MatrixRenyi(x.ToSamples(), y.ToSamples(), settings.Renyi, context.Progress, context.Cancellation);
             ResultWriter.Write(stdout, settings, new EstimateReport("mi", "I(X;Y)", estimate, x.Count) { WidthsAsArray = true });
             return;
         }
@@ -45,7 +45,8 @@ internal static class MiCommand
         var xs = InputFiles.Read(args, "x");
         var ys = InputFiles.Read(args, "y");
         InputFiles.SameCount(xs, "x", ys, "y");
+        context.Cancellation.ThrowIfCancellationRequested(); // the classical estimates are not interruptible
         var result = estimator.MutualInformation!(args, xs.ToSamples(), ys.ToSamples());
-        ClassicalOutput.Write(io, output, new ClassicalReport("mi", "I(X;Y)", estimator.Name, result, xs.Count, settingsList, level));
+        ClassicalOutput.Write(context, output, new ClassicalReport("mi", "I(X;Y)", estimator.Name, result, xs.Count, settingsList, level));
     }
 }

@@ -18,9 +18,9 @@ internal static class MmiCommand
         ],
         Run);
 
-    private static void Run(ParsedArguments args, CommandOutput io)
+    private static void Run(ParsedArguments args, CommandContext context)
     {
-        var stdout = io.Stdout;
+        var stdout = context.Stdout;
         var settings = CommonSettings.Bind(args);
         var representation = (args.Get("representation") ?? "maps") switch
         {
@@ -31,7 +31,7 @@ internal static class MmiCommand
         var x = InputFiles.Read(args, "x");
         var (layerArray, layer) = InputFiles.ReadLayer(args, "layer");
         InputFiles.SameCount(x, "x", layerArray, "layer");
-        var estimate = MutualInformation.MatrixRenyiMultivariate(x.ToSamples(), layer, settings.Renyi, representation);
+        var estimate = MutualInformation.MatrixRenyiMultivariate(x.ToSamples(), layer, settings.Renyi, representation, context.Progress, context.Cancellation);
         ResultWriter.Write(stdout, settings, new EstimateReport("mmi", "I(X;T)", estimate, x.Count)
         {
             WidthsAsArray = true,

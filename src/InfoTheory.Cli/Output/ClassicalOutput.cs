@@ -30,10 +30,10 @@ internal static class ClassicalOutput
 
     /// <summary>Writes the report as the settings ask, and hands the estimate's warnings over for stderr.</summary>
     /// <exception cref="UsageException">--ci was given but the estimate has no standard error.</exception>
-    public static void Write(CommandOutput io, OutputSettings output, ClassicalReport report)
+    public static void Write(CommandContext context, OutputSettings output, ClassicalReport report)
     {
-        io.Stdout.WriteLine(output.Json ? Json(report, output) : Text(report, output));
-        io.Warn(report.Estimate.Warnings);
+        context.Stdout.WriteLine(output.Json ? Json(report, output) : Text(report, output));
+        context.Warn(report.Estimate.Warnings);
     }
 
     private static ConfidenceInterval? Interval(ClassicalReport report)

@@ -23,7 +23,8 @@ internal static class HelpText
 
         text.AppendLine();
         text.AppendLine("Data files: .csv (comma-separated numbers, one observation per row, optional header) or .npy.");
-        text.AppendLine("Exit codes: 0 success, 2 bad usage or input (one 'error:' line on stderr), 1 unexpected failure.");
+        text.AppendLine("Exit codes: 0 success, 2 bad usage or input (one 'error:' line on stderr), 1 unexpected failure, 130 cancelled");
+        text.AppendLine("(Ctrl+C or SIGTERM stops the running command with one 'error: cancelled' line; a second Ctrl+C ends it at once).");
         return text.ToString();
     }
 

@@ -70,10 +70,19 @@ public sealed class AutoencoderCompressor : ICompressor
     /// <inheritdoc />
     IFittedCompressor ICompressor.Fit(Samples samples) => Fit(samples);
 
+    /// <inheritdoc />
+    IFittedCompressor ICompressor.Fit(Samples samples, CancellationToken cancellationToken) => Fit(samples, cancellationToken: cancellationToken);
+
     /// <summary>Trains the autoencoder on <paramref name="samples"/> (dispose the result to free its tensors).</summary>
+    /// <param name="samples">N ≥ 2 observations of the variable.</param>
+    /// <param name="progress">Receives the stage <c>epochs</c> (<see cref="AutoencoderCompressorOptions.Epochs"/> in all; see
+    /// <see cref="EstimationProgress"/>); null for none.</param>
+    /// <param name="cancellationToken">Stops the training before the next mini-batch; the half-trained network is freed.</param>
     /// <exception cref="ArgumentException">Fewer than 2 rows or non-finite values.</exception>
-    public AutoencoderCompression Fit(Samples samples)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public AutoencoderCompression Fit(Samples samples, IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         NeuralData.ValidateOne(samples, 2, nameof(samples));
         var o = Options;
         int n = samples.Count, d = samples.Dimensions;
@@ -87,11 +96,13 @@ public sealed class AutoencoderCompressor : ICompressor
         }
 
         double lastLoss = double.NaN;
-        using (var optimizer = torch.optim.Adam(codec.parameters(), o.LearningRate))
-        using (var scope = torch.NewDisposeScope())
+        try
         {
+            using var optimizer = torch.optim.Adam(codec.parameters(), o.LearningRate);
+            using var scope = torch.NewDisposeScope();
             var x = torch.tensor(data, [n, d]);
             var random = new Random(unchecked(o.Seed * 7919 + 41));
+            var epochs = new StepProgress(progress, "epochs", o.Epochs);
             for (int epoch = 0; epoch < o.Epochs; epoch++)
             {
                 random.Shuffle(all);
@@ -99,6 +110,7 @@ public sealed class AutoencoderCompressor : ICompressor
                 int batches = 0;
                 for (int start = 0; start < n; start += o.BatchSize)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     using var stepScope = torch.NewDisposeScope();
                     var idx = torch.tensor(all[start..Math.Min(n, start + o.BatchSize)].Select(i => (long)i).ToArray());
                     var xb = x.index_select(0, idx);
@@ -111,7 +123,13 @@ public sealed class AutoencoderCompressor : ICompressor
                 }
 
                 lastLoss = sum / batches;
+                epochs.Report(epoch + 1);
             }
+        }
+        catch
+        {
+            codec.Dispose(); // not handed out: free the network's tensors here
+            throw;
         }
 
         return new AutoencoderCompression(codec, mean, sd, o.CodeSize, lastLoss);

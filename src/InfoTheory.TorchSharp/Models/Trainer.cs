@@ -28,9 +28,12 @@ public static class Trainer
     /// <param name="seed">Seed of the shuffling (and of torch's global generator).</param>
     /// <param name="onEpoch">Called after each epoch with the epoch index (0-based) and its mean batch loss.</param>
     /// <param name="onIteration">Called after each optimiser step with the global iteration index (0-based).</param>
+    /// <param name="cancellationToken">Stops the training before the next mini-batch, so the parameters hold the last
+    /// completed step and the model stays usable (training can resume); the callbacks serve as progress.</param>
     /// <returns>The mean batch loss of each epoch.</returns>
     /// <exception cref="InvalidOperationException">A step produced a non-finite loss or gradient (training diverged); the
     /// parameters are left as they were before that step.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static IReadOnlyList<double> Train(
         ZooModel model,
         ImageDataset train,
@@ -39,7 +42,8 @@ public static class Trainer
         double learningRate,
         int seed,
         Action<int, double>? onEpoch = null,
-        Action<int>? onIteration = null)
+        Action<int>? onIteration = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(train);
@@ -77,6 +81,7 @@ public static class Trainer
             {
                 for (int start = 0; start < n; start += batchSize)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     using (torch.NewDisposeScope())
                     {
                         model.train();

@@ -12,7 +12,8 @@ namespace InfoTheory.TorchSharp;
 /// <remarks>
 /// Between measurements nothing is attached to the model (hooks live only inside a measurement), so training runs at
 /// full speed; a step that is not due costs one integer test. The monitor keeps its own detached copies of the probe
-/// batch and targets (freed by <see cref="Dispose"/>); the model stays the caller's.
+/// batch and targets (freed by <see cref="Dispose"/>); the model stays the caller's. A cancelled measurement appends
+/// nothing and leaves the model and the monitor as they were, so training and monitoring can go on.
 /// </remarks>
 public sealed class InformationMonitor : IDisposable
 {
@@ -66,8 +67,10 @@ public sealed class InformationMonitor : IDisposable
     /// <param name="epoch">The current epoch.</param>
     /// <param name="iteration">The iteration (a global count across epochs is best).</param>
     /// <param name="loss">The training loss to store with the records, if any.</param>
+    /// <param name="cancellationToken">Stops a due measurement (see <see cref="MeasureNow"/>).</param>
     /// <returns>True when a measurement was taken.</returns>
-    public bool Step(int epoch, int iteration, double? loss = null)
+    /// <exception cref="OperationCanceledException">The token was cancelled during a measurement.</exception>
+    public bool Step(int epoch, int iteration, double? loss = null, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         _lastIteration = iteration;
@@ -76,13 +79,17 @@ public sealed class InformationMonitor : IDisposable
             return false;
         }
 
-        MeasureNow(epoch, iteration, loss);
+        MeasureNow(epoch, iteration, loss, cancellationToken: cancellationToken);
         return true;
     }
 
     /// <summary>Call after each epoch: measures when <see cref="Schedule"/> is due at <paramref name="epoch"/>. Records carry the last iteration given to <see cref="Step"/> (−1 if none).</summary>
+    /// <param name="epoch">The epoch that ended.</param>
+    /// <param name="loss">The training loss to store with the records, if any.</param>
+    /// <param name="cancellationToken">Stops a due measurement (see <see cref="MeasureNow"/>).</param>
     /// <returns>True when a measurement was taken.</returns>
-    public bool EpochEnd(int epoch, double? loss = null)
+    /// <exception cref="OperationCanceledException">The token was cancelled during a measurement.</exception>
+    public bool EpochEnd(int epoch, double? loss = null, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (!Schedule.IsDueAtEpochEnd(epoch))
@@ -90,15 +97,23 @@ public sealed class InformationMonitor : IDisposable
             return false;
         }
 
-        MeasureNow(epoch, _lastIteration, loss);
+        MeasureNow(epoch, _lastIteration, loss, cancellationToken: cancellationToken);
         return true;
     }
 
     /// <summary>Measures now, whatever the schedule, and appends the records.</summary>
-    public IReadOnlyList<LayerMeasurement> MeasureNow(int epoch, int iteration, double? loss = null)
+    /// <param name="epoch">The epoch to store with the records.</param>
+    /// <param name="iteration">The iteration to store with the records.</param>
+    /// <param name="loss">The training loss to store with the records, if any.</param>
+    /// <param name="progress">Receives the stage <c>layers</c> (see <see cref="EstimationProgress"/>); null for none.</param>
+    /// <param name="cancellationToken">Stops the measurement (see <see cref="InformationPlane"/>); nothing is then
+    /// appended and the model is left as it was.</param>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public IReadOnlyList<LayerMeasurement> MeasureNow(int epoch, int iteration, double? loss = null, IProgress<EstimationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var measured = InformationPlane.Measure(_model, _probe, _targets, Layers, Options);
+        var measured = InformationPlane.Measure(_model, _probe, _targets, Layers, Options, progress, cancellationToken);
         Series.AddRange(measured.Select(m => m.ToRecord(epoch, iteration, loss)));
         MeasurementCount++;
         Last = measured;

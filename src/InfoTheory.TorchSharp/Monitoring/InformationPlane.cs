@@ -18,7 +18,10 @@ namespace InfoTheory.TorchSharp;
 /// <para><b>Side effects.</b> None on the model: it runs in eval mode under <c>torch.no_grad()</c> (with gradients
 /// only for the error chain, through <c>torch.autograd.grad</c>, which leaves the parameters' <c>.grad</c> alone),
 /// every module's training flag is restored, hooks are attached only for the one forward pass, and every temporary tensor is
-/// freed by a dispose scope.</para>
+/// freed by a dispose scope — also when a measurement fails or is cancelled.</para>
+/// <para><b>Progress and cancellation.</b> A measurement reports the stage <c>layers</c> (one unit per layer measured) and
+/// passes its token to every estimate, so it stops within one Gram row or reduction panel of the matrix-Rényi work (or
+/// one estimate of a custom estimator that only checks the token before it starts).</para>
 /// </remarks>
 public static class InformationPlane
 {
@@ -28,11 +31,16 @@ public static class InformationPlane
     /// <param name="targets">Null for autoencoders (Y = the reconstruction), integer class labels (N) or floating targets (N × …).</param>
     /// <param name="layers">Layer names as in <c>named_modules()</c>, in processing order; null for every leaf module.</param>
     /// <param name="options">Estimators and settings (defaults: matrix Rényi α = 1.01, Silverman h = 5).</param>
+    /// <param name="progress">Receives the stage <c>layers</c> (see <see cref="EstimationProgress"/>); null for none.</param>
+    /// <param name="cancellationToken">Stops the measurement (see the remarks); the model is left as it was.</param>
     /// <returns>One measurement per layer, in layer order.</returns>
     /// <exception cref="ArgumentException">Unknown layers, a targets count different from N, or unusable activations.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static IReadOnlyList<LayerMeasurement> Measure(nn.Module<Tensor, Tensor> model, Tensor probeX, Tensor? targets = null,
-        IReadOnlyList<string>? layers = null, InformationPlaneOptions? options = null)
+        IReadOnlyList<string>? layers = null, InformationPlaneOptions? options = null, IProgress<EstimationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(probeX);
         options ??= InformationPlaneOptions.Default;
@@ -86,7 +94,7 @@ public static class InformationPlane
                 TargetKind.Labels => OneHot(targets!, options.Classes),
                 _ => CapturedTensor.From("targets", targets!).AsSamples(),
             };
-            return Compute(x, y, outputs, errors, options);
+            return Compute(x, y, outputs, errors, options, progress, cancellationToken);
         }
         finally
         {
@@ -106,9 +114,18 @@ public static class InformationPlane
     /// The measures for already captured activations: X, Y and each layer's output (and optionally error signals,
     /// same order; the last one is δ_K). What <see cref="Measure"/> computes after its forward pass.
     /// </summary>
+    /// <param name="x">The probe inputs, one row per observation.</param>
+    /// <param name="y">Y for the same observations (targets or the reconstruction).</param>
+    /// <param name="outputs">Each layer's output, in processing order.</param>
+    /// <param name="errors">Each layer's error signal, same order, or null.</param>
+    /// <param name="options">Estimators and settings (defaults: matrix Rényi α = 1.01, Silverman h = 5).</param>
+    /// <param name="progress">Receives the stage <c>layers</c> (see <see cref="EstimationProgress"/>); null for none.</param>
+    /// <param name="cancellationToken">Stops the measurement (passed to every estimate).</param>
     /// <exception cref="ArgumentException">Different observation counts or unusable values.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static IReadOnlyList<LayerMeasurement> Compute(Samples x, Samples y, IReadOnlyList<CapturedTensor> outputs,
-        IReadOnlyList<CapturedTensor>? errors = null, InformationPlaneOptions? options = null)
+        IReadOnlyList<CapturedTensor>? errors = null, InformationPlaneOptions? options = null, IProgress<EstimationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(outputs);
         options ??= InformationPlaneOptions.Default;
@@ -118,6 +135,7 @@ public static class InformationPlane
         }
 
         var renyiH = new MatrixRenyiEntropy(options.Renyi);
+        var measured = new StepProgress(progress, "layers", outputs.Count);
 
         // The default (matrix-Rényi) path shares the Grams: S(X) and S(Y) once, then S(T), S(X,T), S(T,Y) per layer,
         // instead of recomputing S(X), S(Y) and S(T) inside every separate MI.
@@ -132,12 +150,13 @@ public static class InformationPlane
                 subsets.AddRange([[k + 2], [0, k + 2], [k + 2, 1]]);
             }
 
-            shared = renyiH.EstimateSubsets(variables, subsets);
+            shared = renyiH.EstimateSubsets(variables, subsets, cancellationToken: cancellationToken);
         }
         var errorMi = options.ErrorEstimator ?? new MatrixRenyiMutualInformation(options.ErrorRenyi);
         var result = new LayerMeasurement[outputs.Count];
         for (int k = 0; k < outputs.Count; k++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var layer = outputs[k];
             var t = layer.AsSamples();
             bool saturated = false;
@@ -152,10 +171,10 @@ public static class InformationPlane
             }
             else
             {
-                h = options.EntropyEstimator is { } he ? he.Estimate(t) : renyiH.Estimate(t).Value;
+                h = options.EntropyEstimator is { } he ? he.Estimate(t, cancellationToken) : renyiH.Estimate(t, cancellationToken: cancellationToken).Value;
                 var mi = options.MutualInformationEstimator ?? new MatrixRenyiMutualInformation(options.Renyi);
-                ixt = mi.Estimate(x, t);
-                ity = mi.Estimate(t, y);
+                ixt = mi.Estimate(x, t, cancellationToken);
+                ity = mi.Estimate(t, y, cancellationToken);
             }
 
             var m = new LayerMeasurement(layer.Layer, layer.Shape, h, ixt, ity) { Saturated = saturated };
@@ -164,7 +183,8 @@ public static class InformationPlane
                 var maps = layer.AsFeatureMaps();
                 if (maps.Channels >= 2)
                 {
-                    var pid = PartialInformation.Proxies(x, maps, new PidOptions { Renyi = options.Renyi, Pairs = options.Pairs, Seed = options.Seed });
+                    var pid = PartialInformation.Proxies(x, maps, new PidOptions { Renyi = options.Renyi, Pairs = options.Pairs, Seed = options.Seed },
+                        cancellationToken: cancellationToken);
                     m = m with
                     {
                         Mmi = pid.Mmi,
@@ -177,17 +197,18 @@ public static class InformationPlane
                 }
                 else
                 {
-                    var mmi = MutualInformation.MatrixRenyiMultivariate(x, maps, options.Renyi);
+                    var mmi = MutualInformation.MatrixRenyiMultivariate(x, maps, options.Renyi, cancellationToken: cancellationToken);
                     m = m with { Mmi = mmi.Value, Saturated = saturated || mmi.Saturated };
                 }
             }
 
             if (errors is not null)
             {
-                m = m with { ErrorInformation = errorMi.Estimate(errors[^1].AsSamples(), errors[k].AsSamples()) };
+                m = m with { ErrorInformation = errorMi.Estimate(errors[^1].AsSamples(), errors[k].AsSamples(), cancellationToken) };
             }
 
             result[k] = m;
+            measured.Report(k + 1);
         }
 
         return result;

@@ -29,9 +29,17 @@ public sealed class InfoNceEstimator : IMutualInformationEstimator
     public InfoNceOptions Options { get; }
 
     /// <summary>Trains the critic on (x, y) and returns the held-out InfoNCE bound (with <see cref="NeuralEstimate.UpperLimit"/> = ln B).</summary>
+    /// <param name="x">N ≥ 8 observations of X.</param>
+    /// <param name="y">The same N observations of Y.</param>
+    /// <param name="progress">Receives the stage <c>steps</c> (optimiser steps, <see cref="NeuralEstimatorOptions.Steps"/> in
+    /// all; see <see cref="EstimationProgress"/>); null for none.</param>
+    /// <param name="cancellationToken">Stops the training before the next step (a step takes milliseconds); every tensor
+    /// is freed.</param>
     /// <exception cref="ArgumentException">Fewer than 8 rows, different counts, or non-finite values.</exception>
-    public NeuralEstimate Estimate(Samples x, Samples y)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public NeuralEstimate Estimate(Samples x, Samples y, IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         NeuralData.Validate(x, y, 8);
         var o = Options;
         var (train, test) = NeuralData.Split(x.Count, o.TestFraction, o.Seed);
@@ -62,35 +70,47 @@ public sealed class InfoNceEstimator : IMutualInformationEstimator
         var pool = Enumerable.Range(0, fit.Length).ToArray();
         double trainingBound = double.NaN;
         double logB = Math.Log(batch);
-        for (int step = 0; step < o.Steps; step++)
+        var steps = new StepProgress(progress, "steps", o.Steps);
+        try
         {
-            using var stepScope = torch.NewDisposeScope();
-            // Distinct rows within a batch (a partial Fisher–Yates shuffle), so the diagonal holds the only joint pairs.
-            for (int i = 0; i < batch; i++)
+            for (int step = 0; step < o.Steps; step++)
             {
-                int j = i + random.Next(pool.Length - i);
-                (pool[i], pool[j]) = (pool[j], pool[i]);
-                rows[i] = pool[i];
-            }
-
-            var idx = torch.tensor(rows);
-            var xb = xTrain.index_select(0, idx);
-            var yb = yTrain.index_select(0, idx);
-            var bound = Bound(f, g, joint, xb, yb);
-            optimizer.zero_grad();
-            (-bound).backward();
-            optimizer.step();
-            trainingBound = bound.item<float>();
-            if (o.ValidationFraction > 0 && ((step + 1) % o.EvaluateEvery == 0 || step == o.Steps - 1))
-            {
-                var (v, _) = HeldOut(f, g, joint, xs, ys, dx, dy, validation, validationBatch, o.Seed + step);
-                if (v > best || bestState is null)
+                cancellationToken.ThrowIfCancellationRequested();
+                using var stepScope = torch.NewDisposeScope();
+                // Distinct rows within a batch (a partial Fisher–Yates shuffle), so the diagonal holds the only joint pairs.
+                for (int i = 0; i < batch; i++)
                 {
-                    best = v;
-                    NeuralData.Free(bestState);
-                    bestState = NeuralData.Snapshot(parameters);
+                    int j = i + random.Next(pool.Length - i);
+                    (pool[i], pool[j]) = (pool[j], pool[i]);
+                    rows[i] = pool[i];
                 }
+
+                var idx = torch.tensor(rows);
+                var xb = xTrain.index_select(0, idx);
+                var yb = yTrain.index_select(0, idx);
+                var bound = Bound(f, g, joint, xb, yb);
+                optimizer.zero_grad();
+                (-bound).backward();
+                optimizer.step();
+                trainingBound = bound.item<float>();
+                if (o.ValidationFraction > 0 && ((step + 1) % o.EvaluateEvery == 0 || step == o.Steps - 1))
+                {
+                    var (v, _) = HeldOut(f, g, joint, xs, ys, dx, dy, validation, validationBatch, o.Seed + step);
+                    if (v > best || bestState is null)
+                    {
+                        best = v;
+                        NeuralData.Free(bestState);
+                        bestState = NeuralData.Snapshot(parameters);
+                    }
+                }
+
+                steps.Report(step + 1);
             }
+        }
+        catch
+        {
+            NeuralData.Free(bestState); // a snapshot lives outside the dispose scopes
+            throw;
         }
 
         if (bestState is not null)
@@ -109,6 +129,9 @@ public sealed class InfoNceEstimator : IMutualInformationEstimator
     }
 
     Information IMutualInformationEstimator.Estimate(Samples x, Samples y) => Estimate(x, y).Value;
+
+    Information IMutualInformationEstimator.Estimate(Samples x, Samples y, CancellationToken cancellationToken) =>
+        Estimate(x, y, cancellationToken: cancellationToken).Value;
 
     /// <summary>The bound averaged over disjoint batches of <paramref name="batch"/> rows of a seeded shuffle of <paramref name="rows"/>.</summary>
     private static (double Value, int Batches) HeldOut(global::TorchSharp.Modules.Sequential f, global::TorchSharp.Modules.Sequential g, bool joint,

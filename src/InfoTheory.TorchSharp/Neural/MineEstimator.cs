@@ -31,9 +31,17 @@ public sealed class MineEstimator : IMutualInformationEstimator
     public MineOptions Options { get; }
 
     /// <summary>Trains T on (x, y) and returns the held-out Donsker–Varadhan estimate, with the training bound's last moving average.</summary>
+    /// <param name="x">N ≥ 8 observations of X.</param>
+    /// <param name="y">The same N observations of Y.</param>
+    /// <param name="progress">Receives the stage <c>steps</c> (optimiser steps, <see cref="NeuralEstimatorOptions.Steps"/> in
+    /// all; see <see cref="EstimationProgress"/>); null for none.</param>
+    /// <param name="cancellationToken">Stops the training before the next step (a step takes milliseconds); every tensor
+    /// is freed.</param>
     /// <exception cref="ArgumentException">Fewer than 8 rows, different counts, or non-finite values.</exception>
-    public NeuralEstimate Estimate(Samples x, Samples y)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public NeuralEstimate Estimate(Samples x, Samples y, IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         NeuralData.Validate(x, y, 8);
         var o = Options;
         var (train, test) = NeuralData.Split(x.Count, o.TestFraction, o.Seed);
@@ -61,42 +69,54 @@ public sealed class MineEstimator : IMutualInformationEstimator
         double trainingBound = double.NaN;
         var rows = new long[batch];
         var other = new long[batch];
-        for (int step = 0; step < o.Steps; step++)
+        var steps = new StepProgress(progress, "steps", o.Steps);
+        try
         {
-            using var stepScope = torch.NewDisposeScope();
-            for (int i = 0; i < batch; i++)
+            for (int step = 0; step < o.Steps; step++)
             {
-                rows[i] = random.Next(fit.Length);
-                other[i] = random.Next(fit.Length);
-            }
-
-            var ri = torch.tensor(rows);
-            var oi = torch.tensor(other);
-            var xb = xTrain.index_select(0, ri);
-            var joint = torch.cat([xb, yTrain.index_select(0, ri)], 1);
-            var marginal = torch.cat([xb, yTrain.index_select(0, oi)], 1);
-            var tJoint = critic.call(joint).squeeze(1);
-            var tMarg = critic.call(marginal).squeeze(1);
-            var expMean = tMarg.exp().mean();
-            double current = expMean.item<float>();
-            movingAverage = double.IsNaN(movingAverage) || !double.IsFinite(movingAverage)
-                ? current
-                : (1 - o.MovingAverageRate) * movingAverage + o.MovingAverageRate * current;
-            var loss = -(tJoint.mean() - expMean / Math.Max(movingAverage, 1e-30));
-            optimizer.zero_grad();
-            loss.backward();
-            optimizer.step();
-            trainingBound = tJoint.mean().item<float>() - Math.Log(Math.Max(current, 1e-30));
-            if (o.ValidationFraction > 0 && ((step + 1) % o.EvaluateEvery == 0 || step == o.Steps - 1))
-            {
-                double v = DonskerVaradhan(critic, xVal, yVal, 1, unchecked(o.Seed + step));
-                if (v > best || bestState is null)
+                cancellationToken.ThrowIfCancellationRequested();
+                using var stepScope = torch.NewDisposeScope();
+                for (int i = 0; i < batch; i++)
                 {
-                    best = v;
-                    NeuralData.Free(bestState);
-                    bestState = NeuralData.Snapshot(critic.parameters());
+                    rows[i] = random.Next(fit.Length);
+                    other[i] = random.Next(fit.Length);
                 }
+
+                var ri = torch.tensor(rows);
+                var oi = torch.tensor(other);
+                var xb = xTrain.index_select(0, ri);
+                var joint = torch.cat([xb, yTrain.index_select(0, ri)], 1);
+                var marginal = torch.cat([xb, yTrain.index_select(0, oi)], 1);
+                var tJoint = critic.call(joint).squeeze(1);
+                var tMarg = critic.call(marginal).squeeze(1);
+                var expMean = tMarg.exp().mean();
+                double current = expMean.item<float>();
+                movingAverage = double.IsNaN(movingAverage) || !double.IsFinite(movingAverage)
+                    ? current
+                    : (1 - o.MovingAverageRate) * movingAverage + o.MovingAverageRate * current;
+                var loss = -(tJoint.mean() - expMean / Math.Max(movingAverage, 1e-30));
+                optimizer.zero_grad();
+                loss.backward();
+                optimizer.step();
+                trainingBound = tJoint.mean().item<float>() - Math.Log(Math.Max(current, 1e-30));
+                if (o.ValidationFraction > 0 && ((step + 1) % o.EvaluateEvery == 0 || step == o.Steps - 1))
+                {
+                    double v = DonskerVaradhan(critic, xVal, yVal, 1, unchecked(o.Seed + step));
+                    if (v > best || bestState is null)
+                    {
+                        best = v;
+                        NeuralData.Free(bestState);
+                        bestState = NeuralData.Snapshot(critic.parameters());
+                    }
+                }
+
+                steps.Report(step + 1);
             }
+        }
+        catch
+        {
+            NeuralData.Free(bestState); // a snapshot lives outside the dispose scopes
+            throw;
         }
 
         if (bestState is not null)
@@ -116,6 +136,9 @@ public sealed class MineEstimator : IMutualInformationEstimator
     }
 
     Information IMutualInformationEstimator.Estimate(Samples x, Samples y) => Estimate(x, y).Value;
+
+    Information IMutualInformationEstimator.Estimate(Samples x, Samples y, CancellationToken cancellationToken) =>
+        Estimate(x, y, cancellationToken: cancellationToken).Value;
 
     /// <summary>mean T(x, y) − ln mean e^{T(x, y_π)} on the given rows, the second term averaged over seeded shuffles π.</summary>
     private static double DonskerVaradhan(global::TorchSharp.Modules.Sequential critic, Tensor x, Tensor y, int shuffles, int seed)

@@ -20,7 +20,7 @@ namespace InfoTheory;
 /// </remarks>
 public sealed class CompressedMutualInformation : IMutualInformationEstimator
 {
-    private readonly Func<Samples, Samples, InformationEstimate> _inner;
+    private readonly Func<Samples, Samples, CancellationToken, InformationEstimate> _inner;
 
     /// <summary>Compress X and/or Y, then estimate with <paramref name="inner"/>.</summary>
     /// <param name="inner">The estimator run on the codes.</param>
@@ -31,15 +31,9 @@ public sealed class CompressedMutualInformation : IMutualInformationEstimator
     {
     }
 
-    /// <summary>Compress X and/or Y, then estimate with a function that gives an estimate with its standard error.</summary>
-    /// <param name="inner">The estimator run on the codes (e.g. the method group of a k-NN estimator's Estimate).</param>
-    /// <param name="xCompressor">The compressor of X, or null.</param>
-    /// <param name="yCompressor">The compressor of Y, or null.</param>
-    /// <param name="innerName">A name for reports.</param>
-    public CompressedMutualInformation(Func<Samples, Samples, InformationEstimate> inner, ICompressor? xCompressor, ICompressor? yCompressor = null,
-        string innerName = "inner")
+    private CompressedMutualInformation(Func<Samples, Samples, CancellationToken, InformationEstimate> inner, ICompressor? xCompressor,
+        ICompressor? yCompressor, string innerName)
     {
-        ArgumentNullException.ThrowIfNull(inner);
         if (xCompressor is null && yCompressor is null)
         {
             throw new ArgumentException("Give a compressor for X, for Y or for both; without one use the inner estimator directly.", nameof(yCompressor));
@@ -49,6 +43,17 @@ public sealed class CompressedMutualInformation : IMutualInformationEstimator
         XCompressor = xCompressor;
         YCompressor = yCompressor;
         InnerName = innerName;
+    }
+
+    /// <summary>Compress X and/or Y, then estimate with a function that gives an estimate with its standard error.</summary>
+    /// <param name="inner">The estimator run on the codes (e.g. the method group of a k-NN estimator's Estimate).</param>
+    /// <param name="xCompressor">The compressor of X, or null.</param>
+    /// <param name="yCompressor">The compressor of Y, or null.</param>
+    /// <param name="innerName">A name for reports.</param>
+    public CompressedMutualInformation(Func<Samples, Samples, InformationEstimate> inner, ICompressor? xCompressor, ICompressor? yCompressor = null,
+        string innerName = "inner")
+        : this(Checked(inner), xCompressor, yCompressor, innerName)
+    {
     }
 
     /// <summary>The compressor of X, or null.</summary>
@@ -61,19 +66,26 @@ public sealed class CompressedMutualInformation : IMutualInformationEstimator
     public string InnerName { get; }
 
     /// <summary>Fits the compressors on <paramref name="x"/> and <paramref name="y"/>, encodes them and estimates I on the codes.</summary>
+    /// <param name="x">N observations of X.</param>
+    /// <param name="y">The same N observations of Y.</param>
+    /// <param name="cancellationToken">Stops the work: passed to the compressors' fits (an autoencoder checks it per
+    /// batch) and to an inner <see cref="IMutualInformationEstimator"/>, and checked between the steps.</param>
     /// <exception cref="ArgumentException">Unusable samples, different counts, or a compressor that does not fit the data.</exception>
-    public CompressedEstimate Estimate(Samples x, Samples y)
+    /// <exception cref="OperationCanceledException">The token was cancelled (fitted compressors are disposed).</exception>
+    public CompressedEstimate Estimate(Samples x, Samples y, CancellationToken cancellationToken = default)
     {
         Guard.Usable(x, 2);
         Guard.Usable(y, 2);
         Guard.SameCount(x, y);
-        var fx = XCompressor?.Fit(x);
-        var fy = YCompressor?.Fit(y);
+        var fx = XCompressor?.Fit(x, cancellationToken);
+        IFittedCompressor? fy = null;
         try
         {
+            fy = YCompressor?.Fit(y, cancellationToken);
             var cx = fx?.Encode(x) ?? x;
             var cy = fy?.Encode(y) ?? y;
-            var estimate = _inner(cx, cy);
+            cancellationToken.ThrowIfCancellationRequested();
+            var estimate = _inner(cx, cy, cancellationToken);
             Information? bound = null;
             foreach (var f in new[] { fx, fy })
             {
@@ -98,18 +110,30 @@ public sealed class CompressedMutualInformation : IMutualInformationEstimator
 
     Information IMutualInformationEstimator.Estimate(Samples x, Samples y) => Estimate(x, y).Estimate.Value;
 
-    /// <summary>The inner estimator as a function giving an <see cref="InformationEstimate"/> (with its SE when it has a public one).</summary>
-    private static Func<Samples, Samples, InformationEstimate> Wrap(IMutualInformationEstimator inner)
+    Information IMutualInformationEstimator.Estimate(Samples x, Samples y, CancellationToken cancellationToken) =>
+        Estimate(x, y, cancellationToken).Estimate.Value;
+
+    /// <summary>
+    /// The inner estimator as a function giving an <see cref="InformationEstimate"/> (with its SE when it has a public one);
+    /// otherwise the token goes to its <see cref="IMutualInformationEstimator.Estimate(Samples, Samples, CancellationToken)"/>.
+    /// </summary>
+    private static Func<Samples, Samples, CancellationToken, InformationEstimate> Wrap(IMutualInformationEstimator inner)
     {
         ArgumentNullException.ThrowIfNull(inner);
         var method = inner.GetType().GetMethod("Estimate", BindingFlags.Public | BindingFlags.Instance, [typeof(Samples), typeof(Samples)]);
         if (method?.ReturnType == typeof(InformationEstimate))
         {
             var typed = method.CreateDelegate<Func<Samples, Samples, InformationEstimate>>(inner);
-            return typed;
+            return (x, y, _) => typed(x, y);
         }
 
-        return (x, y) => new InformationEstimate(inner.Estimate(x, y), null, x.Count);
+        return (x, y, token) => new InformationEstimate(inner.Estimate(x, y, token), null, x.Count);
+    }
+
+    private static Func<Samples, Samples, CancellationToken, InformationEstimate> Checked(Func<Samples, Samples, InformationEstimate> inner)
+    {
+        ArgumentNullException.ThrowIfNull(inner);
+        return (x, y, _) => inner(x, y);
     }
 
     private static string Describe(IMutualInformationEstimator inner) => inner?.GetType().Name ?? "inner";

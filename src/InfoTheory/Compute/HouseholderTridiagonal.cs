@@ -17,15 +17,22 @@ namespace InfoTheory.Compute;
 /// </remarks>
 internal static class HouseholderTridiagonal
 {
+    // Unblocked steps per progress count and cancellation check: a step is O(i²), so 16 take well under 0.1 s at the
+    // largest order that runs unblocked (2600).
+    private const int StepsPerReport = 16;
+
     /// <summary>
-    /// Unblocked reduction of the leading m×m block. <paramref name="scratch"/> needs 2m entries.
+    /// Unblocked reduction of the leading m×m block. <paramref name="scratch"/> needs 2m entries. With
+    /// <paramref name="progress"/>, counts a column per step, <see cref="StepsPerReport"/> at a time (which is also where it
+    /// checks for cancellation).
     /// </summary>
     /// <remarks>
     /// Each step's rank-2 update is fused with the next step's symmetric mat-vec: row i−1 is updated first, which
     /// yields the next reflector, and then one sweep over rows 0..i−2 both applies the update and accumulates the
     /// next product, so the block is traversed once per step instead of twice.
     /// </remarks>
-    public static void ReduceUnblocked(Span<double> a, int ld, int m, Span<double> d, Span<double> e, Span<double> scratch)
+    public static void ReduceUnblocked(Span<double> a, int ld, int m, Span<double> d, Span<double> e, Span<double> scratch,
+        ReductionProgress? progress = null)
     {
         if (m == 1)
         {
@@ -48,6 +55,11 @@ internal static class HouseholderTridiagonal
 
         for (; i >= 2; i--)
         {
+            if (progress is not null && (m - i) % StepsPerReport == 0)
+            {
+                progress.Advance(StepsPerReport);
+            }
+
             // Row i holds v (when τ ≠ 0); w holds A v for the leading i×i block.
             Span<double> v = a.Slice(i * ld, i);
             Span<double> wi = w[..i];
@@ -275,8 +287,10 @@ internal static class HouseholderTridiagonal
         Unsafe.Add(ref w0, r) += dot + diag * ur;
     }
 
-    /// <summary>Blocked (dlatrd-style) reduction of the n×n matrix; <paramref name="threads"/> ≥ 1 workers.</summary>
-    public static void ReduceBlocked(Span<double> a, int n, Span<double> d, Span<double> e, int nb, int threads, int finishBelow)
+    /// <summary>Blocked (dlatrd-style) reduction of the n×n matrix; <paramref name="threads"/> ≥ 1 workers. With
+    /// <paramref name="progress"/>, counts nb columns per panel (and checks for cancellation there).</summary>
+    public static void ReduceBlocked(Span<double> a, int n, Span<double> d, Span<double> e, int nb, int threads, int finishBelow,
+        ReductionProgress? progress = null)
     {
         // Z holds the panel as rows: Z[k] = W_k (k < nb), Z[nb + k] = V_k, each of length n.
         double[] z = new double[2 * nb * n];
@@ -346,6 +360,7 @@ internal static class HouseholderTridiagonal
 
             Rank2kUpdate(a, n, i0, u, z, k2, tiles, threads);
             top = i0;
+            progress?.Advance(nb);
         }
 
         if (top > 0)

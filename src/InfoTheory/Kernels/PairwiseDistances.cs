@@ -186,28 +186,35 @@ internal sealed class PairwiseDistances
         return sum;
     }
 
-    /// <summary>Runs <paramref name="row"/> for every i in [0, n), rows interleaved across cores to balance the triangle.</summary>
-    internal static void Rows(int n, bool parallel, Action<int> row)
+    /// <summary>
+    /// Runs <paramref name="row"/> for every i in [0, n), rows interleaved across cores to balance the triangle; each row
+    /// done is counted to <paramref name="work"/> (which throws there once the operation is cancelled).
+    /// </summary>
+    internal static void Rows(int n, bool parallel, Action<int> row, WorkTracker? work = null)
     {
         if (!parallel || n < 256)
         {
             for (int i = 0; i < n; i++)
             {
                 row(i);
+                work?.Advance(1);
             }
 
             return;
         }
 
         int workers = Math.Min(Environment.ProcessorCount * 4, n);
-        Parallel.For(0, workers, w =>
+        Parallel.For(0, workers, work?.ParallelOptions ?? DefaultLoop, w =>
         {
             for (int i = w; i < n; i += workers)
             {
                 row(i);
+                work?.Advance(1);
             }
         });
     }
+
+    private static readonly ParallelOptions DefaultLoop = new();
 
     /// <summary>Copies the strict lower triangle onto the upper one, in cache-sized tiles.</summary>
     internal static void MirrorLower(Span<double> matrix, int n)

@@ -11,7 +11,8 @@ namespace InfoTheory;
 /// larger marginal. I ≥ 0 needs S(A∘B) ≤ S(A) + S(B): it held in all our tests for α ≤ 1.01 (the papers' choice), but
 /// Rényi entropies of order α &gt; 1 are not subadditive and small negative values can occur there; they are returned
 /// as computed, never clamped. X and Y get their own kernel widths from the bandwidth rule.
-/// Computed in nats; α = 2 needs no eigendecomposition and no N×N matrix. Thread-safe.
+/// Computed in nats; α = 2 needs no eigendecomposition and no N×N matrix. Thread-safe. Progress and cancellation work
+/// as for <see cref="MatrixRenyiEntropy"/> (stages <c>gram</c> and <c>eigenvalues</c>).
 /// </remarks>
 public sealed class MatrixRenyiMutualInformation : IMutualInformationEstimator
 {
@@ -22,13 +23,19 @@ public sealed class MatrixRenyiMutualInformation : IMutualInformationEstimator
     public MatrixRenyiOptions Options { get; }
 
     /// <summary>I_α(X; Y). Widths are reported in the order X, Y.</summary>
+    /// <param name="x">N observations of X.</param>
+    /// <param name="y">The same N observations of Y.</param>
+    /// <param name="progress">Receives the stages <c>gram</c> (2N rows) and <c>eigenvalues</c> (3N columns; none for
+    /// α = 2); null for none.</param>
+    /// <param name="cancellationToken">Stops the estimate (checked per Gram row and per panel of each reduction).</param>
     /// <exception cref="ArgumentException">Non-finite values, fewer than 2 observations, different sample counts, or over the memory budget.</exception>
-    public RenyiEstimate Estimate(Samples x, Samples y)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public RenyiEstimate Estimate(Samples x, Samples y, IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.Usable(x, 2);
         Guard.Usable(y, 2);
         Guard.SameCount(x, y);
-        var (nats, widths, clipped) = RenyiEngine.JointEntropies([x, y], [[0], [1], [0, 1]], Options);
+        var (nats, widths, clipped) = RenyiEngine.JointEntropies([x, y], [[0], [1], [0, 1]], Options, WorkTracker.Create(progress, cancellationToken));
         return new RenyiEstimate(Information.FromNats(RenyiEngine.TrimRoundOff(nats[0] + nats[1] - nats[2], x.Count)), Options.Alpha, widths)
         {
             ClippedEigenvalueMass = clipped,
@@ -38,7 +45,19 @@ public sealed class MatrixRenyiMutualInformation : IMutualInformationEstimator
 
     /// <summary>Total correlation C(X₁, …, X_k) = Σ S_α(Xᵢ) − S_α(X₁, …, X_k) (Watanabe's multi-information).</summary>
     /// <exception cref="ArgumentException">Fewer than two variables, different sample counts, or unusable samples.</exception>
-    public RenyiEstimate TotalCorrelation(params IReadOnlyList<Samples> variables)
+    public RenyiEstimate TotalCorrelation(params IReadOnlyList<Samples> variables) => TotalCorrelation(variables, null);
+
+    /// <summary>
+    /// Total correlation C(X₁, …, X_k), with progress and cancellation (a separate overload only because nothing may
+    /// follow a <c>params</c> list).
+    /// </summary>
+    /// <param name="variables">At least two variables, observed together (same N).</param>
+    /// <param name="progress">Receives the stages <c>gram</c> and <c>eigenvalues</c>; null for none.</param>
+    /// <param name="cancellationToken">Stops the estimate (checked per Gram row and per panel of each reduction).</param>
+    /// <exception cref="ArgumentException">Fewer than two variables, different sample counts, or unusable samples.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public RenyiEstimate TotalCorrelation(IReadOnlyList<Samples> variables, IProgress<EstimationProgress>? progress,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(variables);
         if (variables.Count < 2)
@@ -48,7 +67,7 @@ public sealed class MatrixRenyiMutualInformation : IMutualInformationEstimator
 
         MatrixRenyiEntropy.ValidateTogether(variables, nameof(variables));
         var subsets = Enumerable.Range(0, variables.Count).Select(v => new[] { v }).Append(Enumerable.Range(0, variables.Count).ToArray()).ToArray();
-        var (nats, widths, clipped) = RenyiEngine.JointEntropies(variables, subsets, Options);
+        var (nats, widths, clipped) = RenyiEngine.JointEntropies(variables, subsets, Options, WorkTracker.Create(progress, cancellationToken));
         double sum = nats.Take(variables.Count).Sum();
         return new RenyiEstimate(Information.FromNats(RenyiEngine.TrimRoundOff(sum - nats[^1], variables[0].Count)), Options.Alpha, widths)
         {
@@ -74,4 +93,7 @@ public sealed class MatrixRenyiMutualInformation : IMutualInformationEstimator
     }
 
     Information IMutualInformationEstimator.Estimate(Samples x, Samples y) => Estimate(x, y).Value;
+
+    Information IMutualInformationEstimator.Estimate(Samples x, Samples y, CancellationToken cancellationToken) =>
+        Estimate(x, y, cancellationToken: cancellationToken).Value;
 }

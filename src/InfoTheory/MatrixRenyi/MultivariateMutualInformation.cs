@@ -32,8 +32,15 @@ public sealed class MultivariateMutualInformation
     public LayerRepresentation Representation { get; }
 
     /// <summary>I_α(X; layer).</summary>
+    /// <param name="x">N observations of the input X.</param>
+    /// <param name="layer">The same N observations of the layer.</param>
+    /// <param name="progress">Receives the stages <c>gram</c> (X and every map, or X and the whole layer, N rows each) and
+    /// <c>eigenvalues</c> (three spectra, N columns each; none for α = 2), see <see cref="EstimationProgress"/>; null for none.</param>
+    /// <param name="cancellationToken">Stops the estimate (checked per Gram row and per panel of each reduction).</param>
     /// <exception cref="ArgumentException">Unusable samples, different sample counts, or over the memory budget.</exception>
-    public RenyiEstimate Estimate(Samples x, FeatureMaps layer)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public RenyiEstimate Estimate(Samples x, FeatureMaps layer, IProgress<EstimationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         Guard.Usable(x, 2);
         var whole = layer.Flatten();
@@ -41,8 +48,10 @@ public sealed class MultivariateMutualInformation
         Guard.SameCount(x, whole, nameof(x), nameof(layer));
         if (Representation == LayerRepresentation.WholeTensor)
         {
-            return new MatrixRenyiMutualInformation(Options).Estimate(x, whole);
+            return new MatrixRenyiMutualInformation(Options).Estimate(x, whole, progress, cancellationToken);
         }
+
+        var work = WorkTracker.Create(progress, cancellationToken);
 
         int n = x.Count, c = layer.Channels;
         double sx, st, sxt, clipped = 0;
@@ -58,30 +67,36 @@ public sealed class MultivariateMutualInformation
             }
 
             var maps = Enumerable.Range(1, c).ToArray();
-            var (nats, w, _) = RenyiEngine.JointEntropies(variables, [[0], maps, [0, .. maps]], Options);
+            var (nats, w, _) = RenyiEngine.JointEntropies(variables, [[0], maps, [0, .. maps]], Options, work);
             (sx, st, sxt) = (nats[0], nats[1], nats[2]);
             w.CopyTo(widths, 0);
         }
         else
         {
-            double[] kx, product, work = RenyiEngine.AllocateMatrix(n, Options);
-            (kx, widths[0]) = RenyiEngine.UnitGram(x, Options);
-            (product, widths[1]) = RenyiEngine.UnitGram(layer[0], Options);
+            double[] kx, product, scratch = RenyiEngine.AllocateMatrix(n, Options);
+            work?.Begin(EstimationStages.Gram, (long)(c + 1) * n);
+            (kx, widths[0]) = RenyiEngine.UnitGram(x, Options, work: work);
+            (product, widths[1]) = RenyiEngine.UnitGram(layer[0], Options, work: work);
             for (int p = 1; p < c; p++)
             {
-                (var kp, widths[p + 1]) = RenyiEngine.UnitGram(layer[p], Options);
+                (var kp, widths[p + 1]) = RenyiEngine.UnitGram(layer[p], Options, work: work);
                 TensorPrimitives.Multiply(product, kp, product);
             }
 
+            if (Options.Alpha != 2)
+            {
+                work?.Begin(EstimationStages.Eigenvalues, 3L * n);
+            }
+
             double cl;
-            kx.CopyTo(work, 0);
-            (sx, cl) = RenyiEngine.Entropy(work, n, Options.Alpha, Options.Parallel);
+            kx.CopyTo(scratch, 0);
+            (sx, cl) = RenyiEngine.Entropy(scratch, n, Options.Alpha, Options.Parallel, work);
             clipped += cl;
-            product.CopyTo(work, 0);
-            (st, cl) = RenyiEngine.Entropy(work, n, Options.Alpha, Options.Parallel);
+            product.CopyTo(scratch, 0);
+            (st, cl) = RenyiEngine.Entropy(scratch, n, Options.Alpha, Options.Parallel, work);
             clipped += cl;
             TensorPrimitives.Multiply(product, kx, product);
-            (sxt, cl) = RenyiEngine.Entropy(product, n, Options.Alpha, Options.Parallel);
+            (sxt, cl) = RenyiEngine.Entropy(product, n, Options.Alpha, Options.Parallel, work);
             clipped += cl;
         }
 

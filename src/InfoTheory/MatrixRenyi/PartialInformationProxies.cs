@@ -12,6 +12,9 @@ namespace InfoTheory;
 /// Each Gram matrix (X and every map) is built once and reused by every pair; the pair spectra (2 per pair) and the
 /// map spectra (2 per map) run in parallel, one matrix per core, each in a per-thread workspace. Cost: O(C·N²·HW) for the
 /// Grams plus O((C² + C)·N³) for the spectra (O(C²·N²) for α = 2). Memory: (C + 1 + cores) N×N matrices. Results in nats.
+/// Progress comes in the stages <c>gram</c> ((C + 1)·N rows) and <c>spectra</c> (one unit per matrix: X, 2 per map, 2 per
+/// pair and 2 for the MMI); cancellation is checked per Gram row, per matrix (per group of matrices on the batched path),
+/// and per panel of a large matrix's reduction.
 /// </remarks>
 public sealed partial class PartialInformationProxies
 {
@@ -22,8 +25,13 @@ public sealed partial class PartialInformationProxies
     public PidOptions Options { get; }
 
     /// <summary>The proxies for input <paramref name="x"/> and the feature maps of <paramref name="layer"/>.</summary>
+    /// <param name="x">N observations of the input X.</param>
+    /// <param name="layer">The same N observations of a layer with C ≥ 2 feature maps.</param>
+    /// <param name="progress">Receives the stages <c>gram</c> and <c>spectra</c> (see the remarks); null for none.</param>
+    /// <param name="cancellationToken">Stops the pass (see the remarks); pooled buffers are returned either way.</param>
     /// <exception cref="ArgumentException">Unusable samples, different sample counts, fewer than 2 maps, or over the memory budget.</exception>
-    public PidResult Estimate(Samples x, FeatureMaps layer)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public PidResult Estimate(Samples x, FeatureMaps layer, IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.Usable(x, 2);
         Guard.Usable(layer.Flatten(), 2, nameof(layer));
@@ -47,7 +55,7 @@ public sealed partial class PartialInformationProxies
         var rented = interleaved ? new double[c + 1][] : null;
         try
         {
-            return Estimate(x, layer, c, n, pairs, jobs, interleaved, rented);
+            return Estimate(x, layer, c, n, pairs, jobs, interleaved, rented, WorkTracker.Create(progress, cancellationToken));
         }
         finally
         {
@@ -61,17 +69,22 @@ public sealed partial class PartialInformationProxies
         }
     }
 
-    private PidResult Estimate(Samples x, FeatureMaps layer, int c, int n, (int I, int J)[] pairs, int jobs, bool interleaved, double[]?[]? rented)
+    private PidResult Estimate(Samples x, FeatureMaps layer, int c, int n, (int I, int J)[] pairs, int jobs, bool interleaved, double[]?[]? rented,
+        WorkTracker? work)
     {
         var o = Options.Renyi;
         double alpha = o.Alpha;
         double[]? Rent(int slot) => rented is null ? null : rented[slot] = System.Buffers.ArrayPool<double>.Shared.Rent(n * n);
-        var (kx, inputWidth) = rented is null ? RenyiEngine.UnitGramVia(x, o) : RenyiEngine.UnitGram(x, o, Rent(c));
+        work?.Begin(EstimationStages.Gram, (long)(c + 1) * n);
+        var (kx, inputWidth) = rented is null ? RenyiEngine.UnitGramVia(x, o, work) : RenyiEngine.UnitGram(x, o, Rent(c), work);
         var maps = new double[c][];
         var mapWidths = new double[c];
         // Small Grams (N is a batch) are built one per core rather than each split across cores.
         var serial = o with { Parallel = false };
-        Parallel.For(0, c, p => (maps[p], mapWidths[p]) = rented is null ? RenyiEngine.UnitGramVia(layer[p], serial) : RenyiEngine.UnitGram(layer[p], serial, Rent(p)));
+        var token = work?.Token ?? default;
+        Parallel.For(0, c, new ParallelOptions { CancellationToken = token }, p => (maps[p], mapWidths[p]) = rented is null
+            ? RenyiEngine.UnitGramVia(layer[p], serial, work)
+            : RenyiEngine.UnitGram(layer[p], serial, Rent(p), work));
 
         // Spectra: [0] X; per map p: S(Tp), S(Tp, X); per pair: S(Ti, Tj), S(Ti, Tj, X); last two: S(∘T), S(∘T, X)
         // (the layer's MMI). Each job is a Hadamard product of some of the Grams, with or without K_X.
@@ -95,27 +108,34 @@ public sealed partial class PartialInformationProxies
         factors[jobs - 1] = [.. allMaps, kx];
         var entropy = new double[jobs];
         var clipped = new double[jobs];
+        var loop = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = token };
+        work?.Begin(EstimationStages.Spectra, jobs);
         if (!o.Backend.IsManagedCpu)
         {
             SpectraOnBackend(o, factors, n, entropy, clipped);
+            work?.Advance(jobs);
         }
         else if (interleaved)
         {
-            SpectraInterleaved(factors, n, alpha, entropy, clipped);
+            SpectraInterleaved(factors, n, alpha, entropy, clipped, loop, work);
         }
         else
         {
-            Parallel.For(0, jobs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => RenyiEngine.AllocateMatrix(n, o), (job, _, work) =>
+            // Each spectrum checks the token per panel of its own reduction too (a job at large N takes seconds).
+            var inner = work?.CancellationOnly;
+            Parallel.For(0, jobs, loop, () => RenyiEngine.AllocateMatrix(n, o), (job, _, product) =>
             {
+                work?.ThrowIfCancellationRequested();
                 var f = factors[job];
-                f[0].CopyTo(work, 0);
+                f[0].CopyTo(product, 0);
                 for (int k = 1; k < f.Length; k++)
                 {
-                    TensorPrimitives.Multiply(work, f[k], work);
+                    TensorPrimitives.Multiply(product, f[k], product);
                 }
 
-                (entropy[job], clipped[job]) = RenyiEngine.Entropy(work, n, alpha, parallel: false);
-                return work;
+                (entropy[job], clipped[job]) = RenyiEngine.Entropy(product, n, alpha, parallel: false, inner);
+                work?.Advance(1);
+                return product;
             }, _ => { });
         }
 
@@ -169,12 +189,14 @@ public sealed partial class PartialInformationProxies
     /// The spectra four at a time, one Hadamard product per SIMD lane (<see cref="SymmetricEigenvalues"/>'s
     /// interleaved batch path), one group per core: the products are formed straight into the interleaved layout.
     /// </summary>
-    private static void SpectraInterleaved(double[][][] factors, int n, double alpha, double[] entropy, double[] clipped)
+    private static void SpectraInterleaved(double[][][] factors, int n, double alpha, double[] entropy, double[] clipped, ParallelOptions loop,
+        WorkTracker? work)
     {
         int L = SymmetricEigenvalues.InterleavedLanes;
         int jobs = factors.Length, groups = (jobs + L - 1) / L;
-        Parallel.For(0, groups, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, g =>
+        Parallel.For(0, groups, loop, g =>
         {
+            work?.ThrowIfCancellationRequested();
             int first = g * L, used = Math.Min(L, jobs - first);
             double[] packed = SymmetricEigenvalues.InterleavedWorkspace(n);
             for (int l = 0; l < L; l++)
@@ -195,6 +217,8 @@ public sealed partial class PartialInformationProxies
             {
                 (entropy[first + l], clipped[first + l]) = RenyiEngine.FromEigenvalues(eigenvalues.AsSpan(l * n, n), n, alpha);
             }
+
+            work?.Advance(used);
         });
     }
 

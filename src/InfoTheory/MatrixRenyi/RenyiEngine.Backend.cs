@@ -1,3 +1,5 @@
+using InfoTheory.Internal;
+
 namespace InfoTheory;
 
 /// <summary>The matrix-Rényi entropies computed through a <see cref="ComputeBackend"/> other than the managed CPU one.</summary>
@@ -7,17 +9,20 @@ internal static partial class RenyiEngine
     /// As <see cref="JointEntropies"/>, with the Grams, Hadamard products, norms and spectra on <paramref name="backend"/>.
     /// The Grams are built once per variable; S_α of each subset comes from the backend's eigenvalues of A = ∘K̃/N
     /// (or from ‖A‖²_F when α = 2; <see cref="JointEntropies"/> sends Gaussian S₂ with a distance-free width to the
-    /// backend's pair sums instead, with no Gram at all).
+    /// backend's pair sums instead, with no Gram at all). A backend call is not interrupted: <paramref name="work"/> counts
+    /// and checks for cancellation between them.
     /// </summary>
     private static (double[] Nats, double[] Widths, double Clipped) JointEntropiesOn(
-        ComputeBackend backend, IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets, MatrixRenyiOptions options)
+        ComputeBackend backend, IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets, MatrixRenyiOptions options, WorkTracker? work)
     {
         int n = variables[0].Count;
         var widths = new double[variables.Count];
         var grams = new double[variables.Count][];
+        work?.Begin(EstimationStages.Gram, (long)variables.Count * n);
         for (int v = 0; v < variables.Count; v++)
         {
             (grams[v], widths[v]) = UnitGramOn(backend, variables[v], options);
+            work?.Advance(n);
         }
 
         var nats = new double[subsets.Count];
@@ -35,7 +40,9 @@ internal static partial class RenyiEngine
         }
 
         var eigenvalues = new double[(long)subsets.Count * n];
+        work?.Begin(EstimationStages.Eigenvalues, (long)subsets.Count * n);
         backend.SubsetSpectra(grams, n, subsets, eigenvalues);
+        work?.Advance((long)subsets.Count * n);
         for (int s = 0; s < subsets.Count; s++)
         {
             double c;
@@ -47,8 +54,18 @@ internal static partial class RenyiEngine
     }
 
     /// <summary>K̃ of one variable and its σ, built on the options' backend (the CPU path's own code on the CPU).</summary>
-    internal static (double[] Matrix, double Width) UnitGramVia(Samples samples, MatrixRenyiOptions options) =>
-        options.Backend.IsManagedCpu ? UnitGram(samples, options) : UnitGramOn(options.Backend, samples, options);
+    internal static (double[] Matrix, double Width) UnitGramVia(Samples samples, MatrixRenyiOptions options, WorkTracker? work = null)
+    {
+        if (options.Backend.IsManagedCpu)
+        {
+            return UnitGram(samples, options, work: work);
+        }
+
+        work?.ThrowIfCancellationRequested();
+        var gram = UnitGramOn(options.Backend, samples, options);
+        work?.Advance(samples.Count);
+        return gram;
+    }
 
     /// <summary>K̃ of one variable built on <paramref name="backend"/>, with the width rule resolved as on the CPU path.</summary>
     internal static (double[] Matrix, double Width) UnitGramOn(ComputeBackend backend, Samples samples, MatrixRenyiOptions options)

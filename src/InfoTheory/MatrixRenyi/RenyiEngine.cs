@@ -16,39 +16,50 @@ internal static partial class RenyiEngine
 {
     private const int RowBlock = 64;
 
-    /// <summary>Joint entropies, in nats, of the Hadamard products over each subset of <paramref name="variables"/>.</summary>
+    /// <summary>
+    /// Joint entropies, in nats, of the Hadamard products over each subset of <paramref name="variables"/>. With
+    /// <paramref name="work"/>: stage <c>gram</c> counts the Gram rows of every variable (or the streamed rows of S₂),
+    /// stage <c>eigenvalues</c> the reduction columns of every subset's spectrum; both check for cancellation as they go.
+    /// </summary>
     public static (double[] Nats, double[] Widths, double Clipped) JointEntropies(
-        IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets, MatrixRenyiOptions options)
+        IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets, MatrixRenyiOptions options, WorkTracker? work = null)
     {
         int n = variables[0].Count;
         // S₂ with a width that needs no distances streams pair sums, no N×N matrix: any kernel on the CPU, the Gaussian
         // (through the backend's GaussianPairSum) on other backends.
         if (options.Alpha == 2 && !options.Bandwidth.NeedsDistances && (options.Backend.IsManagedCpu || options.Kernel is GaussianKernel))
         {
-            var (nats, widths) = SecondOrderStreaming(variables, subsets, options);
+            var (nats, widths) = SecondOrderStreaming(variables, subsets, options, work);
             return (nats, widths, 0);
         }
 
         if (!options.Backend.IsManagedCpu)
         {
-            return JointEntropiesOn(options.Backend, variables, subsets, options);
+            return JointEntropiesOn(options.Backend, variables, subsets, options, work);
         }
 
         var grams = new double[variables.Count][];
         var widthsOut = new double[variables.Count];
+        work?.Begin(EstimationStages.Gram, (long)variables.Count * n);
         for (int v = 0; v < variables.Count; v++)
         {
-            (grams[v], widthsOut[v]) = UnitGram(variables[v], options);
+            (grams[v], widthsOut[v]) = UnitGram(variables[v], options, work: work);
         }
 
         var result = new double[subsets.Count];
         double clipped = 0;
-        var work = AllocateMatrix(n, options);
+        var product = AllocateMatrix(n, options);
+        if (options.Alpha != 2)
+        {
+            work?.Begin(EstimationStages.Eigenvalues, (long)subsets.Count * n);
+        }
+
         for (int s = 0; s < subsets.Count; s++)
         {
-            HadamardInto(grams, subsets[s], work);
+            work?.ThrowIfCancellationRequested();
+            HadamardInto(grams, subsets[s], product);
             double c;
-            (result[s], c) = Entropy(work, n, options.Alpha, options.Parallel);
+            (result[s], c) = Entropy(product, n, options.Alpha, options.Parallel, work);
             clipped += c;
         }
 
@@ -57,9 +68,11 @@ internal static partial class RenyiEngine
 
     /// <summary>
     /// The unit-diagonal kernel matrix K̃ of one variable (row-major N×N, symmetric) and the σ used, written into
-    /// <paramref name="destination"/> (its first N² entries) when one is given, else into a new array.
+    /// <paramref name="destination"/> (its first N² entries) when one is given, else into a new array. Counts its N rows
+    /// to <paramref name="work"/>, which checks for cancellation per row.
     /// </summary>
-    public static (double[] Matrix, double Width) UnitGram(Samples samples, MatrixRenyiOptions options, double[]? destination = null)
+    public static (double[] Matrix, double Width) UnitGram(Samples samples, MatrixRenyiOptions options, double[]? destination = null,
+        WorkTracker? work = null)
     {
         int n = samples.Count;
         double[] k;
@@ -74,7 +87,7 @@ internal static partial class RenyiEngine
         }
 
         var distances = new PairwiseDistances(samples.ToDouble());
-        PairwiseDistances.Rows(n, options.Parallel, i => distances.LowerRow(i, k.AsSpan(i * n, i)));
+        PairwiseDistances.Rows(n, options.Parallel, i => distances.LowerRow(i, k.AsSpan(i * n, i)), work);
         double width;
         if (options.Bandwidth.NeedsDistances)
         {
@@ -97,13 +110,16 @@ internal static partial class RenyiEngine
             }
 
             k[i * n + i] = 1;
-        });
+        }, work?.CancellationOnly);
         PairwiseDistances.MirrorLower(k, n);
         return (k, width);
     }
 
-    /// <summary>S_α(K̃/N) in nats and the clipped negative eigenvalue mass; destroys <paramref name="unitGram"/> unless α = 2.</summary>
-    public static (double Nats, double Clipped) Entropy(Span<double> unitGram, int n, double alpha, bool parallel)
+    /// <summary>
+    /// S_α(K̃/N) in nats and the clipped negative eigenvalue mass; destroys <paramref name="unitGram"/> unless α = 2. The
+    /// reduction counts its N columns to <paramref name="work"/> and checks for cancellation per panel.
+    /// </summary>
+    public static (double Nats, double Clipped) Entropy(Span<double> unitGram, int n, double alpha, bool parallel, WorkTracker? work = null)
     {
         if (alpha == 2)
         {
@@ -111,7 +127,7 @@ internal static partial class RenyiEngine
         }
 
         var eigenvalues = new double[n];
-        SymmetricEigenvalues.ComputeInPlace(unitGram, n, eigenvalues, parallel);
+        SymmetricEigenvalues.ComputeInPlace(unitGram, n, eigenvalues, parallel, work);
         return FromEigenvalues(eigenvalues, n, alpha);
     }
 
@@ -137,7 +153,7 @@ internal static partial class RenyiEngine
 
     /// <summary>Σ over all entries of (∘ K̃ over the subset)², without storing any N×N matrix: S_2 = 2·ln N − ln Σ.</summary>
     private static (double[] Nats, double[] Widths) SecondOrderStreaming(
-        IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets, MatrixRenyiOptions options)
+        IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets, MatrixRenyiOptions options, WorkTracker? work)
     {
         int n = variables[0].Count, v = variables.Count;
         var widths = new double[v];
@@ -148,9 +164,21 @@ internal static partial class RenyiEngine
 
         if (options.Kernel is GaussianKernel)
         {
+            // One pass over the rows per subset; a backend's pass is counted when it returns.
             var backend = options.Backend;
-            return (GaussianSecondOrder(variables, widths, subsets, backend.IsManagedCpu ? x => GaussianPairSum(x, options.Parallel) : backend.GaussianPairSum), widths);
+            work?.Begin(EstimationStages.Gram, (long)subsets.Count * n);
+            Func<Samples, double> pairSum = backend.IsManagedCpu
+                ? x => GaussianPairSum(x, options.Parallel, work)
+                : x =>
+                {
+                    double sum = backend.GaussianPairSum(x);
+                    work?.Advance(n);
+                    return sum;
+                };
+            return (GaussianSecondOrder(variables, widths, subsets, pairSum, work), widths);
         }
+
+        work?.Begin(EstimationStages.Gram, n);
 
         var distances = new PairwiseDistances[v];
         var k0 = new double[v];
@@ -190,7 +218,7 @@ internal static partial class RenyiEngine
                     sums[s] += TensorPrimitives.SumOfSquares(prod);
                 }
             };
-        });
+        }, work);
 
         var nats = offDiagonal.Select(sum => SecondOrderFromOffDiagonal(sum, n)).ToArray();
         return (nats, widths);
@@ -201,12 +229,14 @@ internal static partial class RenyiEngine
     /// Hadamard product over a subset is exp(−‖u − v‖²) for the concatenation u of the variables each divided by σ_p.
     /// <paramref name="pairSum"/> gives Σ_{i&gt;j} exp(−‖uᵢ − uⱼ‖²) (the CPU's or a backend's).
     /// </summary>
-    private static double[] GaussianSecondOrder(IReadOnlyList<Samples> variables, double[] widths, IReadOnlyList<int[]> subsets, Func<Samples, double> pairSum)
+    private static double[] GaussianSecondOrder(IReadOnlyList<Samples> variables, double[] widths, IReadOnlyList<int[]> subsets,
+        Func<Samples, double> pairSum, WorkTracker? work)
     {
         int n = variables[0].Count;
         var nats = new double[subsets.Count];
         for (int s = 0; s < subsets.Count; s++)
         {
+            work?.ThrowIfCancellationRequested();
             int dimensions = subsets[s].Sum(p => variables[p].Dimensions);
             var scaled = new double[n * dimensions];
             var row = new double[dimensions];
@@ -228,8 +258,11 @@ internal static partial class RenyiEngine
         return nats;
     }
 
-    /// <summary>Σ_{i&gt;j} exp(−‖xᵢ − xⱼ‖²) with no N×N matrix, rows in fixed blocks (the same sum for any thread count).</summary>
-    internal static double GaussianPairSum(Samples samples, bool parallel)
+    /// <summary>
+    /// Σ_{i&gt;j} exp(−‖xᵢ − xⱼ‖²) with no N×N matrix, rows in fixed blocks (the same sum for any thread count); the N
+    /// rows are counted to <paramref name="work"/>.
+    /// </summary>
+    internal static double GaussianPairSum(Samples samples, bool parallel, WorkTracker? work = null)
     {
         int n = samples.Count;
         var distances = new PairwiseDistances(samples.ToDouble());
@@ -237,7 +270,7 @@ internal static partial class RenyiEngine
         {
             var scratch = new double[n];
             return (i, sums) => sums[0] += distances.SumOfNegativeExponentials(i, scratch);
-        })[0];
+        }, work)[0];
     }
 
     /// <summary>Adds row <c>i</c>'s contribution to each of the sums.</summary>
@@ -246,9 +279,10 @@ internal static partial class RenyiEngine
     /// <summary>
     /// Σ over rows of <paramref name="width"/> sums, rows taken in fixed blocks, each block summed in order and the blocks
     /// then added in order: the result does not depend on the number of threads. <paramref name="newWorker"/> gives each
-    /// block its own scratch buffers.
+    /// block its own scratch buffers. Each block's rows are counted to <paramref name="work"/> when it is done (a block of
+    /// 64 rows takes milliseconds, which bounds how late a cancellation is seen).
     /// </summary>
-    private static double[] SumOverRows(int n, int width, bool parallel, Func<RowTerm> newWorker)
+    private static double[] SumOverRows(int n, int width, bool parallel, Func<RowTerm> newWorker, WorkTracker? work)
     {
         int blocks = (n + RowBlock - 1) / RowBlock;
         var partial = new double[blocks * width];
@@ -256,15 +290,18 @@ internal static partial class RenyiEngine
         {
             var term = newWorker();
             var sums = partial.AsSpan(b * width, width);
-            for (int i = b * RowBlock; i < Math.Min(n, (b + 1) * RowBlock); i++)
+            int end = Math.Min(n, (b + 1) * RowBlock);
+            for (int i = b * RowBlock; i < end; i++)
             {
                 term(i, sums);
             }
+
+            work?.Advance(end - b * RowBlock);
         }
 
         if (parallel && blocks > 1)
         {
-            System.Threading.Tasks.Parallel.For(0, blocks, Block);
+            System.Threading.Tasks.Parallel.For(0, blocks, work?.ParallelOptions ?? new ParallelOptions(), Block);
         }
         else
         {

@@ -26,11 +26,14 @@ public sealed record BootstrapResult(Information Estimate, ConfidenceInterval In
 /// drawn, some several times). Estimators that look at nearest neighbours or at small kernel widths see the copies as
 /// points at distance 0: k-NN entropies (Kozachenko–Leonenko, KSG) drop sharply, and KDE leave-one-out likelihoods and
 /// binning are affected too. The bootstrap distribution is then shifted, and the percentile interval misses the truth.
-/// For such estimators use <see cref="SubsamplingInterval(IEntropyEstimator, Samples, int, int, double, int)"/>: it draws
+/// For such estimators use <see cref="SubsamplingInterval(IEntropyEstimator, Samples, int, int, double, int, IProgress{EstimationProgress}, CancellationToken)"/>: it draws
 /// m &lt; N distinct rows, so no duplicates are created. The bootstrap refuses the k-NN estimators of this library.</para>
 /// <para><b>Reproducibility.</b> Replicate b uses its own generator seeded from (seed, b), so results do not depend on the
 /// number of threads; replicates run in parallel (estimators are thread-safe by contract). Percentiles are the linear
 /// interpolation of the sorted replicates (type 7 of Hyndman &amp; Fan 1996).</para>
+/// <para><b>Progress and cancellation.</b> Each method reports the stage <c>replicates</c> and passes its token to the
+/// estimator, whose matrix-Rényi and neural implementations stop within their own check interval; no further replicate
+/// starts once the token is cancelled.</para>
 /// </remarks>
 public static class Bootstrap
 {
@@ -43,17 +46,21 @@ public static class Bootstrap
     /// <param name="replicates">B ≥ 1 resamples (a few hundred for 95%; more for higher levels).</param>
     /// <param name="level">The coverage, in (0, 1).</param>
     /// <param name="seed">The seed: same seed, same interval.</param>
+    /// <param name="progress">Receives the stage <c>replicates</c> (see <see cref="EstimationProgress"/>); null for none.</param>
+    /// <param name="cancellationToken">Stops the resampling: no replicate starts after it is cancelled, and the running
+    /// ones are stopped as far as the estimator checks it (see <see cref="IEntropyEstimator.Estimate(Samples, CancellationToken)"/>).</param>
     /// <exception cref="ArgumentException">B &lt; 1, level ∉ (0, 1), unusable samples, a k-NN estimator (use
-    /// <see cref="SubsamplingInterval(IEntropyEstimator, Samples, int, int, double, int)"/>), or an estimator failure on a resample.</exception>
+    /// <see cref="SubsamplingInterval(IEntropyEstimator, Samples, int, int, double, int, IProgress{EstimationProgress}, CancellationToken)"/>), or an estimator failure on a resample.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static BootstrapResult ConfidenceInterval(IEntropyEstimator estimator, Samples samples, int replicates = DefaultReplicates,
-        double level = 0.95, int seed = 0)
+        double level = 0.95, int seed = 0, IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(estimator);
         RefuseDistanceSensitive(estimator);
         Check(samples.Count, replicates, level, nameof(samples));
-        var full = estimator.Estimate(samples);
+        var full = estimator.Estimate(samples, cancellationToken);
         var values = Replicate(replicates, seed, samples.Count, samples.Count, withReplacement: true,
-            rows => estimator.Estimate(samples.Select(rows)).Nats);
+            rows => estimator.Estimate(samples.Select(rows), cancellationToken).Nats, WorkTracker.Create(progress, cancellationToken));
         return Percentile(full, values, level);
     }
 
@@ -64,18 +71,23 @@ public static class Bootstrap
     /// <param name="replicates">B ≥ 1 resamples.</param>
     /// <param name="level">The coverage, in (0, 1).</param>
     /// <param name="seed">The seed.</param>
+    /// <param name="progress">Receives the stage <c>replicates</c> (see <see cref="EstimationProgress"/>); null for none.</param>
+    /// <param name="cancellationToken">Stops the resampling: no replicate starts after it is cancelled, and the running
+    /// ones are stopped as far as the estimator checks it (see <see cref="IMutualInformationEstimator.Estimate(Samples, Samples, CancellationToken)"/>).</param>
     /// <exception cref="ArgumentException">B &lt; 1, level ∉ (0, 1), different counts, a k-NN estimator (use
-    /// <see cref="SubsamplingInterval(IMutualInformationEstimator, Samples, Samples, int, int, double, int)"/>), or an estimator failure on a resample.</exception>
+    /// <see cref="SubsamplingInterval(IMutualInformationEstimator, Samples, Samples, int, int, double, int, IProgress{EstimationProgress}, CancellationToken)"/>), or an estimator failure on a resample.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static BootstrapResult ConfidenceInterval(IMutualInformationEstimator estimator, Samples x, Samples y,
-        int replicates = DefaultReplicates, double level = 0.95, int seed = 0)
+        int replicates = DefaultReplicates, double level = 0.95, int seed = 0, IProgress<EstimationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(estimator);
         RefuseDistanceSensitive(estimator);
         Guard.SameCount(x, y);
         Check(x.Count, replicates, level, nameof(x));
-        var full = estimator.Estimate(x, y);
+        var full = estimator.Estimate(x, y, cancellationToken);
         var values = Replicate(replicates, seed, x.Count, x.Count, withReplacement: true,
-            rows => estimator.Estimate(x.Select(rows), y.Select(rows)).Nats);
+            rows => estimator.Estimate(x.Select(rows), y.Select(rows), cancellationToken).Nats, WorkTracker.Create(progress, cancellationToken));
         return Percentile(full, values, level);
     }
 
@@ -89,16 +101,21 @@ public static class Bootstrap
     /// <param name="replicates">B ≥ 1 subsamples.</param>
     /// <param name="level">The coverage, in (0, 1).</param>
     /// <param name="seed">The seed.</param>
+    /// <param name="progress">Receives the stage <c>replicates</c> (see <see cref="EstimationProgress"/>); null for none.</param>
+    /// <param name="cancellationToken">Stops the resampling: no replicate starts after it is cancelled, and the running
+    /// ones are stopped as far as the estimator checks it (see <see cref="IEntropyEstimator.Estimate(Samples, CancellationToken)"/>).</param>
     /// <exception cref="ArgumentException">m out of range, B &lt; 1, level ∉ (0, 1), or an estimator failure on a subsample.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static BootstrapResult SubsamplingInterval(IEntropyEstimator estimator, Samples samples, int subsampleSize,
-        int replicates = DefaultReplicates, double level = 0.95, int seed = 0)
+        int replicates = DefaultReplicates, double level = 0.95, int seed = 0, IProgress<EstimationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(estimator);
         Check(samples.Count, replicates, level, nameof(samples));
         CheckSubsample(subsampleSize, samples.Count);
-        var full = estimator.Estimate(samples);
+        var full = estimator.Estimate(samples, cancellationToken);
         var values = Replicate(replicates, seed, samples.Count, subsampleSize, withReplacement: false,
-            rows => estimator.Estimate(samples.Select(rows)).Nats);
+            rows => estimator.Estimate(samples.Select(rows), cancellationToken).Nats, WorkTracker.Create(progress, cancellationToken));
         return Subsampled(full, values, level, subsampleSize, samples.Count);
     }
 
@@ -110,30 +127,42 @@ public static class Bootstrap
     /// <param name="replicates">B ≥ 1 subsamples.</param>
     /// <param name="level">The coverage, in (0, 1).</param>
     /// <param name="seed">The seed.</param>
+    /// <param name="progress">Receives the stage <c>replicates</c> (see <see cref="EstimationProgress"/>); null for none.</param>
+    /// <param name="cancellationToken">Stops the resampling: no replicate starts after it is cancelled, and the running
+    /// ones are stopped as far as the estimator checks it (see <see cref="IMutualInformationEstimator.Estimate(Samples, Samples, CancellationToken)"/>).</param>
     /// <exception cref="ArgumentException">m out of range, B &lt; 1, level ∉ (0, 1), different counts, or an estimator failure.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static BootstrapResult SubsamplingInterval(IMutualInformationEstimator estimator, Samples x, Samples y, int subsampleSize,
-        int replicates = DefaultReplicates, double level = 0.95, int seed = 0)
+        int replicates = DefaultReplicates, double level = 0.95, int seed = 0, IProgress<EstimationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(estimator);
         Guard.SameCount(x, y);
         Check(x.Count, replicates, level, nameof(x));
         CheckSubsample(subsampleSize, x.Count);
-        var full = estimator.Estimate(x, y);
+        var full = estimator.Estimate(x, y, cancellationToken);
         var values = Replicate(replicates, seed, x.Count, subsampleSize, withReplacement: false,
-            rows => estimator.Estimate(x.Select(rows), y.Select(rows)).Nats);
+            rows => estimator.Estimate(x.Select(rows), y.Select(rows), cancellationToken).Nats, WorkTracker.Create(progress, cancellationToken));
         return Subsampled(full, values, level, subsampleSize, x.Count);
     }
 
-    /// <summary>B statistics, replicate b on rows drawn by a generator seeded from (seed, b); in parallel.</summary>
-    internal static double[] Replicate(int replicates, int seed, int n, int m, bool withReplacement, Func<int[], double> statistic)
+    /// <summary>
+    /// B statistics, replicate b on rows drawn by a generator seeded from (seed, b); in parallel, each counted to
+    /// <paramref name="work"/> as stage <paramref name="stage"/> (no replicate starts once it is cancelled).
+    /// </summary>
+    internal static double[] Replicate(int replicates, int seed, int n, int m, bool withReplacement, Func<int[], double> statistic,
+        WorkTracker? work, string stage = EstimationStages.Replicates)
     {
         var values = new double[replicates];
+        work?.Begin(stage, replicates);
         try
         {
-            Parallel.For(0, replicates, b =>
+            Parallel.For(0, replicates, work?.ParallelOptions ?? new ParallelOptions(), b =>
             {
+                work?.ThrowIfCancellationRequested();
                 var random = new Random(Seeds.Derive(seed, b));
                 values[b] = statistic(withReplacement ? Draw(random, n, m) : Seeds.PartialShuffle(random, n, m));
+                work?.Advance(1);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)

@@ -25,7 +25,9 @@ public sealed record PermutationTestResult(Information Statistic, double PValue,
 /// <remarks>
 /// p = (1 + #{b : I_b ≥ I_obs})/(B + 1) (Phipson &amp; Smyth, Stat. Appl. Genet. Mol. Biol. 9(1) 2010,
 /// doi:10.2202/1544-6115.1585): a valid p-value, never 0, uniform on {1/(B+1), …, 1} under independence when the
-/// estimator has no ties. Permutation b uses a generator seeded from (seed, b); permutations run in parallel.
+/// estimator has no ties. Permutation b uses a generator seeded from (seed, b); permutations run in parallel. Progress is
+/// reported as the stage <c>permutations</c>; the token is passed to the estimator and no permutation starts once it is
+/// cancelled.
 /// </remarks>
 public static class PermutationTest
 {
@@ -38,9 +40,14 @@ public static class PermutationTest
     /// <param name="y">The N matching observations of Y (its rows are permuted).</param>
     /// <param name="permutations">B ≥ 1 permutations (the smallest attainable p is 1/(B + 1)).</param>
     /// <param name="seed">The seed: same seed, same result.</param>
+    /// <param name="progress">Receives the stage <c>permutations</c> (see <see cref="EstimationProgress"/>); null for none.</param>
+    /// <param name="cancellationToken">Stops the test: no permutation starts after it is cancelled, and the running ones
+    /// are stopped as far as the estimator checks it (see <see cref="IMutualInformationEstimator.Estimate(Samples, Samples, CancellationToken)"/>).</param>
     /// <exception cref="ArgumentException">B &lt; 1, fewer than 2 observations, different counts, or an estimator failure.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static PermutationTestResult Independence(IMutualInformationEstimator estimator, Samples x, Samples y,
-        int permutations = DefaultPermutations, int seed = 0)
+        int permutations = DefaultPermutations, int seed = 0, IProgress<EstimationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(estimator);
         Guard.SameCount(x, y);
@@ -51,10 +58,10 @@ public static class PermutationTest
         }
 
         Guard.MinimumCount(x, 2);
-        var observed = estimator.Estimate(x, y);
+        var observed = estimator.Estimate(x, y, cancellationToken);
         int n = x.Count;
         var values = Bootstrap.Replicate(permutations, seed, n, n, withReplacement: false,
-            rows => estimator.Estimate(x, y.Select(rows)).Nats);
+            rows => estimator.Estimate(x, y.Select(rows), cancellationToken).Nats, WorkTracker.Create(progress, cancellationToken), EstimationStages.Permutations);
         int exceed = values.Count(v => v >= observed.Nats);
         return new PermutationTestResult(observed, (exceed + 1.0) / (permutations + 1.0), values.Select(Information.FromNats).ToArray());
     }
