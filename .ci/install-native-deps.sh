@@ -2,16 +2,18 @@
 # Installs the native tools the build needs on Debian/Ubuntu, only those missing (idempotent):
 #   patchelf, g++    eng/TorchSharpNativeFix.targets (TorchSharp on Debian 12, see eng/torchsharp-debian12/README.md)
 #   fonts-dejavu-core  fonts for rendered plots
+#   python3          /usr/bin/python3 measures the tool's peak memory in tests (MemoryBudgetCliTests)
 # Runs apt-get update at most once, and only when something is missing. Root, or sudo when available.
 set -euo pipefail
 
 missing=()
 command -v patchelf >/dev/null 2>&1 || missing+=(patchelf)
 command -v g++ >/dev/null 2>&1 || missing+=(g++)
+[ -x /usr/bin/python3 ] || missing+=(python3-minimal)
 dpkg-query -W -f='${Status}' fonts-dejavu-core 2>/dev/null | grep -q 'install ok installed' || missing+=(fonts-dejavu-core)
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-native-deps: patchelf, g++ and fonts-dejavu-core already present."
+  echo "install-native-deps: patchelf, g++, fonts-dejavu-core and python3 already present."
   exit 0
 fi
 

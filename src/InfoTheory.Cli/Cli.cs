@@ -148,6 +148,7 @@ internal static class Cli
 
         cancellationToken.ThrowIfCancellationRequested();
         var context = new CommandContext(stdout, parsed.Has("progress") ? new ProgressPrinter(stderr) : null, cancellationToken);
+        MemoryOption.Apply(parsed, context);
         try
         {
             command.Run(parsed, context);

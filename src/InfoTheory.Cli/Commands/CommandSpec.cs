@@ -34,6 +34,21 @@ internal sealed class CommandContext(TextWriter stdout, IProgress<EstimationProg
 {
     private readonly List<EstimateWarning> _warnings = [];
 
+    /// <summary>
+    /// What is left of the call's memory budget (<c>--max-memory</c>, 4 GiB by default): the input arrays take their share
+    /// as they are read (<see cref="InputFiles"/>), and the estimate gets the rest (<see cref="Within"/>).
+    /// </summary>
+    public long MemoryLeft { get; private set; } = MatrixRenyiOptions.DefaultMaxMemoryBytes;
+
+    /// <summary>Sets the call's budget (from <c>--max-memory</c>).</summary>
+    public void SetMemoryBudget(long bytes) => MemoryLeft = bytes;
+
+    /// <summary>Charges an input array to the budget.</summary>
+    public void Charge(long bytes) => MemoryLeft = Math.Max(1, MemoryLeft - bytes);
+
+    /// <summary>The matrix-Rényi settings with the rest of the call's budget.</summary>
+    public MatrixRenyiOptions Within(MatrixRenyiOptions options) => options with { MaxMemoryBytes = MemoryLeft };
+
     /// <summary>The result's writer.</summary>
     public TextWriter Stdout { get; } = stdout;
 

@@ -24,6 +24,7 @@ internal sealed record CommonSettings(string Estimator, MatrixRenyiOptions Renyi
         new("unit", "UNIT", "bits (default) or nats"),
         new("json", null, "print one JSON object instead of a line of text"),
         DeviceOption.Spec,
+        MemoryOption.Spec,
         new("progress", null, "report progress on stderr (the Gram rows, then the eigenvalue columns)"),
     ];
 

@@ -82,8 +82,8 @@ internal static class CompressedEstimator
 
         var output = OutputSettings.Bind(args);
         double? level = ClassicalEstimators.CiLevel(args);
-        var xs = InputFiles.Read(args, "x");
-        var ys = InputFiles.Read(args, "y");
+        var xs = InputFiles.Read(args, "x", context);
+        var ys = InputFiles.Read(args, "y", context);
         InputFiles.SameCount(xs, "x", ys, "y");
         var x = xs.ToSamples();
         var y = ys.ToSamples();

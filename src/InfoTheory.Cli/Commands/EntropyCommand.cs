@@ -33,8 +33,8 @@ internal static class EntropyCommand
         if (estimator is null)
         {
             var settings = CommonSettings.Bind(args);
-            var x = InputFiles.Read(args, "x");
-            var estimate = Entropy.MatrixRenyi(x.ToSamples(), settings.Renyi, context.Progress, context.Cancellation);
+            var x = InputFiles.Read(args, "x", context);
+            var estimate = Entropy.MatrixRenyi(x.ToSamples(), context.Within(settings.Renyi), context.Progress, context.Cancellation);
             ResultWriter.Write(stdout, settings, new EstimateReport("entropy", "H(X)", estimate, x.Count));
             return;
         }
@@ -42,7 +42,7 @@ internal static class EntropyCommand
         var output = OutputSettings.Bind(args);
         double? level = ClassicalEstimators.CiLevel(args);
         var settingsList = estimator.Settings(args);
-        var data = InputFiles.Read(args, "x");
+        var data = InputFiles.Read(args, "x", context);
         context.Cancellation.ThrowIfCancellationRequested(); // the classical estimates are not interruptible
         var result = estimator.Entropy!(args, data.ToSamples());
         ClassicalOutput.Write(context, output, new ClassicalReport("entropy", "H(X)", estimator.Name, result, data.Count, settingsList, level));

@@ -6,15 +6,19 @@ namespace InfoTheory.Cli.Commands;
 /// </summary>
 internal static class InputFiles
 {
-    /// <summary>Reads the file given to <c>--<paramref name="option"/></c>; at least 2 observations.</summary>
-    /// <exception cref="UsageException">The file is missing, unreadable, malformed or too small.</exception>
-    public static NumericArray Read(ParsedArguments args, string option)
+    /// <summary>
+    /// Reads the file given to <c>--<paramref name="option"/></c> (at least 2 observations) within what is left of the
+    /// call's memory budget, and charges its array to it.
+    /// </summary>
+    /// <exception cref="UsageException">The file is missing, unreadable, malformed, too small or over the budget.</exception>
+    public static NumericArray Read(ParsedArguments args, string option, CommandContext context)
     {
         string path = args.Require(option);
         NumericArray array;
         try
         {
-            array = NumericFile.Read(path);
+            array = NumericFile.Read(path, context.MemoryLeft);
+            context.Charge((long)array.Values.Length * sizeof(double));
         }
         catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException)
         {
@@ -32,9 +36,9 @@ internal static class InputFiles
 
     /// <summary>Reads a layer file: axis 0 = observations, axis 1 = feature maps, at least <paramref name="minimumMaps"/> maps.</summary>
     /// <exception cref="UsageException">As <see cref="Read"/>, or the file has no feature-map axis or too few maps.</exception>
-    public static (NumericArray Array, FeatureMaps Maps) ReadLayer(ParsedArguments args, string option, int minimumMaps = 1)
+    public static (NumericArray Array, FeatureMaps Maps) ReadLayer(ParsedArguments args, string option, CommandContext context, int minimumMaps = 1)
     {
-        var array = Read(args, option);
+        var array = Read(args, option, context);
         if (array.Rank < 2)
         {
             throw new UsageException(

@@ -27,7 +27,7 @@ internal static class KlDivergenceCommand
             // The shared lines start with the entropy/MI estimators they apply to ("kl, wkl, ksg, ksg2: ..."): drop that here.
             .. ClassicalEstimators.Options.Where(o => Estimators.Any(e => e.Options.Contains(o.Name)))
                 .Select(o => o with { Help = o.Help[(o.Help.IndexOf(": ", StringComparison.Ordinal) + 2)..] }),
-            .. CommonSettings.Options.Where(o => o.Name is "unit" or "json" or "device"),
+            .. CommonSettings.Options.Where(o => o.Name is "unit" or "json" or "device" or "max-memory"),
         ],
         Run);
 
@@ -43,8 +43,8 @@ internal static class KlDivergenceCommand
         var output = OutputSettings.Bind(args);
         double? level = ClassicalEstimators.CiLevel(args);
         var settings = ClassicalEstimators.KnnDescription(args, KnnNorm.Euclidean);
-        var p = InputFiles.Read(args, "p");
-        var q = InputFiles.Read(args, "q");
+        var p = InputFiles.Read(args, "p", context);
+        var q = InputFiles.Read(args, "q", context);
         context.Cancellation.ThrowIfCancellationRequested(); // the k-NN estimate itself is not interruptible
         var result = entry.Estimate(args, p.ToSamples(), q.ToSamples());
         ClassicalOutput.Write(context, output, new ClassicalReport("kl-divergence", "D(P||Q)", name, result, p.Count, settings, level));

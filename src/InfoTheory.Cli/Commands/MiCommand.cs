@@ -31,10 +31,10 @@ internal static class MiCommand
         if (estimator is null)
         {
             var settings = CommonSettings.Bind(args);
-            var x = InputFiles.Read(args, "x");
-            var y = InputFiles.Read(args, "y");
+            var x = InputFiles.Read(args, "x", context);
+            var y = InputFiles.Read(args, "y", context);
             InputFiles.SameCount(x, "x", y, "y");
-            var estimate = MutualInformation.MatrixRenyi(x.ToSamples(), y.ToSamples(), settings.Renyi, context.Progress, context.Cancellation);
+            var estimate = MutualInformation.MatrixRenyi(x.ToSamples(), y.ToSamples(), context.Within(settings.Renyi), context.Progress, context.Cancellation);
             ResultWriter.Write(stdout, settings, new EstimateReport("mi", "I(X;Y)", estimate, x.Count) { WidthsAsArray = true });
             return;
         }
@@ -42,8 +42,8 @@ internal static class MiCommand
         var output = OutputSettings.Bind(args);
         double? level = ClassicalEstimators.CiLevel(args);
         var settingsList = estimator.Settings(args);
-        var xs = InputFiles.Read(args, "x");
-        var ys = InputFiles.Read(args, "y");
+        var xs = InputFiles.Read(args, "x", context);
+        var ys = InputFiles.Read(args, "y", context);
         InputFiles.SameCount(xs, "x", ys, "y");
         context.Cancellation.ThrowIfCancellationRequested(); // the classical estimates are not interruptible
         var result = estimator.MutualInformation!(args, xs.ToSamples(), ys.ToSamples());

@@ -28,10 +28,10 @@ internal static class MmiCommand
             "tensor" => LayerRepresentation.WholeTensor,
             var other => throw new UsageException($"--representation '{other}' is not known; accepted values: maps, tensor."),
         };
-        var x = InputFiles.Read(args, "x");
-        var (layerArray, layer) = InputFiles.ReadLayer(args, "layer");
+        var x = InputFiles.Read(args, "x", context);
+        var (layerArray, layer) = InputFiles.ReadLayer(args, "layer", context);
         InputFiles.SameCount(x, "x", layerArray, "layer");
-        var estimate = MutualInformation.MatrixRenyiMultivariate(x.ToSamples(), layer, settings.Renyi, representation, context.Progress, context.Cancellation);
+        var estimate = MutualInformation.MatrixRenyiMultivariate(x.ToSamples(), layer, context.Within(settings.Renyi), representation, context.Progress, context.Cancellation);
         ResultWriter.Write(stdout, settings, new EstimateReport("mmi", "I(X;T)", estimate, x.Count)
         {
             WidthsAsArray = true,

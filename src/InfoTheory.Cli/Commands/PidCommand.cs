@@ -25,10 +25,10 @@ internal static class PidCommand
         var settings = CommonSettings.Bind(args);
         int? pairs = args.Get("pairs") is null or "all" ? null : args.GetInt("pairs", minimum: 1, alternatives: "'all'");
         int seed = args.GetInt("seed") ?? 0;
-        var x = InputFiles.Read(args, "x");
-        var (layerArray, layer) = InputFiles.ReadLayer(args, "layer", minimumMaps: 2);
+        var x = InputFiles.Read(args, "x", context);
+        var (layerArray, layer) = InputFiles.ReadLayer(args, "layer", context, minimumMaps: 2);
         InputFiles.SameCount(x, "x", layerArray, "layer");
-        var result = PartialInformation.Proxies(x.ToSamples(), layer, new PidOptions { Renyi = settings.Renyi, Pairs = pairs, Seed = seed },
+        var result = PartialInformation.Proxies(x.ToSamples(), layer, new PidOptions { Renyi = context.Within(settings.Renyi), Pairs = pairs, Seed = seed },
             context.Progress, context.Cancellation);
         ResultWriter.Write(stdout, settings, new PidReport(result, x.Count, layer.Channels));
     }

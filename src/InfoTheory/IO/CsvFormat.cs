@@ -13,7 +13,7 @@ internal static class CsvFormat
     public const int MaxLineLength = 1 << 24;
 
     /// <summary>Reads the rows; see <see cref="NumericFile.ReadCsv"/>.</summary>
-    public static NumericArray Read(TextReader reader, string name, string? source)
+    public static NumericArray Read(TextReader reader, string name, string? source, long maxBytes = long.MaxValue)
     {
         var values = new List<double>();
         var lines = new LineReader(reader, name);
@@ -56,6 +56,11 @@ internal static class CsvFormat
             }
 
             rows++;
+            if ((long)values.Count * sizeof(double) > maxBytes)
+            {
+                throw NumericFile.OverBudget(name, $"has more than {values.Count} values by line {lines.Number}", maxBytes, "reader");
+            }
+
             if ((long)rows * columns > Array.MaxLength)
             {
                 throw Bad(name, $"has more than {Array.MaxLength} values, more than one array can hold; split it or save it as .npy.");

@@ -14,7 +14,7 @@ internal static class NpyFormat
     private static readonly byte[] NpyMagic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
     /// <summary>Reads one array; see <see cref="NumericFile.ReadNpy"/>.</summary>
-    public static NumericArray Read(Stream stream, string name, string? source)
+    public static NumericArray Read(Stream stream, string name, string? source, long maxBytes = long.MaxValue)
     {
         var preamble = new byte[8];
         int got = stream.ReadAtLeast(preamble, preamble.Length, throwOnEndOfStream: false);
@@ -64,6 +64,10 @@ internal static class NpyFormat
         var (dtype, shape) = ParseHeader(header, name);
         long count = NumericArray.ElementCount(shape)
             ?? throw Bad(name, $"has shape {NumericArray.FormatShape(shape)}: more than {Array.MaxLength} values, more than one array can hold; save fewer observations per file.");
+        if (count * sizeof(double) > maxBytes)
+        {
+            throw NumericFile.OverBudget(name, $"has shape {NumericArray.FormatShape(shape)}: {count} values", maxBytes, "stream");
+        }
 
         var values = new double[count];
         long expectedBytes = count * dtype.Size;

@@ -24,12 +24,14 @@ public static class NumericFile
 {
     /// <summary>Reads a <c>.csv</c> or <c>.npy</c> file, chosen by its extension (case-insensitive).</summary>
     /// <param name="path">The file.</param>
+    /// <param name="maxBytes">The most memory the values may take as doubles (8 bytes each); a larger array is refused
+    /// before it is read whole (an .npy from its header, a CSV as soon as it passes the limit).</param>
     /// <returns>The array.</returns>
     /// <exception cref="ArgumentException">A directory or not a regular file, an unknown extension, or unusable content
-    /// (the message says where and why).</exception>
+    /// (the message says where and why), or more values than <paramref name="maxBytes"/> allows.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static NumericArray Read(string path)
+    public static NumericArray Read(string path, long maxBytes = long.MaxValue)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         if (Directory.Exists(path))
@@ -58,10 +60,10 @@ public static class NumericFile
         if (extension == ".csv")
         {
             using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            return CsvFormat.Read(reader, path, path);
+            return CsvFormat.Read(reader, path, path, maxBytes);
         }
 
-        return NpyFormat.Read(stream, path, path);
+        return NpyFormat.Read(stream, path, path, maxBytes);
     }
 
     /// <summary>Reads comma-separated numbers: one observation per row, an optional header row of names.</summary>
@@ -90,6 +92,11 @@ public static class NumericFile
 
     internal static string ValueText(double value) =>
         double.IsNaN(value) ? "NaN" : double.IsPositiveInfinity(value) ? "+Infinity" : "-Infinity";
+
+    /// <summary>The refusal of an array over the caller's memory limit.</summary>
+    internal static ArgumentException OverBudget(string name, string what, long maxBytes, string parameter) => new(
+        $"{name} {what}, more than the memory allowed for it ({(maxBytes / (double)(1L << 20)).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} MiB " +
+        "as doubles); read a part of it, or raise the budget (--max-memory in the CLI).", parameter);
 
     internal static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
 

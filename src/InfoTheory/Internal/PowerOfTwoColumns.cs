@@ -43,4 +43,32 @@ internal static class PowerOfTwoColumns
 
         return (new Samples(values, d), sum * Math.Log(2));
     }
+
+    /// <summary>
+    /// A double-precision copy of the whole variable multiplied by ONE power of two, 2^−E with E the exponent of its
+    /// largest magnitude (so it lies in [1, 2)): the relative scales of the columns, which a radial kernel or a norm sees,
+    /// are unchanged, and distances between the normalised rows neither overflow nor underflow. E = 0 for all zeros.
+    /// The copy also isolates the computation from a caller's buffer that changes during it.
+    /// </summary>
+    public static (Samples Normalised, int Exponent) NormaliseWhole(in Samples samples)
+    {
+        var values = samples.ToArray();
+        double maxAbs = 0;
+        foreach (double v in values)
+        {
+            maxAbs = Math.Max(maxAbs, Math.Abs(v));
+        }
+
+        // NaN (a value changed since validation) compares false and leaves maxAbs alone; the caller checks the copy.
+        int exponent = maxAbs > 0 && double.IsFinite(maxAbs) ? Math.ILogB(maxAbs) : 0;
+        if (exponent != 0)
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                values[i] = Math.ScaleB(values[i], -exponent);
+            }
+        }
+
+        return (new Samples(values, samples.Dimensions), exponent);
+    }
 }

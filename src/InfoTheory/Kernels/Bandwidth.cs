@@ -1,4 +1,3 @@
-using System.Globalization;
 using InfoTheory.Internal;
 
 namespace InfoTheory;
@@ -26,24 +25,14 @@ public abstract record Bandwidth
     /// <summary>The default rule: Silverman-style with h = 5.</summary>
     public static Bandwidth Default { get; } = new SilvermanRule(5);
 
-    /// <summary>The smallest fixed width, √(2.2250738585072014e-308): below it σ² is not a normal double.</summary>
-    public const double MinimumWidth = 1.4916681462400413E-154;
-
-    /// <summary>The largest fixed width, √(double.MaxValue / 2): above it 2σ² is infinite.</summary>
-    public const double MaximumWidth = 9.480751908109176E+153;
-
-    /// <summary>A fixed width σ &gt; 0, between <see cref="MinimumWidth"/> and <see cref="MaximumWidth"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sigma"/> is not a finite positive number in that range.</exception>
+    /// <summary>
+    /// A fixed width σ &gt; 0 in the data's units. An estimate refuses a σ more than 10^150 times larger or smaller than
+    /// the data's scale, where every kernel value between distinct observations is 1 or 0 whatever the data.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="sigma"/> is not a finite positive number.</exception>
     public static Bandwidth Fixed(double sigma)
     {
         Guard.Positive(sigma, "give the kernel width in the units of the data, e.g. sigma = 1.");
-        if (sigma < MinimumWidth || sigma > MaximumWidth)
-        {
-            throw new ArgumentOutOfRangeException(nameof(sigma), sigma,
-                $"sigma = {sigma.ToString(CultureInfo.InvariantCulture)} is outside the widths whose square double precision holds " +
-                "(1.5e-154 to 9.4e153): the kernel's ‖x − y‖²/(2σ²) would be 0/0 or ∞/∞. Rescale the data, or give a width in that range.");
-        }
-
         return new FixedWidth(sigma);
     }
 

@@ -9,16 +9,16 @@ public sealed record MatrixRenyiOptions
     /// <summary>The default order α = 1.01 (the seed papers' choice: close to Shannon, still a power sum).</summary>
     public const double DefaultAlpha = 1.01;
 
-    /// <summary>The default memory budget for one N×N matrix: 2 GiB (N ≈ 16,000).</summary>
-    public const long DefaultMaxGramBytes = 2L << 30;
+    /// <summary>The default memory budget of one estimate: 4 GiB (one N×N matrix of N ≈ 23,000, or two of N ≈ 16,000).</summary>
+    public const long DefaultMaxMemoryBytes = 4L << 30;
 
     private readonly double _alpha = DefaultAlpha;
     private readonly Bandwidth _bandwidth = Bandwidth.Default;
     private readonly IKernel _kernel = GaussianKernel.Instance;
-    private readonly long _maxGramBytes = DefaultMaxGramBytes;
+    private readonly long _maxMemoryBytes = DefaultMaxMemoryBytes;
     private readonly ComputeBackend _backend = ComputeBackend.Cpu;
 
-    /// <summary>The defaults: α = 1.01, Gaussian kernel, Silverman-style width with h = 5, 2 GiB per matrix.</summary>
+    /// <summary>The defaults: α = 1.01, Gaussian kernel, Silverman-style width with h = 5, a memory budget of 4 GiB per estimate.</summary>
     public static MatrixRenyiOptions Default { get; } = new();
 
     /// <summary>
@@ -58,21 +58,24 @@ public sealed record MatrixRenyiOptions
     }
 
     /// <summary>
-    /// The largest N×N matrix (in bytes, N²·8) an estimate may allocate; larger inputs are refused before any
-    /// allocation, with the size they need. Mutual information holds three such matrices at once.
+    /// The memory one estimate may use, in bytes (default 4 GiB): all its N×N matrices (Grams, products, the spectrum's
+    /// matrix), the snapshots of its inputs and the eigen solvers' workspace, planned and checked before anything is
+    /// allocated. An estimate over the budget is refused with what it needs and what would fit (a smaller N, α = 2 with a
+    /// distance-free width, which streams pair sums and holds no N×N matrix, or a larger budget). Mutual information holds
+    /// three N×N matrices at once, a PID pass C + 1 Grams plus one product per core.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
-    public long MaxGramBytes
+    public long MaxMemoryBytes
     {
-        get => _maxGramBytes;
+        get => _maxMemoryBytes;
         init
         {
             if (value < 1)
             {
-                throw new ArgumentOutOfRangeException(nameof(MaxGramBytes), value, "MaxGramBytes must be at least 1 byte; the default is 2 GiB.");
+                throw new ArgumentOutOfRangeException(nameof(MaxMemoryBytes), value, "MaxMemoryBytes must be at least 1 byte; the default is 4 GiB.");
             }
 
-            _maxGramBytes = value;
+            _maxMemoryBytes = value;
         }
     }
 

@@ -73,14 +73,17 @@ public sealed class MultivariateMutualInformation
         }
         else
         {
-            double[] kx, product, scratch = RenyiEngine.AllocateMatrix(n, Options);
+            // K_X, the running product over the maps, one map's Gram and the spectrum's scratch: four N×N matrices.
+            RenyiEngine.RequireMemory(Options, n, 4, RenyiEngine.SnapshotBytes([x, layer[0]]) + RenyiEngine.EigenWorkspaceBytes(n),
+                "The multivariate mutual information");
+            double[] kx, product, scratch = RenyiEngine.AllocateMatrix(n), map = RenyiEngine.AllocateMatrix(n);
             work?.Begin(EstimationStages.Gram, (long)(c + 1) * n);
             (kx, widths[0]) = RenyiEngine.UnitGram(x, Options, work: work);
             (product, widths[1]) = RenyiEngine.UnitGram(layer[0], Options, work: work);
             for (int p = 1; p < c; p++)
             {
-                (var kp, widths[p + 1]) = RenyiEngine.UnitGram(layer[p], Options, work: work);
-                TensorPrimitives.Multiply(product, kp, product);
+                (_, widths[p + 1]) = RenyiEngine.UnitGram(layer[p], Options, map, work);
+                TensorPrimitives.Multiply(product, map, product);
             }
 
             if (Options.Alpha != 2)

@@ -49,6 +49,11 @@ public sealed partial class PartialInformationProxies
         var pairs = SelectPairs(c);
         int jobs = 1 + 2 * c + 2 * pairs.Length + 2;
         bool interleaved = o.Backend.IsManagedCpu && alpha != 2 && SymmetricEigenvalues.UseInterleaved(n, jobs);
+        // C + 1 Grams, plus one product matrix per core on the CPU's per-spectrum path.
+        int products = o.Backend.IsManagedCpu && !interleaved ? Environment.ProcessorCount : 0;
+        RenyiEngine.RequireMemory(o, n, c + 1 + products,
+            RenyiEngine.SnapshotBytes([x, layer[0]]) + RenyiEngine.EigenWorkspaceBytes(n) + (long)jobs * n * sizeof(double),
+            $"The PID pass over C = {c} maps ({jobs} spectra)");
 
         // The interleaved path reads the Grams by row only, so they can be pooled buffers (longer than N²): PID runs
         // once per step in a training loop, and C + 1 fresh N×N arrays per pass would churn the large-object heap.
@@ -123,7 +128,7 @@ public sealed partial class PartialInformationProxies
         {
             // Each spectrum checks the token per panel of its own reduction too (a job at large N takes seconds).
             var inner = work?.CancellationOnly;
-            Parallel.For(0, jobs, loop, () => RenyiEngine.AllocateMatrix(n, o), (job, _, product) =>
+            Parallel.For(0, jobs, loop, () => RenyiEngine.AllocateMatrix(n), (job, _, product) =>
             {
                 work?.ThrowIfCancellationRequested();
                 var f = factors[job];

@@ -29,15 +29,20 @@ internal static partial class RenyiEngine
         // (through the backend's GaussianPairSum) on other backends.
         if (options.Alpha == 2 && !options.Bandwidth.NeedsDistances && (options.Backend.IsManagedCpu || options.Kernel is GaussianKernel))
         {
+            RequireMemory(options, n, 0, 2 * SnapshotBytes(variables), Describe(subsets));
             var (nats, widths) = SecondOrderStreaming(variables, subsets, options, work);
             return (nats, widths, 0);
         }
 
         if (!options.Backend.IsManagedCpu)
         {
+            RequireMemory(options, n, variables.Count, SnapshotBytes(variables) + (long)subsets.Count * n * sizeof(double), Describe(subsets));
             return JointEntropiesOn(options.Backend, variables, subsets, options, work);
         }
 
+        // One entropy of one variable works on its Gram in place; anything else needs one more matrix for the products.
+        bool inPlace = variables.Count == 1 && subsets.Count == 1;
+        RequireMemory(options, n, variables.Count + (inPlace ? 0 : 1), SnapshotBytes(variables) + EigenWorkspaceBytes(n), Describe(subsets));
         var grams = new double[variables.Count][];
         var widthsOut = new double[variables.Count];
         work?.Begin(EstimationStages.Gram, (long)variables.Count * n);
@@ -48,7 +53,7 @@ internal static partial class RenyiEngine
 
         var result = new double[subsets.Count];
         double clipped = 0;
-        var product = AllocateMatrix(n, options);
+        var product = inPlace ? grams[0] : AllocateMatrix(n);
         if (options.Alpha != 2)
         {
             work?.Begin(EstimationStages.Eigenvalues, (long)subsets.Count * n);
@@ -57,7 +62,11 @@ internal static partial class RenyiEngine
         for (int s = 0; s < subsets.Count; s++)
         {
             work?.ThrowIfCancellationRequested();
-            HadamardInto(grams, subsets[s], product);
+            if (!inPlace)
+            {
+                HadamardInto(grams, subsets[s], product);
+            }
+
             double c;
             (result[s], c) = Entropy(product, n, options.Alpha, options.Parallel, work);
             clipped += c;
@@ -75,30 +84,16 @@ internal static partial class RenyiEngine
         WorkTracker? work = null)
     {
         int n = samples.Count;
-        double[] k;
-        if (destination is not null && destination.Length >= n * n)
-        {
-            CheckBudget(n, options);
-            k = destination;
-        }
-        else
-        {
-            k = AllocateMatrix(n, options);
-        }
-
-        var distances = new PairwiseDistances(samples.ToDouble());
+        var input = Prepare(samples, nameof(samples));
+        double[] k = destination is not null && destination.Length >= n * n ? destination : AllocateMatrix(n);
+        var distances = new PairwiseDistances(input.Values);
         PairwiseDistances.Rows(n, options.Parallel, i => distances.LowerRow(i, k.AsSpan(i * n, i)), work);
-        double width;
         if (options.Bandwidth.NeedsDistances)
         {
             PairwiseDistances.MirrorLower(k, n);
-            width = options.Bandwidth.Resolve(n, samples.Dimensions, k);
-        }
-        else
-        {
-            width = options.Bandwidth.Resolve(n, samples.Dimensions, default);
         }
 
+        var (reported, width) = Width(options.Bandwidth, input, options.Bandwidth.NeedsDistances ? k : default, nameof(samples));
         double k0 = KernelAtZero(options.Kernel, width);
         PairwiseDistances.Rows(n, options.Parallel, i =>
         {
@@ -112,7 +107,7 @@ internal static partial class RenyiEngine
             k[i * n + i] = 1;
         }, work?.CancellationOnly);
         PairwiseDistances.MirrorLower(k, n);
-        return (k, width);
+        return (k, reported);
     }
 
     /// <summary>
@@ -134,21 +129,13 @@ internal static partial class RenyiEngine
     /// <summary>S_α in nats from the eigenvalues of K̃ (A = K̃/N has eigenvalues λ/N); negatives are clipped and counted.</summary>
     public static (double Nats, double Clipped) FromEigenvalues(ReadOnlySpan<double> eigenvaluesOfUnitGram, int n, double alpha)
     {
-        double clipped = 0, sum = 0;
-        foreach (double raw in eigenvaluesOfUnitGram)
+        var normalized = new double[eigenvaluesOfUnitGram.Length];
+        for (int i = 0; i < normalized.Length; i++)
         {
-            double lambda = raw / n;
-            if (lambda <= 0)
-            {
-                clipped -= lambda;
-                continue;
-            }
-
-            sum += alpha == 1 ? -lambda * Math.Log(lambda) : Math.Pow(lambda, alpha);
+            normalized[i] = eigenvaluesOfUnitGram[i] / n;
         }
 
-        double nats = alpha == 1 ? sum : Math.Log(sum) / (1 - alpha);
-        return (Clamp(nats, n), clipped);
+        return FromNormalizedEigenvalues(normalized, n, alpha);
     }
 
     /// <summary>Σ over all entries of (∘ K̃ over the subset)², without storing any N×N matrix: S_2 = 2·ln N − ln Σ.</summary>
@@ -156,11 +143,18 @@ internal static partial class RenyiEngine
         IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets, MatrixRenyiOptions options, WorkTracker? work)
     {
         int n = variables[0].Count, v = variables.Count;
+        // The scale-free snapshots and their widths do the work; the widths in the data's units are reported.
+        var prepared = new Samples[v];
         var widths = new double[v];
+        var reported = new double[v];
         for (int p = 0; p < v; p++)
         {
-            widths[p] = options.Bandwidth.Resolve(n, variables[p].Dimensions, default);
+            var input = Prepare(variables[p], "samples");
+            prepared[p] = input.Values;
+            (reported[p], widths[p]) = Width(options.Bandwidth, input, default, "samples");
         }
+
+        variables = prepared;
 
         if (options.Kernel is GaussianKernel)
         {
@@ -175,7 +169,7 @@ internal static partial class RenyiEngine
                     work?.Advance(n);
                     return sum;
                 };
-            return (GaussianSecondOrder(variables, widths, subsets, pairSum, work), widths);
+            return (GaussianSecondOrder(variables, widths, subsets, pairSum, work), reported);
         }
 
         work?.Begin(EstimationStages.Gram, n);
@@ -184,7 +178,7 @@ internal static partial class RenyiEngine
         var k0 = new double[v];
         for (int p = 0; p < v; p++)
         {
-            distances[p] = new PairwiseDistances(variables[p].ToDouble());
+            distances[p] = new PairwiseDistances(variables[p]);
             k0[p] = KernelAtZero(options.Kernel, widths[p]);
         }
 
@@ -221,7 +215,7 @@ internal static partial class RenyiEngine
         }, work);
 
         var nats = offDiagonal.Select(sum => SecondOrderFromOffDiagonal(sum, n)).ToArray();
-        return (nats, widths);
+        return (nats, reported);
     }
 
     /// <summary>
@@ -336,24 +330,15 @@ internal static partial class RenyiEngine
         }
     }
 
-    /// <summary>Allocates an N×N matrix after checking it against the memory budget.</summary>
-    public static double[] AllocateMatrix(int n, MatrixRenyiOptions options)
-    {
-        CheckBudget(n, options);
-        return new double[(long)n * n];
-    }
+    /// <summary>An N×N matrix; the call's memory plan (<see cref="RequireMemory"/>) has been checked before.</summary>
+    public static double[] AllocateMatrix(int n) => new double[(long)n * n];
 
-    /// <summary>Throws when an N×N matrix is over the memory budget.</summary>
-    private static void CheckBudget(int n, MatrixRenyiOptions options)
-    {
-        long bytes = (long)n * n * sizeof(double);
-        if (bytes > options.MaxGramBytes || (long)n * n > Array.MaxLength)
-        {
-            throw new ArgumentException(
-                $"An N×N Gram matrix for N = {n} needs {Describe(bytes)}, over the memory budget of {Describe(options.MaxGramBytes)} (MatrixRenyiOptions.MaxGramBytes); use fewer samples, alpha = 2 (needs no N×N matrix), or raise the budget.",
-                "samples");
-        }
-    }
+    /// <summary>The eigen solvers' workspace besides the matrix itself: panels of 32 to 64 columns per thread.</summary>
+    internal static long EigenWorkspaceBytes(int n) => (long)n * 64 * (4 + Environment.ProcessorCount) * sizeof(double);
+
+    /// <summary>What a set of subsets computes, for the memory message.</summary>
+    private static string Describe(IReadOnlyList<int[]> subsets) =>
+        subsets.Count == 1 && subsets[0].Length == 1 ? "A matrix-based Rényi entropy" : $"An estimate of {subsets.Count} matrix-based Rényi entropies";
 
     /// <summary>0 ≤ S ≤ ln N holds exactly; round-off beyond it is trimmed, anything larger is a bug.</summary>
     private static double Clamp(double nats, int n)
@@ -384,7 +369,4 @@ internal static partial class RenyiEngine
         return k0;
     }
 
-    private static string Describe(long bytes) => bytes >= 1L << 30
-        ? $"{bytes / (double)(1L << 30):0.##} GiB"
-        : $"{bytes / (double)(1L << 20):0.##} MiB";
 }

@@ -72,10 +72,10 @@ public class BadInputTests
     [Fact]
     public void GramOverBudgetIsRefusedBeforeAllocation()
     {
-        var options = new MatrixRenyiOptions { MaxGramBytes = 1000 };
+        var options = new MatrixRenyiOptions { MaxMemoryBytes = 1000 };
         var e = Assert.Throws<ArgumentException>(() => Entropy.MatrixRenyi(Good, options));
-        Assert.Contains("N = 20 needs", e.Message);
-        Assert.Contains("MaxGramBytes", e.Message);
+        Assert.Contains("N = 20 observations: ", e.Message);
+        Assert.Contains("MaxMemoryBytes", e.Message);
     }
 
     [Fact]

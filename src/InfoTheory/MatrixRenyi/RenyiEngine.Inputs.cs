@@ -1,0 +1,108 @@
+using System.Globalization;
+using InfoTheory.Internal;
+
+namespace InfoTheory;
+
+/// <summary>
+/// What every matrix-Rényi computation does with its inputs before any Gram: a scale-free snapshot of each variable,
+/// the kernel width in the data's units and in the snapshot's, and the call's memory plan.
+/// </summary>
+internal static partial class RenyiEngine
+{
+    /// <summary>
+    /// The kernel width relative to the snapshot (whose largest magnitude lies in [1, 2)) must stay within 10^±150:
+    /// beyond, every kernel value between distinct observations is 0 (or 1) to double precision and the estimate is
+    /// log N (or 0) whatever the data, and σ² leaves the normal doubles.
+    /// </summary>
+    private const double WidthRange = 1e150;
+
+    /// <summary>
+    /// One variable ready for its Gram matrix: a double copy multiplied by 2^−<see cref="Exponent"/> (exact; its largest
+    /// magnitude lies in [1, 2)) and checked finite. The Gram of x with width σ is the Gram of x·2^−E with width σ·2^−E,
+    /// bit for bit, so data anywhere in the finite double range give the same kernel values as at unit scale, and a
+    /// caller's buffer that changes during the estimate cannot reach it.
+    /// </summary>
+    internal readonly record struct GramInput(Samples Values, int Exponent);
+
+    /// <summary>The snapshot of <paramref name="samples"/> (see <see cref="GramInput"/>).</summary>
+    /// <exception cref="ArgumentException">A value is NaN or ±∞ (also one written into the buffer after validation).</exception>
+    internal static GramInput Prepare(Samples samples, string name)
+    {
+        var (values, exponent) = PowerOfTwoColumns.NormaliseWhole(samples);
+        Guard.Finite(values, name);
+        return new GramInput(values, exponent);
+    }
+
+    /// <summary>
+    /// σ for <paramref name="input"/>: in the data's units (reported) and in the snapshot's (used). A rule that reads the
+    /// distances (the median) gets the snapshot's, which are free of overflow.
+    /// </summary>
+    /// <exception cref="ArgumentException">σ is more than 10^150 times larger or smaller than the data's scale.</exception>
+    internal static (double Reported, double Scaled) Width(Bandwidth rule, GramInput input, ReadOnlySpan<double> squaredDistances, string name)
+    {
+        int n = input.Values.Count, d = input.Values.Dimensions;
+        double reported, scaled;
+        if (rule.NeedsDistances)
+        {
+            scaled = rule.Resolve(n, d, squaredDistances);
+            reported = Math.ScaleB(scaled, input.Exponent);
+        }
+        else
+        {
+            reported = rule.Resolve(n, d, default);
+            scaled = Math.ScaleB(reported, -input.Exponent);
+        }
+
+        if (!(scaled >= 1 / WidthRange && scaled <= WidthRange) || !double.IsFinite(reported))
+        {
+            string limit = scaled < 1 ? "0 (every observation its own cluster: the estimate is log N)" : "1 (all observations alike: the estimate is 0)";
+            throw new ArgumentException(
+                $"The kernel width σ = {reported.ToString("G4", CultureInfo.InvariantCulture)} ({rule}) is more than 1e150 times " +
+                $"{(scaled < 1 ? "smaller" : "larger")} than the scale of {name} (largest |value| ≈ 2^{input.Exponent.ToString(CultureInfo.InvariantCulture)}): " +
+                $"every kernel value between distinct observations would be {limit} whatever the data. Give a width in the data's units " +
+                "(the median rule follows the data), or rescale the data.",
+                rule is { } r && r.ToString().StartsWith("fixed", StringComparison.Ordinal) ? "sigma" : "Bandwidth");
+        }
+
+        return (reported, scaled);
+    }
+
+    /// <summary>
+    /// The call's memory plan, checked before anything is allocated: <paramref name="matrices"/> N×N matrices at once plus
+    /// <paramref name="otherBytes"/> (snapshots, workspaces) must fit in <see cref="MatrixRenyiOptions.MaxMemoryBytes"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">They do not; the message says what they need and what would fit.</exception>
+    internal static void RequireMemory(MatrixRenyiOptions options, int n, int matrices, long otherBytes, string what)
+    {
+        long budget = options.MaxMemoryBytes;
+        double matrixBytes = (double)n * n * sizeof(double);
+        double need = matrices * matrixBytes + otherBytes;
+        bool tooLong = matrices > 0 && (long)n * n > Array.MaxLength;
+        if (need <= budget && !tooLong)
+        {
+            return;
+        }
+
+        // The largest N whose matrices and (proportionally scaled) other memory fit.
+        double perN = otherBytes / (double)n;
+        double fit = matrices > 0
+            ? (-perN + Math.Sqrt(perN * perN + 4.0 * matrices * sizeof(double) * budget)) / (2.0 * matrices * sizeof(double))
+            : budget / Math.Max(perN, 1);
+        fit = Math.Min(Math.Floor(fit), Math.Sqrt(Array.MaxLength));
+        throw new ArgumentException(
+            $"{what}, N = {n} observations: {Describe(need)} at once ({matrices} N×N matrices of {Describe(matrixBytes)}" +
+            $"{(otherBytes > 0 ? $" and {Describe(otherBytes)} of inputs and workspace" : "")}), over the memory budget left for it, " +
+            $"{Describe(budget)} (MatrixRenyiOptions.MaxMemoryBytes; --max-memory in the CLI). What fits: N ≤ " +
+            $"{fit.ToString("N0", CultureInfo.InvariantCulture)} observations, alpha = 2 with a fixed, Silverman or Scott width " +
+            "(it streams pair sums: no N×N matrix), or a larger budget.",
+            "samples");
+    }
+
+    /// <summary>Bytes of double snapshots of <paramref name="variables"/> and of the distance helper's copy of each.</summary>
+    internal static long SnapshotBytes(IReadOnlyList<Samples> variables) =>
+        variables.Sum(v => 2L * v.Count * v.Dimensions * sizeof(double) + 2L * v.Count * sizeof(double));
+
+    private static string Describe(double bytes) => bytes >= 1L << 30
+        ? (bytes / (1L << 30)).ToString("0.##", CultureInfo.InvariantCulture) + " GiB"
+        : (bytes / (1L << 20)).ToString("0.##", CultureInfo.InvariantCulture) + " MiB";
+}
