@@ -17,8 +17,8 @@ internal sealed record ClassicalEstimator(
     string Name,
     string Help,
     IReadOnlyList<string> Options,
-    Func<ParsedArguments, Samples, InformationEstimate>? Entropy,
-    Func<ParsedArguments, Samples, Samples, InformationEstimate>? MutualInformation,
+    Func<ParsedArguments, Samples, CommandContext, InformationEstimate>? Entropy,
+    Func<ParsedArguments, Samples, Samples, CommandContext, InformationEstimate>? MutualInformation,
     Func<ParsedArguments, IReadOnlyList<KeyValuePair<string, object>>> Settings);
 
 /// <summary>
@@ -47,7 +47,7 @@ internal static class ClassicalEstimators
     ];
 
     private static readonly string[] Knn = ["k", "norm", "standardize", "ci", "device"];
-    private static readonly string[] KdeOptionNames = ["kde-bandwidth", "leave-one-out", "ci"];
+    private static readonly string[] KdeOptionNames = ["kde-bandwidth", "leave-one-out", "ci", "progress"];
     private static readonly string[] BinOptionNames = ["bins", "ci"];
     private static readonly string[] CiOnly = ["ci"];
 
@@ -55,32 +55,32 @@ internal static class ClassicalEstimators
     public static IReadOnlyList<ClassicalEstimator> All { get; } =
     [
         new("kl", "Kozachenko–Leonenko k-NN entropy (MI as H(X)+H(Y)−H(X,Y))", Knn,
-            (a, x) => new KozachenkoLeonenkoEntropy(KnnSettings(a)).Estimate(x),
-            (a, x, y) => new KnnEntropyMutualInformation(KnnSettings(a)).Estimate(x, y),
+            (a, x, _) => new KozachenkoLeonenkoEntropy(KnnSettings(a)).Estimate(x),
+            (a, x, y, _) => new KnnEntropyMutualInformation(KnnSettings(a)).Estimate(x, y),
             a => KnnDescription(a, KnnNorm.Euclidean)),
         new("wkl", "weighted Kozachenko–Leonenko (Berrett, Samworth & Yuan 2019; k ≥ ⌊d/4⌋+1)", Knn,
-            (a, x) => new WeightedKozachenkoLeonenkoEntropy(KnnSettings(a)).Estimate(x),
-            (a, x, y) => new KnnEntropyMutualInformation(KnnSettings(a), weighted: true).Estimate(x, y),
+            (a, x, _) => new WeightedKozachenkoLeonenkoEntropy(KnnSettings(a)).Estimate(x),
+            (a, x, y, _) => new KnnEntropyMutualInformation(KnnSettings(a), weighted: true).Estimate(x, y),
             a => KnnDescription(a, KnnNorm.Euclidean)),
         new("ksg", "KSG estimator 1 (Kraskov et al. 2004), max-norm; mi only", Knn,
             null,
-            (a, x, y) => new KsgMutualInformation(KsgSettings(a, KsgVariant.One)).Estimate(x, y),
+            (a, x, y, _) => new KsgMutualInformation(KsgSettings(a, KsgVariant.One)).Estimate(x, y),
             a => KnnDescription(a, KnnNorm.Max)),
         new("ksg2", "KSG estimator 2 (Kraskov et al. 2004), max-norm; mi only", Knn,
             null,
-            (a, x, y) => new KsgMutualInformation(KsgSettings(a, KsgVariant.Two)).Estimate(x, y),
+            (a, x, y, _) => new KsgMutualInformation(KsgSettings(a, KsgVariant.Two)).Estimate(x, y),
             a => KnnDescription(a, KnnNorm.Max)),
         new("kde", "Gaussian KDE entropy −(1/N)Σ log p̂(xᵢ), kernel covariance h²·Σ̂ (MI as H(X)+H(Y)−H(X,Y))", KdeOptionNames,
-            (a, x) => new KdeEntropy(KdeSettings(a)).Estimate(x),
-            (a, x, y) => new KdeMutualInformation(KdeSettings(a)).Estimate(x, y),
+            (a, x, c) => new KdeEntropy(KdeSettings(a)).Estimate(x, c.Progress, c.Cancellation),
+            (a, x, y, c) => new KdeMutualInformation(KdeSettings(a)).Estimate(x, y, c.Progress, c.Cancellation),
             a => [new("bandwidth", KdeRuleName(a)), new("leave_one_out", a.Has("leave-one-out"))]),
         new("bin", "plug-in entropy of equal-width bins per column (Shwartz-Ziv & Tishby use 30)", BinOptionNames,
-            (a, x) => new BinnedEntropy(BinSettings(a)).Estimate(x),
-            (a, x, y) => new BinnedMutualInformation(BinSettings(a)).Estimate(x, y),
+            (a, x, _) => new BinnedEntropy(BinSettings(a)).Estimate(x),
+            (a, x, y, _) => new BinnedMutualInformation(BinSettings(a)).Estimate(x, y),
             a => [new("bins", a.GetInt("bins", 1) ?? BinningOptions.DefaultBins)]),
         new("gaussian", "closed form of the fitted Gaussian (covariance with divisor N−1)", CiOnly,
-            (a, x) => new GaussianFitEntropy().Estimate(x),
-            (a, x, y) => new GaussianFitMutualInformation().Estimate(x, y),
+            (a, x, _) => new GaussianFitEntropy().Estimate(x),
+            (a, x, y, _) => new GaussianFitMutualInformation().Estimate(x, y),
             a => []),
     ];
 

@@ -25,7 +25,7 @@ internal sealed record CommonSettings(string Estimator, MatrixRenyiOptions Renyi
         new("json", null, "print one JSON object instead of a line of text"),
         DeviceOption.Spec,
         MemoryOption.Spec,
-        new("progress", null, "report progress on stderr (the Gram rows, then the eigenvalue columns)"),
+        new("progress", null, "renyi, kde: report progress on stderr (the Gram rows and eigenvalue columns; the KDE densities)"),
     ];
 
     /// <summary>Reads and checks the shared options.</summary>

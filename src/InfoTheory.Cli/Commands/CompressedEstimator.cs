@@ -87,7 +87,7 @@ internal static class CompressedEstimator
         InputFiles.SameCount(xs, "x", ys, "y");
         var x = xs.ToSamples();
         var y = ys.ToSamples();
-        var estimator = new CompressedMutualInformation((a, b) => inner.MutualInformation!(args, a, b),
+        var estimator = new CompressedMutualInformation((a, b) => inner.MutualInformation!(args, a, b, context),
             x.Dimensions > components ? make() : null, y.Dimensions > components ? make() : null, innerName);
         var result = estimator.Estimate(x, y, context.Cancellation);
         var settings = new List<KeyValuePair<string, object>>

@@ -44,7 +44,7 @@ internal static class EntropyCommand
         var settingsList = estimator.Settings(args);
         var data = InputFiles.Read(args, "x", context);
         context.Cancellation.ThrowIfCancellationRequested(); // the classical estimates are not interruptible
-        var result = estimator.Entropy!(args, data.ToSamples());
+        var result = estimator.Entropy!(args, data.ToSamples(), context);
         ClassicalOutput.Write(context, output, new ClassicalReport("entropy", "H(X)", estimator.Name, result, data.Count, settingsList, level));
     }
 }

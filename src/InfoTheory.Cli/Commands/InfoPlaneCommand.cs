@@ -75,14 +75,16 @@ internal static class InfoPlaneCommand
         var probeSet = test.Slice(0, probe);
         using var probeX = model.InputLayout == InputLayout.Image ? probeSet.ToImageTensor() : probeSet.ToTensor();
         using var probeY = probeSet.LabelsTensor();
+        // The estimators inside the monitor's measurements: the run's cancellation, none of its output.
+        var quiet = new CommandContext(TextWriter.Null, null, context.Cancellation);
         var options = new InformationPlaneOptions
         {
             Renyi = new MatrixRenyiOptions { Alpha = alpha, Bandwidth = bandwidth, Backend = DeviceOption.Resolve(args.Get("device")) },
             // Conv layers have up to 64 maps (2,016 pairs): a seeded sample of pairs keeps a measurement to seconds.
             Pairs = 40,
             Seed = seed,
-            EntropyEstimator = classical is null ? null : new TableEntropy(classical.Entropy ?? ClassicalEstimators.All.First(e => e.Name == "kl").Entropy!, args),
-            MutualInformationEstimator = classical is null ? null : new TableMutualInformation(classical.MutualInformation!, args),
+            EntropyEstimator = classical is null ? null : new TableEntropy(classical.Entropy ?? ClassicalEstimators.All.First(e => e.Name == "kl").Entropy!, args, quiet),
+            MutualInformationEstimator = classical is null ? null : new TableMutualInformation(classical.MutualInformation!, args, quiet),
         };
 
         stdout.WriteLine($"infoplane: {modelName} on {train.Count} training digits ({(args.Get("data") is null ? "embedded MNIST-10k" : args.Get("data"))}), "
@@ -198,16 +200,17 @@ internal static class InfoPlaneCommand
     };
 
     /// <summary>An entropy estimator of the classical table, with the command's options bound.</summary>
-    private sealed class TableEntropy(Func<ParsedArguments, Samples, InformationEstimate> estimate, ParsedArguments args) : IEntropyEstimator
+    private sealed class TableEntropy(Func<ParsedArguments, Samples, CommandContext, InformationEstimate> estimate, ParsedArguments args,
+        CommandContext context) : IEntropyEstimator
     {
-        public Information Estimate(Samples samples) => estimate(args, samples).Value;
+        public Information Estimate(Samples samples) => estimate(args, samples, context).Value;
     }
 
     /// <summary>An MI estimator of the classical table, with the command's options bound.</summary>
-    private sealed class TableMutualInformation(Func<ParsedArguments, Samples, Samples, InformationEstimate> estimate, ParsedArguments args)
-        : IMutualInformationEstimator
+    private sealed class TableMutualInformation(Func<ParsedArguments, Samples, Samples, CommandContext, InformationEstimate> estimate,
+        ParsedArguments args, CommandContext context) : IMutualInformationEstimator
     {
-        public Information Estimate(Samples x, Samples y) => estimate(args, x, y).Value;
+        public Information Estimate(Samples x, Samples y) => estimate(args, x, y, context).Value;
     }
 
     /// <summary>A one-line text progress bar (redrawn in place on a terminal, a line per epoch otherwise).</summary>

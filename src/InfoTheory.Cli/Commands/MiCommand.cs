@@ -46,7 +46,7 @@ internal static class MiCommand
         var ys = InputFiles.Read(args, "y", context);
         InputFiles.SameCount(xs, "x", ys, "y");
         context.Cancellation.ThrowIfCancellationRequested(); // the classical estimates are not interruptible
-        var result = estimator.MutualInformation!(args, xs.ToSamples(), ys.ToSamples());
+        var result = estimator.MutualInformation!(args, xs.ToSamples(), ys.ToSamples(), context);
         ClassicalOutput.Write(context, output, new ClassicalReport("mi", "I(X;Y)", estimator.Name, result, xs.Count, settingsList, level));
     }
 }

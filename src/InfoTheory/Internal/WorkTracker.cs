@@ -116,4 +116,5 @@ internal static class EstimationStages
     public const string Spectra = "spectra";
     public const string Replicates = "replicates";
     public const string Permutations = "permutations";
+    public const string Densities = "densities";
 }

@@ -34,11 +34,16 @@ public sealed class KdeEntropy : IEntropyEstimator
     public KdeOptions Options { get; }
 
     /// <summary>H(X) and the bandwidth factor used.</summary>
+    /// <param name="samples">N observations of X.</param>
+    /// <param name="progress">Receives the stage <c>densities</c> (the N density evaluations, O(N·d) each); null for none.</param>
+    /// <param name="cancellationToken">Checked every 64 rows of the kernel sums (and through the likelihood search).</param>
     /// <exception cref="ArgumentException">Non-finite values, fewer than 2 observations (d + 1 with H = h²·Σ̂), or a singular
     /// covariance (constant or collinear columns).</exception>
-    public KdeEstimate Estimate(Samples samples)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public KdeEstimate Estimate(Samples samples, IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var (terms, logJacobian, h) = NegativeLogDensities(samples, Options, nameof(samples));
+        var work = WorkTracker.Create(progress, cancellationToken);
+        var (terms, logJacobian, h) = NegativeLogDensities(samples, Options, nameof(samples), work, 1);
         var e = MeanWithError(terms);
         return new KdeEstimate(new InformationEstimate(e.Value + Information.FromNats(logJacobian), e.StandardError, e.SampleCount), h);
     }
@@ -53,15 +58,29 @@ public sealed class KdeEntropy : IEntropyEstimator
 
     Information IEntropyEstimator.Estimate(Samples samples) => Estimate(samples).Value;
 
+    Information IEntropyEstimator.Estimate(Samples samples, CancellationToken cancellationToken) =>
+        Estimate(samples, null, cancellationToken).Value;
+
     /// <summary>
     /// −ln p̂(xᵢ) for every observation of the power-of-two-normalised data, the log-Jacobian that turns their mean into
     /// the entropy of the data (it cancels in an MI, so the MI's terms leave it out), and h.
     /// </summary>
-    internal static (double[] Terms, double LogJacobian, double Bandwidth) NegativeLogDensities(Samples samples, KdeOptions options, string name)
+    /// <remarks>
+    /// With <paramref name="work"/>, the first call of an estimate begins the stage <c>densities</c> of
+    /// <paramref name="passes"/> × N rows (the caller's passes over samples of this size); the likelihood rule's
+    /// bandwidth search only checks for cancellation.
+    /// </remarks>
+    internal static (double[] Terms, double LogJacobian, double Bandwidth) NegativeLogDensities(Samples samples, KdeOptions options, string name,
+        WorkTracker? work = null, int passes = 0)
     {
         var w = Whitened.Of(samples, options, name);
-        double h = Bandwidth(w, options);
-        return (w.NegativeLogDensities(h, options.LeaveOneOut, options.Parallel), w.LogJacobian, h);
+        double h = Bandwidth(w, options, work?.CancellationOnly);
+        if (passes > 0)
+        {
+            work?.Begin(EstimationStages.Densities, (long)passes * w.Count);
+        }
+
+        return (w.NegativeLogDensities(h, options.LeaveOneOut, options.Parallel, work), w.LogJacobian, h);
     }
 
     internal static InformationEstimate MeanWithError(double[] terms)
@@ -78,7 +97,7 @@ public sealed class KdeEntropy : IEntropyEstimator
         return new InformationEstimate(Information.FromNats(mean), Information.FromNats(se), n);
     }
 
-    private static double Bandwidth(Whitened w, KdeOptions options)
+    private static double Bandwidth(Whitened w, KdeOptions options, WorkTracker? work = null)
     {
         int n = w.Count, d = w.Dimensions;
         double scott = Math.Pow(n, -1.0 / (d + 4));
@@ -99,7 +118,7 @@ public sealed class KdeEntropy : IEntropyEstimator
                 }
 
                 return Math.Exp(GoldenMaximum(
-                    u => -w.NegativeLogDensities(Math.Exp(u), leaveOneOut: true, options.Parallel).Average(),
+                    u => -w.NegativeLogDensities(Math.Exp(u), leaveOneOut: true, options.Parallel, work).Average(),
                     Math.Log(options.SearchLow * scott), Math.Log(options.SearchHigh * scott)));
         }
     }
@@ -217,7 +236,7 @@ public sealed class KdeEntropy : IEntropyEstimator
         /// −ln p̂(xᵢ) = −ln Sᵢ + ln N' + (d/2)·ln 2π + d·ln h + ½·ln det Σ̂, with Sᵢ the kernel sum on zᵢ = wᵢ/(h√2) and
         /// N' = N (resubstitution, self term included) or N − 1 (leave-one-out).
         /// </summary>
-        public double[] NegativeLogDensities(double h, bool leaveOneOut, bool parallel)
+        public double[] NegativeLogDensities(double h, bool leaveOneOut, bool parallel, WorkTracker? work = null)
         {
             int n = Count, d = Dimensions;
             double scale = 1 / (h * Math.Sqrt(2));
@@ -227,7 +246,7 @@ public sealed class KdeEntropy : IEntropyEstimator
                 z[i] = _w[i] * scale;
             }
 
-            var logSums = KernelSums.LogRowSums(z, n, d, includeSelf: !leaveOneOut, parallel);
+            var logSums = KernelSums.LogRowSums(z, n, d, includeSelf: !leaveOneOut, parallel, work);
             double constant = Math.Log(leaveOneOut ? n - 1 : n) + 0.5 * d * Math.Log(2 * Math.PI) + d * Math.Log(h) + _halfLogDet;
             for (int i = 0; i < n; i++)
             {

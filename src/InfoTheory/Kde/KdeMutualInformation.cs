@@ -19,16 +19,22 @@ public sealed class KdeMutualInformation : IMutualInformationEstimator
     public KdeOptions Options { get; }
 
     /// <summary>I(X;Y).</summary>
+    /// <param name="x">N observations of X.</param>
+    /// <param name="y">The same N observations of Y.</param>
+    /// <param name="progress">Receives the stage <c>densities</c> (3N density evaluations); null for none.</param>
+    /// <param name="cancellationToken">Checked every 64 rows of the kernel sums.</param>
     /// <exception cref="ArgumentException">Unusable samples, different counts, or a singular covariance.</exception>
-    public InformationEstimate Estimate(Samples x, Samples y)
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public InformationEstimate Estimate(Samples x, Samples y, IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Internal.Guard.SameCount(x, y);
+        var work = Internal.WorkTracker.Create(progress, cancellationToken);
         // The three log-Jacobians of the power-of-two normalisation cancel (the joint's is the sum of the others'), so
         // the terms of the normalised data are used as they are: the MI is bit-identical for data times powers of two.
-        var (hx, _, _) = KdeEntropy.NegativeLogDensities(x, Options, nameof(x));
-        var (hy, _, _) = KdeEntropy.NegativeLogDensities(y, Options, nameof(y));
+        var (hx, _, _) = KdeEntropy.NegativeLogDensities(x, Options, nameof(x), work, 3);
+        var (hy, _, _) = KdeEntropy.NegativeLogDensities(y, Options, nameof(y), work);
         var joint = Concatenate(x, y);
-        var (hxy, _, _) = KdeEntropy.NegativeLogDensities(joint, Options, "(x, y)");
+        var (hxy, _, _) = KdeEntropy.NegativeLogDensities(joint, Options, "(x, y)", work);
         var terms = new double[x.Count];
         for (int i = 0; i < terms.Length; i++)
         {
@@ -39,6 +45,9 @@ public sealed class KdeMutualInformation : IMutualInformationEstimator
     }
 
     Information IMutualInformationEstimator.Estimate(Samples x, Samples y) => Estimate(x, y).Value;
+
+    Information IMutualInformationEstimator.Estimate(Samples x, Samples y, CancellationToken cancellationToken) =>
+        Estimate(x, y, null, cancellationToken).Value;
 
     /// <summary>The rows of x and y side by side: an N × (d_X + d_Y) copy.</summary>
     internal static Samples Concatenate(in Samples x, in Samples y)

@@ -23,7 +23,8 @@ internal static class KernelSums
 
     private const int FusedMaxDimensions = 32;
 
-    public static double[] LogRowSums(double[] z, int n, int d, bool includeSelf, bool parallel)
+    /// <summary>ln Sᵢ for every row; the rows are counted to <paramref name="work"/> in blocks of 64, which checks for cancellation.</summary>
+    public static double[] LogRowSums(double[] z, int n, int d, bool includeSelf, bool parallel, WorkTracker? work = null)
     {
         bool fused = d <= FusedMaxDimensions;
         var transposed = fused ? Transpose(z, n, d) : [];
@@ -35,8 +36,15 @@ internal static class KernelSums
             var acc = new double[n];
             var row = fused ? [] : new double[n];
             Span<double> xi = stackalloc double[fused ? d : 0];
+            int counted = 0;
             for (int i = w; i < n; i += workers)
             {
+                if (++counted == 64)
+                {
+                    work?.Advance(counted);
+                    counted = 0;
+                }
+
                 if (fused)
                 {
                     FusedRow(transposed, n, d, i, xi, acc);
@@ -52,6 +60,7 @@ internal static class KernelSums
                 TensorPrimitives.Add(a, r, a);
             }
 
+            work?.Advance(counted);
             partial[w] = acc;
         }
 
@@ -61,7 +70,7 @@ internal static class KernelSums
         }
         else
         {
-            Parallel.For(0, workers, Work);
+            Parallel.For(0, workers, work?.ParallelOptions ?? new ParallelOptions(), Work);
         }
 
         var result = partial[0];
