@@ -96,7 +96,12 @@ public readonly struct Samples
             throw new ArgumentException("matrix has no columns; each observation needs at least one value.", nameof(matrix));
         }
 
-        var values = new double[n * d];
+        if (n == 0)
+        {
+            throw new ArgumentException($"matrix has no rows (0 × {d}); give one row per observation.", nameof(matrix));
+        }
+
+        var values = new double[(long)n * d > Array.MaxLength ? throw new ArgumentException($"matrix has {(long)n * d} values, more than one array can hold.", nameof(matrix)) : n * d];
         MemoryMarshal.CreateReadOnlySpan(ref matrix[0, 0], n * d).CopyTo(values);
         return new Samples(values, d);
     }

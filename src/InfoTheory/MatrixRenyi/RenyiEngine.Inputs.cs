@@ -102,7 +102,11 @@ internal static partial class RenyiEngine
     internal static long SnapshotBytes(IReadOnlyList<Samples> variables) =>
         variables.Sum(v => 2L * v.Count * v.Dimensions * sizeof(double) + 2L * v.Count * sizeof(double));
 
-    private static string Describe(double bytes) => bytes >= 1L << 30
-        ? (bytes / (1L << 30)).ToString("0.##", CultureInfo.InvariantCulture) + " GiB"
-        : (bytes / (1L << 20)).ToString("0.##", CultureInfo.InvariantCulture) + " MiB";
+    private static string Describe(double bytes) => bytes switch
+    {
+        >= 1L << 30 => (bytes / (1L << 30)).ToString("0.##", CultureInfo.InvariantCulture) + " GiB",
+        >= 1L << 20 => (bytes / (1L << 20)).ToString("0.##", CultureInfo.InvariantCulture) + " MiB",
+        >= 1L << 10 => (bytes / (1L << 10)).ToString("0.##", CultureInfo.InvariantCulture) + " KiB",
+        _ => bytes.ToString("0", CultureInfo.InvariantCulture) + " bytes",
+    };
 }

@@ -64,6 +64,15 @@ internal sealed class PointSet
             column += dv;
         }
 
+        // The estimators validated the caller's buffers before this copy; a value written into one since then (another
+        // thread) must not reach the neighbour search as NaN distances.
+        if (!double.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum(data)) && data.Any(v => !double.IsFinite(v)))
+        {
+            throw new ArgumentException(
+                "The samples changed while the estimate was reading them: they now hold NaN or ±∞. Do not write to a buffer an estimate is reading.",
+                "samples");
+        }
+
         return new PointSet(data, n, d, new double[d], new bool[d], 0);
     }
 

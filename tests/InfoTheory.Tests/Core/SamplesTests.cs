@@ -91,4 +91,13 @@ public class SamplesTests
         var s = new Samples(new double[] { 1, 2, 3, 4, 5, 6 }, 2);
         Assert.Equal([5, 6, 1, 2], s.Select([2, 0]).ToArray());
     }
+
+    [Fact]
+    public void FromMatrixWithNoRowsIsAnArgumentError()
+    {
+        // Used to throw IndexOutOfRangeException (issue #12).
+        var e = Assert.Throws<ArgumentException>(() => Samples.FromMatrix(new double[0, 2]));
+        Assert.Equal("matrix", e.ParamName);
+        Assert.Contains("no rows", e.Message);
+    }
 }

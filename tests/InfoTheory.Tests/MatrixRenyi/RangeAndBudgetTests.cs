@@ -129,6 +129,15 @@ public sealed class RangeAndBudgetTests
     }
 
     [Fact]
+    public void SmallBudgetsAreWrittenInTheirOwnUnit()
+    {
+        // A budget under 1 MiB used to read "0 MiB".
+        var e = Assert.Throws<ArgumentException>(() => Entropy.MatrixRenyi(X, new MatrixRenyiOptions { MaxMemoryBytes = 10_000 }));
+        Assert.Contains("left for it, 9.77 KiB", e.Message);
+        Assert.DoesNotContain(" 0 MiB", e.Message);
+    }
+
+    [Fact]
     public void AnEntropyWorksOnItsGramInPlace()
     {
         // One matrix (115,200 bytes) plus snapshots and workspace fits where two would not.
