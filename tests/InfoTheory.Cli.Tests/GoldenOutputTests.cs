@@ -135,5 +135,5 @@ public sealed class GoldenOutputTests
             : new JsonObject();
 
     private static string SourcePath([CallerFilePath] string here = "") =>
-        Path.Combine(Path.GetDirectoryName(here)!, "..", "Reference", "cli-golden.json");
+        Path.Combine(Path.GetDirectoryName(here)!, "Reference", "cli-golden.json");
 }
