@@ -14,7 +14,7 @@ namespace InfoTheory;
 /// works on contiguous rows (SIMD); the rotations of one QL sweep are recorded and applied to column blocks in parallel.
 /// Only the lower triangle of the input is read.
 /// </remarks>
-public static class SymmetricEigendecomposition
+internal static class SymmetricEigendecomposition
 {
     /// <summary>The eigenpairs of the symmetric n×n row-major <paramref name="matrix"/>, eigenvalues in descending order.</summary>
     /// <param name="matrix">n×n values, row-major (only the lower triangle is read).</param>
