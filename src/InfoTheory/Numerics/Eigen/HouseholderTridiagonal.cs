@@ -371,25 +371,11 @@ internal static class HouseholderTridiagonal
             return 0;
         }
 
-        beta = -Math.CopySign(Hypot(alpha, xnorm), alpha);
+        beta = -Math.CopySign(double.Hypot(alpha, xnorm), alpha);
         double tau = (beta - alpha) / beta;
         TensorPrimitives.Multiply(x[..(m - 1)], 1 / (alpha - beta), x[..(m - 1)]);
         x[m - 1] = 1;
         return tau;
-    }
-
-    private static double Hypot(double x, double y)
-    {
-        x = Math.Abs(x);
-        y = Math.Abs(y);
-        double big = Math.Max(x, y), small = Math.Min(x, y);
-        if (big == 0)
-        {
-            return 0;
-        }
-
-        double q = small / big;
-        return big * Math.Sqrt(1 + q * q);
     }
 
     /// <summary>w ← τ w; w ← w − ½ τ (wᵀv) v (so that H A H = A − v wᵀ − w vᵀ).</summary>

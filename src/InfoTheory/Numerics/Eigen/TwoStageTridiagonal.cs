@@ -610,9 +610,7 @@ internal static class TwoStageTridiagonal
             return 0;
         }
 
-        double big = Math.Max(Math.Abs(alpha), xnorm), small = Math.Min(Math.Abs(alpha), xnorm);
-        double q = small / big;
-        beta = -Math.CopySign(big * Math.Sqrt(1 + q * q), alpha);
+        beta = -Math.CopySign(double.Hypot(alpha, xnorm), alpha);
         double tau = (beta - alpha) / beta;
         TensorPrimitives.Multiply(x[1..], 1 / (alpha - beta), x[1..]);
         x[0] = 1;
