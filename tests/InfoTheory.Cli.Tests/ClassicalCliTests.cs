@@ -72,8 +72,8 @@ public sealed class ClassicalCliTests : IDisposable
             "--noise-variance", "0.001", "--json", "--unit", "nats");
         var expected = new CompressedMutualInformation(new KsgMutualInformation(),
             new PcaCompressor(new PcaOptions { Components = 2, NoiseVariance = 0.001 }), null).Estimate(x, y);
-        Assert.Equal(expected.Estimate.Value.Nats, Number(json, "value"), 12);
-        Assert.Equal(expected.LossBound!.Value.Nats, Number(json, "bound"), 12);
+        Assert.Equal(expected.Value.Nats, Number(json, "value"), 12);
+        Assert.Equal(expected.DiagnosticsAs<CompressionDiagnostics>().LossBound!.Value.Nats, Number(json, "bound"), 12);
         Assert.Equal(2, json.RootElement.GetProperty("x_code").GetInt32());
         Assert.Equal("ksg", json.RootElement.GetProperty("inner").GetString());
     }

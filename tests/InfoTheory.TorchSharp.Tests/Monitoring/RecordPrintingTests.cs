@@ -6,7 +6,7 @@ public sealed class RecordPrintingTests
     [Fact]
     public void LayerMeasurement_prints_its_shape_and_compares_it_by_value()
     {
-        var a = new LayerMeasurement("enc1", new long[] { 500, 256 }, Information.FromBits(8), Information.FromBits(7), Information.FromBits(6));
+        var a = new LayerMeasurement("enc1", new long[] { 500, 256 }, new(Information.FromBits(8)), new(Information.FromBits(7)), new(Information.FromBits(6)));
         var b = a with { Shape = new List<long> { 500, 256 } };
         Assert.Contains("Shape = [500, 256]", a.ToString());
         Assert.Equal(a, b);
