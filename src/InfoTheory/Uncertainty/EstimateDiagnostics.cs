@@ -10,7 +10,7 @@ namespace InfoTheory;
 /// </summary>
 /// <remarks>
 /// Immutable records: equal when every member is equal (lists compare by their items), and printed with their members,
-/// e.g. <c>RenyiDiagnostics { Alpha = 1.01, Widths = [0.81, 1.2], ClippedEigenvalueMass = 0, Saturated = False }</c>.
+/// e.g. <c>KnnDiagnostics { K = 3, Norm = Max, Standardized = False, TieJitter = 1E-10, Variant = One, Weighted = False }</c>.
 /// Degenerate data are not described here but in <see cref="InformationEstimate.Warnings"/>.
 /// </remarks>
 public abstract record EstimateDiagnostics;

@@ -107,8 +107,8 @@ public sealed class DiagnosticsTests
     public void Binning_and_discrete_diagnostics_count_the_patterns_by_hand()
     {
         // x in 2 bins: {0, 1} → bin 0, {2, 3} → bin 1; y in 2 bins: 0 and 1 alternate. Joint: 4 patterns.
-        var x = Samples.FromColumn([0.0, 1, 2, 3]);
-        var y = Samples.FromColumn([0.0, 1, 0, 1]);
+        var x = Samples.FromColumn(new double[] { 0, 1, 2, 3 });
+        var y = Samples.FromColumn(new double[] { 0, 1, 0, 1 });
         var options = new BinningOptions { Bins = 2, Correction = DiscreteBiasCorrection.MillerMadow };
         Assert.Equal(new BinningDiagnostics(2, BinRange.PerColumn, DiscreteBiasCorrection.MillerMadow, [2]), new BinnedEntropy(options).Estimate(x).Diagnostics);
         Assert.Equal([2, 2, 4], new BinnedMutualInformation(options).Estimate(x, y).DiagnosticsAs<BinningDiagnostics>().Patterns);
@@ -124,11 +124,11 @@ public sealed class DiagnosticsTests
         var symbols = Divergence.Discrete([1, 1, 2], [1, 2, 3, 3], smoothed);
         Assert.Equal(new DiscreteDiagnostics(DiscreteBiasCorrection.None, [3]) { Pseudocount = 0.5 }, symbols.Diagnostics);
         Assert.Equal(3, symbols.SampleCount);
-        var binned = Divergence.Histogram(x, Samples.FromColumn([3.0, 0, 2, 1]), new DiscreteDivergenceOptions { Binning = new BinningOptions { Bins = 2 } });
+        var binned = Divergence.Histogram(x, Samples.FromColumn(new double[] { 3, 0, 2, 1 }), new DiscreteDivergenceOptions { Binning = new BinningOptions { Bins = 2 } });
         Assert.Equal(new BinningDiagnostics(2, BinRange.PerColumn, DiscreteBiasCorrection.None, [2]), binned.Diagnostics);
 
         // The layer estimator: H(T) over the bin patterns of the layer, I(T;Y) with [m_T, m_Y, m_TY].
-        var layer = new LayerBinning(new BinningOptions { Bins = 2 }).Estimate(new Samples([0.0, 0, 1, 1, 0, 1, 1, 0], 2), [0, 0, 1, 1]);
+        var layer = new LayerBinning(new BinningOptions { Bins = 2 }).Estimate(new Samples(new double[] { 0, 0, 1, 1, 0, 1, 1, 0 }, 2), [0, 0, 1, 1]);
         Assert.Equal(new BinningDiagnostics(2, BinRange.PerColumn, DiscreteBiasCorrection.None, [4]), layer.LayerEntropy.Diagnostics);
         Assert.Equal([4, 2, 4], layer.Label.DiagnosticsAs<BinningDiagnostics>().Patterns);
     }
@@ -152,7 +152,7 @@ public sealed class DiagnosticsTests
     [Fact]
     public void Compression_diagnostics_carry_the_codes_the_bound_and_the_inner_diagnostics()
     {
-        var wide = new Samples([.. Enumerable.Range(0, 200 * 4).Select(i => X[i / 4, i % 2] * (1 + i % 4))], 4);
+        var wide = new Samples(Enumerable.Range(0, 200 * 4).Select(i => X[i / 4, i % 2] * (1 + i % 4)).ToArray(), 4);
         var estimator = new CompressedMutualInformation(new KsgMutualInformation(new KsgOptions { K = 5 }),
             new PcaCompressor(new PcaOptions { Components = 2, NoiseVariance = 0.01 }));
         var result = estimator.Estimate(wide, Y);

@@ -33,6 +33,14 @@ public class InformationPlaneTests
             Close(Entropy.MatrixRenyi(t, o).Value.Nats, m.Entropy.Value.Nats);
             Close(MutualInformation.MatrixRenyi(xs, t, o).Value.Nats, m.InputInformation.Value.Nats);
             Close(MutualInformation.MatrixRenyi(t, reconstruction, o).Value.Nats, m.TargetInformation.Value.Nats);
+            // The shared pass reports each measure with the widths of its own variables, as the separate estimates do.
+            var separate = Assert.IsType<RenyiDiagnostics>(MutualInformation.MatrixRenyi(xs, t, o).Diagnostics);
+            var shared = Assert.IsType<RenyiDiagnostics>(m.InputInformation.Diagnostics);
+            Assert.Equal((separate.Alpha, separate.Saturated), (shared.Alpha, shared.Saturated));
+            Assert.Equal(separate.Widths, shared.Widths);
+            Assert.Equal(Assert.IsType<RenyiDiagnostics>(Entropy.MatrixRenyi(t, o).Diagnostics).Widths,
+                Assert.IsType<RenyiDiagnostics>(m.Entropy.Diagnostics).Widths);
+            Assert.Equal(t.Count, m.TargetInformation.SampleCount);
             Assert.Null(m.Mmi);
             Assert.Null(m.ErrorInformation);
         }
@@ -77,6 +85,7 @@ public class InformationPlaneTests
         var values = TestModels.Values(manual["conv2"]);
         var pid = PartialInformation.Proxies(xs, new FeatureMaps(values, 40, 4, 4, 4), new PidOptions { Renyi = options.Renyi });
         Close(pid.Mmi.Value.Nats, conv2.Mmi!.Value.Nats);
+        Assert.Equal(conv2.Mmi, conv2.Pid!.Mmi);
         Close(pid.Rst.Nats, conv2.Pid!.Rst.Nats);
         Close(pid.Wnri.Nats, conv2.Pid!.Wnri.Nats);
         Assert.Equal(pid.RstPercent!.Value, conv2.Pid!.RstPercent!.Value, 1e-7);

@@ -13,6 +13,27 @@ public sealed class RecordPrintingTests
     }
 
     [Fact]
+    public void LayerMeasurement_is_saturated_when_one_of_its_renyi_estimates_is()
+    {
+        var plain = new LayerMeasurement("enc1", new long[] { 500, 256 }, new(Information.FromBits(8)), new(Information.FromBits(7)), new(Information.FromBits(6)));
+        Assert.False(plain.Saturated);
+        var saturated = new InformationEstimate(Information.FromBits(7)) { Diagnostics = new RenyiDiagnostics(1.01, [0.5, 0.7], 0, Saturated: true) };
+        Assert.True((plain with { InputInformation = saturated }).Saturated);
+        Assert.True((plain with { Mmi = saturated }).Saturated);
+        Assert.False((plain with { InputInformation = saturated with { Diagnostics = new RenyiDiagnostics(1.01, [0.5, 0.7], 0, false) } }).Saturated);
+        Assert.True((plain with { TargetInformation = saturated }).ToRecord(0, 0).Saturated);
+    }
+
+    [Fact]
+    public void NeuralDiagnostics_print_and_compare_by_value()
+    {
+        var a = new NeuralDiagnostics(2000, Information.FromNats(0.5), Information.FromBits(7));
+        Assert.Equal(a, new NeuralDiagnostics(2000, Information.FromNats(0.5), Information.FromBits(7)));
+        Assert.NotEqual(a, a with { UpperLimit = null });
+        Assert.Equal("NeuralDiagnostics { EvaluationCount = 2000, TrainingBound = 0.721348 bits, UpperLimit = 7 bits }", a.ToString());
+    }
+
+    [Fact]
     public void CapturedTensor_and_IdxImages_print_sizes_not_values()
     {
         var captured = new CapturedTensor("conv1", new long[] { 2, 3 }, new double[6]);
