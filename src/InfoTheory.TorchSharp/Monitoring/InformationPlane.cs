@@ -143,7 +143,7 @@ public static class InformationPlane
         if (options.EntropyEstimator is null && options.MutualInformationEstimator is null)
         {
             var variables = new List<Samples> { x, y };
-            var subsets = new List<int[]> { [0], [1] };
+            List<int[]> subsets = [[0], [1]];
             for (int k = 0; k < outputs.Count; k++)
             {
                 variables.Add(outputs[k].AsSamples());
