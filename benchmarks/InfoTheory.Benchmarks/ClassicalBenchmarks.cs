@@ -41,7 +41,7 @@ public class ClassicalBenchmarks
             _labels[i] = random.Next(10);
             for (int k = 0; k < 10; k++)
             {
-                layer[i * 10 + k] = Math.Tanh(0.3 * _labels[i] - 1.5 + MultivariateNormal.StandardNormal(random));
+                layer[i * 10 + k] = Math.Tanh(0.3 * _labels[i] - 1.5 + RandomDraws.StandardNormal(random));
             }
         }
 

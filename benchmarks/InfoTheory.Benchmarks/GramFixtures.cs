@@ -17,10 +17,7 @@ internal static class GramFixtures
         var x = new double[n * d];
         for (int i = 0; i < x.Length; i++)
         {
-            // Box–Muller: one standard normal per pair of uniforms (1 − U keeps the log finite).
-            double u1 = 1.0 - random.NextDouble();
-            double u2 = random.NextDouble();
-            x[i] = Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+            x[i] = RandomDraws.StandardNormal(random);
         }
 
         double sigma = 5.0 * Math.Pow(n, -1.0 / (4 + d));

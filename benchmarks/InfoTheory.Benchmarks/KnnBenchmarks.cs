@@ -25,12 +25,12 @@ public class KnnBenchmarks
         var y = new double[n * d];
         for (int i = 0; i < x.Length; i++)
         {
-            x[i] = MultivariateNormal.StandardNormal(random);
+            x[i] = RandomDraws.StandardNormal(random);
         }
 
         for (int i = 0; i < y.Length; i++)
         {
-            y[i] = x[i] + 0.5 * MultivariateNormal.StandardNormal(random);
+            y[i] = x[i] + 0.5 * RandomDraws.StandardNormal(random);
         }
 
         _x = new Samples(x, d);

@@ -31,7 +31,7 @@ public class PidBenchmarks
         var layer = new double[n * Channels * 196];
         for (int i = 0; i < layer.Length; i++)
         {
-            layer[i] = Math.Max(0, MultivariateNormal.StandardNormal(random));
+            layer[i] = Math.Max(0, RandomDraws.StandardNormal(random));
         }
 
         _x = new Samples(x, 784);

@@ -337,8 +337,7 @@ public sealed class CliTests : IDisposable
         var values = new double[count];
         for (int i = 0; i < count; i++)
         {
-            // Box–Muller: deterministic for a seeded Random.
-            values[i] = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            values[i] = RandomDraws.StandardNormal(random); // deterministic for a seeded Random
         }
 
         return values;

@@ -15,7 +15,7 @@ internal static class TestData
         var values = new double[n * d];
         for (int i = 0; i < values.Length; i++)
         {
-            values[i] = scale * MultivariateNormal.StandardNormal(random);
+            values[i] = scale * RandomDraws.StandardNormal(random);
         }
 
         return new Samples(values, d);
@@ -28,7 +28,7 @@ internal static class TestData
         var w = new double[x.Dimensions * dy];
         for (int i = 0; i < w.Length; i++)
         {
-            w[i] = MultivariateNormal.StandardNormal(random);
+            w[i] = RandomDraws.StandardNormal(random);
         }
 
         var y = new double[x.Count * dy];
@@ -42,7 +42,7 @@ internal static class TestData
                     s += x[i, j] * w[j * dy + k];
                 }
 
-                y[i * dy + k] = Math.Tanh(s) + noise * MultivariateNormal.StandardNormal(random);
+                y[i * dy + k] = Math.Tanh(s) + noise * RandomDraws.StandardNormal(random);
             }
         }
 
@@ -56,7 +56,7 @@ internal static class TestData
         var w = new double[x.Dimensions * channels * mapSize];
         for (int i = 0; i < w.Length; i++)
         {
-            w[i] = MultivariateNormal.StandardNormal(random);
+            w[i] = RandomDraws.StandardNormal(random);
         }
 
         for (int i = 0; i < x.Count; i++)
@@ -69,7 +69,7 @@ internal static class TestData
                     s += x[i, j] * w[j * channels * mapSize + m];
                 }
 
-                values[i * channels * mapSize + m] = Math.Max(0, s) + 0.1 * MultivariateNormal.StandardNormal(random);
+                values[i * channels * mapSize + m] = Math.Max(0, s) + 0.1 * RandomDraws.StandardNormal(random);
             }
         }
 

@@ -40,7 +40,7 @@ public sealed class GaussianFitEntropy : IEntropyEstimator
             double correction = d * Math.Log(2.0 / (n - 1));
             for (int k = 1; k <= d; k++)
             {
-                correction += GaussianFitCovariance.Digamma((n - k) / 2.0);
+                correction += SpecialFunctions.Digamma((n - k) / 2.0);
             }
 
             entropy = 0.5 * (d * Math.Log(2 * Math.PI * Math.E) + logDet - correction);

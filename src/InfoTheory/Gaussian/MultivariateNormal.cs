@@ -112,7 +112,7 @@ public sealed class MultivariateNormal
         {
             for (int k = 0; k < d; k++)
             {
-                z[k] = StandardNormal(random);
+                z[k] = RandomDraws.StandardNormal(random);
             }
 
             for (int r = 0; r < d; r++)
@@ -128,14 +128,6 @@ public sealed class MultivariateNormal
         }
 
         return new Samples(values, d);
-    }
-
-    /// <summary>One standard normal draw (Box–Muller; the second value is discarded to keep the stream simple).</summary>
-    internal static double StandardNormal(Random random)
-    {
-        double u1 = 1.0 - random.NextDouble(); // (0, 1]: log is finite
-        double u2 = random.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 
     private double LogDeterminant(int[] indices)

@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using InfoTheory.Numerics;
 
 namespace InfoTheory.Internal;
 
@@ -102,9 +103,28 @@ internal static class KernelSums
         return t;
     }
 
-    /// <summary>For j &lt; i: e = exp(−‖zᵢ − zⱼ‖²); acc[j] += e; acc[i] += Σⱼ e. Eight (or four) j per register.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>For j &lt; i: e = exp(−‖zᵢ − zⱼ‖²); acc[j] += e; acc[i] += Σⱼ e, at the widest accelerated vector width.</summary>
     private static void FusedRow(double[] zt, int n, int d, int i, Span<double> xi, double[] acc)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            FusedRow<Vector512<double>, Simd512>(zt, n, d, i, xi, acc);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            FusedRow<Vector256<double>, Simd256>(zt, n, d, i, xi, acc);
+        }
+        else
+        {
+            FusedRow<Vector128<double>, Simd128>(zt, n, d, i, xi, acc);
+        }
+    }
+
+    /// <summary><see cref="FusedRow(double[], int, int, int, Span{double}, double[])"/> at one width: a vector of j per step.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void FusedRow<TVector, TSimd>(double[] zt, int n, int d, int i, Span<double> xi, double[] acc)
+        where TVector : struct
+        where TSimd : struct, ISimd<TVector>
     {
         ref double xt = ref MemoryMarshal.GetArrayDataReference(zt);
         ref double a = ref MemoryMarshal.GetArrayDataReference(acc);
@@ -114,46 +134,22 @@ internal static class KernelSums
         }
 
         int j = 0;
-        double sum = 0;
-        if (Vector512.IsHardwareAccelerated)
+        var total = TSimd.Zero;
+        for (; j + TSimd.Count <= i; j += TSimd.Count)
         {
-            var total = Vector512<double>.Zero;
-            for (; j + Vector512<double>.Count <= i; j += Vector512<double>.Count)
+            var dist = TSimd.Zero;
+            for (int k = 0; k < d; k++)
             {
-                var dist = Vector512<double>.Zero;
-                for (int k = 0; k < d; k++)
-                {
-                    var diff = Vector512.LoadUnsafe(ref xt, (nuint)(k * n + j)) - Vector512.Create(xi[k]);
-                    dist = Vector512.FusedMultiplyAdd(diff, diff, dist);
-                }
-
-                var e = FastExp.NonPositive(-dist);
-                total += e;
-                (Vector512.LoadUnsafe(ref a, (nuint)j) + e).StoreUnsafe(ref a, (nuint)j);
+                var diff = TSimd.Subtract(TSimd.Load(ref xt, (nuint)(k * n + j)), TSimd.Create(xi[k]));
+                dist = TSimd.FusedMultiplyAdd(diff, diff, dist);
             }
 
-            sum += Vector512.Sum(total);
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            var total = Vector256<double>.Zero;
-            for (; j + Vector256<double>.Count <= i; j += Vector256<double>.Count)
-            {
-                var dist = Vector256<double>.Zero;
-                for (int k = 0; k < d; k++)
-                {
-                    var diff = Vector256.LoadUnsafe(ref xt, (nuint)(k * n + j)) - Vector256.Create(xi[k]);
-                    dist = Vector256.FusedMultiplyAdd(diff, diff, dist);
-                }
-
-                var e = FastExp.NonPositive(-dist);
-                total += e;
-                (Vector256.LoadUnsafe(ref a, (nuint)j) + e).StoreUnsafe(ref a, (nuint)j);
-            }
-
-            sum += Vector256.Sum(total);
+            var e = FastExp.NonPositive<TVector, TSimd>(TSimd.Negate(dist));
+            total = TSimd.Add(total, e);
+            TSimd.Store(TSimd.Add(TSimd.Load(ref a, (nuint)j), e), ref a, (nuint)j);
         }
 
+        double sum = TSimd.Sum(total);
         for (; j < i; j++)
         {
             double dist = 0;

@@ -1,8 +1,9 @@
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using InfoTheory.Internal;
 using System.Runtime.Intrinsics;
-using System.Numerics.Tensors;
+using InfoTheory.Internal;
+using InfoTheory.Numerics;
 
 namespace InfoTheory;
 
@@ -90,7 +91,6 @@ internal sealed class PairwiseDistances
     /// (distances, exponentials and the sum stay in registers). <paramref name="scratch"/> (length ≥ i) is only used
     /// by the high-dimension form.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // full optimisation at once; dynamic PGO slowed this loop ~1.6× here
     public double SumOfNegativeExponentials(int i, Span<double> scratch)
     {
         if (_norms.Length != 0)
@@ -102,7 +102,23 @@ internal sealed class PairwiseDistances
             return TensorPrimitives.Sum(row);
         }
 
-        int n = Count, d = _dimensions, j = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            return SumOfNegativeExponentials<Vector512<double>, Simd512>(i);
+        }
+
+        return Vector256.IsHardwareAccelerated
+            ? SumOfNegativeExponentials<Vector256<double>, Simd256>(i)
+            : SumOfNegativeExponentials<Vector128<double>, Simd128>(i);
+    }
+
+    /// <summary>The direct form (d ≤ 32) of <see cref="SumOfNegativeExponentials(int, Span{double})"/> at one vector width.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // full optimisation at once; dynamic PGO slowed this loop ~1.6× here
+    internal double SumOfNegativeExponentials<TVector, TSimd>(int i)
+        where TVector : struct
+        where TSimd : struct, ISimd<TVector>
+    {
+        int n = Count, d = _dimensions, j = 0, width = TSimd.Count;
         ref double xt = ref MemoryMarshal.GetArrayDataReference(_data);
         Span<double> xi = stackalloc double[d];
         for (int k = 0; k < d; k++)
@@ -110,67 +126,46 @@ internal sealed class PairwiseDistances
             xi[k] = _data[k * n + i];
         }
 
-        double sum = 0;
-        if (Vector512.IsHardwareAccelerated)
+        // Four independent accumulators: the FMA chain is latency-bound otherwise.
+        var total = TSimd.Zero;
+        for (; j + 4 * width <= i; j += 4 * width)
         {
-            // Four independent accumulators: the FMA chain is latency-bound otherwise.
-            const int Width = 8;
-            var total = Vector512<double>.Zero;
-            for (; j + 4 * Width <= i; j += 4 * Width)
+            var a0 = TSimd.Zero;
+            var a1 = a0;
+            var a2 = a0;
+            var a3 = a0;
+            for (int k = 0; k < d; k++)
             {
-                var a0 = Vector512<double>.Zero;
-                var a1 = a0;
-                var a2 = a0;
-                var a3 = a0;
-                for (int k = 0; k < d; k++)
-                {
-                    var c = Vector512.Create(xi[k]);
-                    ref double row = ref Unsafe.Add(ref xt, k * n + j);
-                    var d0 = Vector512.LoadUnsafe(ref row) - c;
-                    var d1 = Vector512.LoadUnsafe(ref row, Width) - c;
-                    var d2 = Vector512.LoadUnsafe(ref row, 2 * Width) - c;
-                    var d3 = Vector512.LoadUnsafe(ref row, 3 * Width) - c;
-                    a0 = Vector512.FusedMultiplyAdd(d0, d0, a0);
-                    a1 = Vector512.FusedMultiplyAdd(d1, d1, a1);
-                    a2 = Vector512.FusedMultiplyAdd(d2, d2, a2);
-                    a3 = Vector512.FusedMultiplyAdd(d3, d3, a3);
-                }
-
-                total += (FastExp.NonPositive(-a0) + FastExp.NonPositive(-a1)) + (FastExp.NonPositive(-a2) + FastExp.NonPositive(-a3));
+                var c = TSimd.Create(xi[k]);
+                nuint at = (nuint)(k * n + j);
+                var d0 = TSimd.Subtract(TSimd.Load(ref xt, at), c);
+                var d1 = TSimd.Subtract(TSimd.Load(ref xt, at + (nuint)width), c);
+                var d2 = TSimd.Subtract(TSimd.Load(ref xt, at + (nuint)(2 * width)), c);
+                var d3 = TSimd.Subtract(TSimd.Load(ref xt, at + (nuint)(3 * width)), c);
+                a0 = TSimd.FusedMultiplyAdd(d0, d0, a0);
+                a1 = TSimd.FusedMultiplyAdd(d1, d1, a1);
+                a2 = TSimd.FusedMultiplyAdd(d2, d2, a2);
+                a3 = TSimd.FusedMultiplyAdd(d3, d3, a3);
             }
 
-            for (; j + Width <= i; j += Width)
-            {
-                var acc = Vector512<double>.Zero;
-                for (int k = 0; k < d; k++)
-                {
-                    var diff = Vector512.LoadUnsafe(ref xt, (nuint)(k * n + j)) - Vector512.Create(xi[k]);
-                    acc = Vector512.FusedMultiplyAdd(diff, diff, acc);
-                }
-
-                total += FastExp.NonPositive(-acc);
-            }
-
-            sum += Vector512.Sum(total);
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            var total = Vector256<double>.Zero;
-            for (; j + Vector256<double>.Count <= i; j += Vector256<double>.Count)
-            {
-                var acc = Vector256<double>.Zero;
-                for (int k = 0; k < d; k++)
-                {
-                    var diff = Vector256.LoadUnsafe(ref xt, (nuint)(k * n + j)) - Vector256.Create(xi[k]);
-                    acc = Vector256.FusedMultiplyAdd(diff, diff, acc);
-                }
-
-                total += FastExp.NonPositive(-acc);
-            }
-
-            sum += Vector256.Sum(total);
+            var e01 = TSimd.Add(FastExp.NonPositive<TVector, TSimd>(TSimd.Negate(a0)), FastExp.NonPositive<TVector, TSimd>(TSimd.Negate(a1)));
+            var e23 = TSimd.Add(FastExp.NonPositive<TVector, TSimd>(TSimd.Negate(a2)), FastExp.NonPositive<TVector, TSimd>(TSimd.Negate(a3)));
+            total = TSimd.Add(total, TSimd.Add(e01, e23));
         }
 
+        for (; j + width <= i; j += width)
+        {
+            var acc = TSimd.Zero;
+            for (int k = 0; k < d; k++)
+            {
+                var diff = TSimd.Subtract(TSimd.Load(ref xt, (nuint)(k * n + j)), TSimd.Create(xi[k]));
+                acc = TSimd.FusedMultiplyAdd(diff, diff, acc);
+            }
+
+            total = TSimd.Add(total, FastExp.NonPositive<TVector, TSimd>(TSimd.Negate(acc)));
+        }
+
+        double sum = TSimd.Sum(total);
         for (; j < i; j++)
         {
             double acc = 0;
@@ -237,50 +232,52 @@ internal sealed class PairwiseDistances
         }
     }
 
+    /// <summary>D[i, j] for j &lt; i from the transposed copy, at the widest accelerated vector width.</summary>
+    private void DirectLowerRow(int i, Span<double> destination)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            DirectLowerRow<Vector512<double>, Simd512>(i, destination);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            DirectLowerRow<Vector256<double>, Simd256>(i, destination);
+        }
+        else
+        {
+            DirectLowerRow<Vector128<double>, Simd128>(i, destination);
+        }
+    }
+
     /// <summary>
-    /// D[i, j] for j &lt; i from the transposed copy: eight (or four) j at a time, all d coordinates summed in a
-    /// register, so each distance is written once.
+    /// D[i, j] for j &lt; i from the transposed copy: a vector of j at a time, all d coordinates summed in a register,
+    /// so each distance is written once. Each distance is one FMA chain over the coordinates whatever the width, so
+    /// every width gives the same bits.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void DirectLowerRow(int i, Span<double> destination)
+    internal void DirectLowerRow<TVector, TSimd>(int i, Span<double> destination)
+        where TVector : struct
+        where TSimd : struct, ISimd<TVector>
     {
         int n = Count, d = _dimensions, j = 0;
         ref double xt = ref MemoryMarshal.GetArrayDataReference(_data);
-        ref double dst = ref MemoryMarshal.GetReference(destination);
+        ref double dst = ref MemoryMarshal.GetReference(destination[..i]);
         Span<double> xi = stackalloc double[d];
         for (int k = 0; k < d; k++)
         {
             xi[k] = _data[k * n + i];
         }
 
-        if (Vector512.IsHardwareAccelerated)
+        for (; j + TSimd.Count <= i; j += TSimd.Count)
         {
-            for (; j + Vector512<double>.Count <= i; j += Vector512<double>.Count)
+            var acc = TSimd.Zero;
+            for (int k = 0; k < d; k++)
             {
-                var acc = Vector512<double>.Zero;
-                for (int k = 0; k < d; k++)
-                {
-                    var diff = Vector512.LoadUnsafe(ref xt, (nuint)(k * n + j)) - Vector512.Create(xi[k]);
-                    acc = Vector512.FusedMultiplyAdd(diff, diff, acc);
-                }
-
-                acc.StoreUnsafe(ref dst, (nuint)j);
+                var diff = TSimd.Subtract(TSimd.Load(ref xt, (nuint)(k * n + j)), TSimd.Create(xi[k]));
+                acc = TSimd.FusedMultiplyAdd(diff, diff, acc);
             }
-        }
 
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; j + Vector256<double>.Count <= i; j += Vector256<double>.Count)
-            {
-                var acc = Vector256<double>.Zero;
-                for (int k = 0; k < d; k++)
-                {
-                    var diff = Vector256.LoadUnsafe(ref xt, (nuint)(k * n + j)) - Vector256.Create(xi[k]);
-                    acc = Vector256.FusedMultiplyAdd(diff, diff, acc);
-                }
-
-                acc.StoreUnsafe(ref dst, (nuint)j);
-            }
+            TSimd.Store(acc, ref dst, (nuint)j);
         }
 
         for (; j < i; j++)

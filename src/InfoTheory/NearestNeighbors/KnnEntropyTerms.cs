@@ -66,7 +66,7 @@ internal static class KnnEntropyTerms
         int firstUsed = FirstUsed(weights);
         for (int j = 1; j <= k; j++)
         {
-            constant += weights[j - 1] * (KnnMath.Digamma(n) - KnnMath.Digamma(j) + KnnMath.LogUnitBallVolume(d, norm));
+            constant += weights[j - 1] * (SpecialFunctions.Digamma(n) - SpecialFunctions.Digamma(j) + KnnMath.LogUnitBallVolume(d, norm));
         }
 
         var w8 = weights.ToArray();

@@ -56,10 +56,10 @@ public sealed class KsgConditionalMutualInformation
         KsgChecks.Prepare(checks, joint, stats, Options, "the joint space (x, y, z)");
         var counts = KsgCounts.Compute(joint, [dx, dz, dy], [(0, 2), (1, 2), (1, 1)], k, KsgVariant.One, Options.Norm, Options.Search, Options.Backend);
         var terms = new double[n];
-        double constant = KnnMath.Digamma(k);
+        double constant = SpecialFunctions.Digamma(k);
         for (int i = 0; i < n; i++)
         {
-            terms[i] = constant - KnnMath.Digamma(counts[0][i] + 1) - KnnMath.Digamma(counts[1][i] + 1) + KnnMath.Digamma(counts[2][i] + 1);
+            terms[i] = constant - SpecialFunctions.Digamma(counts[0][i] + 1) - SpecialFunctions.Digamma(counts[1][i] + 1) + SpecialFunctions.Digamma(counts[2][i] + 1);
         }
 
         return checks.Finish(KnnMath.Estimate(terms));

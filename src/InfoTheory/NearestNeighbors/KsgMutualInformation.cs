@@ -56,11 +56,11 @@ public sealed class KsgMutualInformation : IMutualInformationEstimator, IDistanc
         var counts = KsgCounts.Compute(joint, [dx, y.Dimensions], [(0, 1), (1, 1)], k, Options.Variant, Options.Norm, Options.Search, Options.Backend);
         var terms = new double[n];
         bool one = Options.Variant == KsgVariant.One;
-        double constant = KnnMath.Digamma(k) + KnnMath.Digamma(n) - (one ? 0 : 1.0 / k);
+        double constant = SpecialFunctions.Digamma(k) + SpecialFunctions.Digamma(n) - (one ? 0 : 1.0 / k);
         int shift = one ? 1 : 0;
         for (int i = 0; i < n; i++)
         {
-            terms[i] = constant - KnnMath.Digamma(counts[0][i] + shift) - KnnMath.Digamma(counts[1][i] + shift);
+            terms[i] = constant - SpecialFunctions.Digamma(counts[0][i] + shift) - SpecialFunctions.Digamma(counts[1][i] + shift);
         }
 
         return checks.Finish(KnnMath.Estimate(terms));

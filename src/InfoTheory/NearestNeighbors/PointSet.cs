@@ -375,7 +375,7 @@ internal sealed class PointSet
         {
             for (int k = 0; k < d; k++)
             {
-                Data[i * d + k] += scale[k] * MultivariateNormal.StandardNormal(random);
+                Data[i * d + k] += scale[k] * RandomDraws.StandardNormal(random);
             }
         }
     }

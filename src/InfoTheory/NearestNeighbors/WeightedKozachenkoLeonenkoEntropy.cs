@@ -69,7 +69,7 @@ public sealed class WeightedKozachenkoLeonenkoEntropy : IEntropyEstimator, IDist
             var v = new double[k];
             for (int j = 1; j <= k; j++)
             {
-                v[j - 1] = l == 0 ? 1 : Math.Exp(KnnMath.LogGamma(j + 2.0 * l / dimensions) - KnnMath.LogGamma(j));
+                v[j - 1] = l == 0 ? 1 : Math.Exp(SpecialFunctions.LogGamma(j + 2.0 * l / dimensions) - SpecialFunctions.LogGamma(j));
             }
 
             for (int pass = 0; pass < 2; pass++)

@@ -106,7 +106,7 @@ public sealed class ImageTask : ISyntheticTask
         {
             for (int k = 0; k < LatentDimensions; k++)
             {
-                u[k] = SpecialFunctions.NormalCdf(latents[i, k]);
+                u[k] = Internal.NormalDistribution.Cdf(latents[i, k]);
             }
 
             var image = pixels.AsSpan(i * p, p);

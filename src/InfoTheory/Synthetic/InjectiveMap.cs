@@ -14,7 +14,7 @@ public abstract class InjectiveMap
     public static InjectiveMap Asinh { get; } = new Elementwise("asinh", Math.Asinh, Math.Sinh);
 
     /// <summary>x ↦ Φ(x), the standard normal CDF, coordinate-wise (BMI "normal CDF": uniform margins on (0, 1) for standard normal input).</summary>
-    public static InjectiveMap NormalCdf { get; } = new Elementwise("normalcdf", SpecialFunctions.NormalCdf, Internal.NormalDistribution.Quantile);
+    public static InjectiveMap NormalCdf { get; } = new Elementwise("normalcdf", Internal.NormalDistribution.Cdf, Internal.NormalDistribution.Quantile);
 
     /// <summary>The name used in task names, e.g. <c>halfcube</c>.</summary>
     public abstract string Name { get; }

@@ -73,12 +73,12 @@ public sealed class StudentTTask : ISyntheticTask
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var z = _dispersion.Sample(count, seed).ToArray();
-        var random = new Random(SpecialFunctions.Stream(seed, 1));
+        var random = new Random(RandomDraws.Stream(seed, 1));
         int d = _dispersion.Dimensions;
         for (int i = 0; i < count; i++)
         {
             // W ~ χ²_ν = 2·Gamma(ν/2); the same scale multiplies the whole row.
-            double w = 2 * SpecialFunctions.Gamma(random, DegreesOfFreedom / 2);
+            double w = 2 * RandomDraws.Gamma(random, DegreesOfFreedom / 2);
             double scale = Math.Sqrt(DegreesOfFreedom / Math.Max(w, double.Epsilon));
             for (int k = 0; k < d; k++)
             {

@@ -18,7 +18,7 @@ public class KdeTests
         {
             for (int j = 0; j < d; j++)
             {
-                a[i, j] = MultivariateNormal.StandardNormal(r);
+                a[i, j] = RandomDraws.StandardNormal(r);
             }
         }
 

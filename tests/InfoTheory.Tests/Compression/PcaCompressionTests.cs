@@ -72,7 +72,7 @@ public sealed class PcaCompressionTests
         {
             for (int k = 0; k < 4; k++)
             {
-                x[i * 4 + (3 - k)] = sd[k] * MultivariateNormal.StandardNormal(random);
+                x[i * 4 + (3 - k)] = sd[k] * RandomDraws.StandardNormal(random);
             }
         }
 
@@ -208,7 +208,7 @@ public sealed class PcaCompressionTests
         {
             for (int k = 0; k < 4; k++)
             {
-                x[i * 4 + k] = Math.Sqrt(variances[k] + sigma2) * MultivariateNormal.StandardNormal(random);
+                x[i * 4 + k] = Math.Sqrt(variances[k] + sigma2) * RandomDraws.StandardNormal(random);
             }
         }
 

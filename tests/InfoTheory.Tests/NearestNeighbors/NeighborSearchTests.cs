@@ -12,7 +12,7 @@ public class NeighborSearchTests
     {
         var random = new Random(seed);
         // With ties: values on a coarse grid, so equal distances and duplicate rows are common.
-        var values = Enumerable.Range(0, n * d).Select(_ => ties ? random.Next(4) : MultivariateNormal.StandardNormal(random) * 3).ToArray();
+        var values = Enumerable.Range(0, n * d).Select(_ => ties ? random.Next(4) : RandomDraws.StandardNormal(random) * 3).ToArray();
         return PointSet.Copy([new Samples(values, d)]);
     }
 

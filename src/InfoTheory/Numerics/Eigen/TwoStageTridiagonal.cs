@@ -1,5 +1,8 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using InfoTheory.Numerics;
 
 namespace InfoTheory.Compute;
 
@@ -309,58 +312,66 @@ internal static class TwoStageTridiagonal
     private static (double D0, double D1, double D2, double D3) FusedDotAxpy4(ReadOnlySpan<double> x0s, ReadOnlySpan<double> x1s,
         ReadOnlySpan<double> x2s, ReadOnlySpan<double> x3s, ReadOnlySpan<double> ys, Span<double> gs, double s0, double s1, double s2, double s3)
     {
-        ref double x0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x0s);
-        ref double x1 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x1s);
-        ref double x2 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x2s);
-        ref double x3 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x3s);
-        ref double y0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(ys);
-        ref double g0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(gs);
-        int len = x0s.Length, j = 0;
-        double d0 = 0, d1 = 0, d2 = 0, d3 = 0;
         if (Vector512.IsHardwareAccelerated)
         {
-            Vector512<double> a0 = default, a1 = default, a2 = default, a3 = default;
-            var b0 = Vector512.Create(s0);
-            var b1 = Vector512.Create(s1);
-            var b2 = Vector512.Create(s2);
-            var b3 = Vector512.Create(s3);
-            for (; j <= len - 8; j += 8)
-            {
-                var y = Vector512.LoadUnsafe(ref y0, (nuint)j);
-                var v0 = Vector512.LoadUnsafe(ref x0, (nuint)j);
-                var v1 = Vector512.LoadUnsafe(ref x1, (nuint)j);
-                var v2 = Vector512.LoadUnsafe(ref x2, (nuint)j);
-                var v3 = Vector512.LoadUnsafe(ref x3, (nuint)j);
-                a0 = Vector512.FusedMultiplyAdd(v0, y, a0);
-                a1 = Vector512.FusedMultiplyAdd(v1, y, a1);
-                a2 = Vector512.FusedMultiplyAdd(v2, y, a2);
-                a3 = Vector512.FusedMultiplyAdd(v3, y, a3);
-                var g = Vector512.LoadUnsafe(ref g0, (nuint)j);
-                g = Vector512.FusedMultiplyAdd(v0, b0, g);
-                g = Vector512.FusedMultiplyAdd(v1, b1, g);
-                g = Vector512.FusedMultiplyAdd(v2, b2, g);
-                g = Vector512.FusedMultiplyAdd(v3, b3, g);
-                g.StoreUnsafe(ref g0, (nuint)j);
-            }
-
-            d0 = Vector512.Sum(a0);
-            d1 = Vector512.Sum(a1);
-            d2 = Vector512.Sum(a2);
-            d3 = Vector512.Sum(a3);
+            return FusedDotAxpy4<Vector512<double>, Simd512>(x0s, x1s, x2s, x3s, ys, gs, s0, s1, s2, s3);
         }
 
+        return Vector256.IsHardwareAccelerated
+            ? FusedDotAxpy4<Vector256<double>, Simd256>(x0s, x1s, x2s, x3s, ys, gs, s0, s1, s2, s3)
+            : FusedDotAxpy4<Vector128<double>, Simd128>(x0s, x1s, x2s, x3s, ys, gs, s0, s1, s2, s3);
+    }
+
+    /// <summary><see cref="FusedDotAxpy4(ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, double, double, double, double)"/> at one vector width.</summary>
+    internal static (double D0, double D1, double D2, double D3) FusedDotAxpy4<TVector, TSimd>(ReadOnlySpan<double> x0s, ReadOnlySpan<double> x1s,
+        ReadOnlySpan<double> x2s, ReadOnlySpan<double> x3s, ReadOnlySpan<double> ys, Span<double> gs, double s0, double s1, double s2, double s3)
+        where TVector : struct
+        where TSimd : struct, ISimd<TVector>
+    {
+        ref double x0 = ref MemoryMarshal.GetReference(x0s);
+        ref double x1 = ref MemoryMarshal.GetReference(x1s);
+        ref double x2 = ref MemoryMarshal.GetReference(x2s);
+        ref double x3 = ref MemoryMarshal.GetReference(x3s);
+        ref double y0 = ref MemoryMarshal.GetReference(ys);
+        ref double g0 = ref MemoryMarshal.GetReference(gs);
+        int len = x0s.Length, j = 0, width = TSimd.Count;
+        TVector a0 = TSimd.Zero, a1 = TSimd.Zero, a2 = TSimd.Zero, a3 = TSimd.Zero;
+        var b0 = TSimd.Create(s0);
+        var b1 = TSimd.Create(s1);
+        var b2 = TSimd.Create(s2);
+        var b3 = TSimd.Create(s3);
+        for (; j <= len - width; j += width)
+        {
+            var y = TSimd.Load(ref y0, (nuint)j);
+            var v0 = TSimd.Load(ref x0, (nuint)j);
+            var v1 = TSimd.Load(ref x1, (nuint)j);
+            var v2 = TSimd.Load(ref x2, (nuint)j);
+            var v3 = TSimd.Load(ref x3, (nuint)j);
+            a0 = TSimd.FusedMultiplyAdd(v0, y, a0);
+            a1 = TSimd.FusedMultiplyAdd(v1, y, a1);
+            a2 = TSimd.FusedMultiplyAdd(v2, y, a2);
+            a3 = TSimd.FusedMultiplyAdd(v3, y, a3);
+            var g = TSimd.Load(ref g0, (nuint)j);
+            g = TSimd.FusedMultiplyAdd(v0, b0, g);
+            g = TSimd.FusedMultiplyAdd(v1, b1, g);
+            g = TSimd.FusedMultiplyAdd(v2, b2, g);
+            g = TSimd.FusedMultiplyAdd(v3, b3, g);
+            TSimd.Store(g, ref g0, (nuint)j);
+        }
+
+        double d0 = TSimd.Sum(a0), d1 = TSimd.Sum(a1), d2 = TSimd.Sum(a2), d3 = TSimd.Sum(a3);
         for (; j < len; j++)
         {
-            double y = System.Runtime.CompilerServices.Unsafe.Add(ref y0, j);
-            double v0 = System.Runtime.CompilerServices.Unsafe.Add(ref x0, j);
-            double v1 = System.Runtime.CompilerServices.Unsafe.Add(ref x1, j);
-            double v2 = System.Runtime.CompilerServices.Unsafe.Add(ref x2, j);
-            double v3 = System.Runtime.CompilerServices.Unsafe.Add(ref x3, j);
+            double y = Unsafe.Add(ref y0, j);
+            double v0 = Unsafe.Add(ref x0, j);
+            double v1 = Unsafe.Add(ref x1, j);
+            double v2 = Unsafe.Add(ref x2, j);
+            double v3 = Unsafe.Add(ref x3, j);
             d0 += v0 * y;
             d1 += v1 * y;
             d2 += v2 * y;
             d3 += v3 * y;
-            System.Runtime.CompilerServices.Unsafe.Add(ref g0, j) += v0 * s0 + v1 * s1 + v2 * s2 + v3 * s3;
+            Unsafe.Add(ref g0, j) += v0 * s0 + v1 * s1 + v2 * s2 + v3 * s3;
         }
 
         return (d0, d1, d2, d3);
@@ -369,45 +380,40 @@ internal static class TwoStageTridiagonal
     /// <summary>g += s·x; returns x·y.</summary>
     private static double FusedDotAxpy(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> g, double s)
     {
-        ref double x0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-        ref double y0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
-        ref double g0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(g);
-        int len = x.Length, j = 0;
-        double dot = 0;
         if (Vector512.IsHardwareAccelerated)
         {
-            var acc = Vector512<double>.Zero;
-            var bs = Vector512.Create(s);
-            for (; j <= len - 8; j += 8)
-            {
-                var xv = Vector512.LoadUnsafe(ref x0, (nuint)j);
-                acc = Vector512.FusedMultiplyAdd(xv, Vector512.LoadUnsafe(ref y0, (nuint)j), acc);
-                Vector512.FusedMultiplyAdd(xv, bs, Vector512.LoadUnsafe(ref g0, (nuint)j))
-                    .StoreUnsafe(ref g0, (nuint)j);
-            }
-
-            dot = Vector512.Sum(acc);
+            return FusedDotAxpy<Vector512<double>, Simd512>(x, y, g, s);
         }
-        else if (Vector256.IsHardwareAccelerated)
+
+        return Vector256.IsHardwareAccelerated
+            ? FusedDotAxpy<Vector256<double>, Simd256>(x, y, g, s)
+            : FusedDotAxpy<Vector128<double>, Simd128>(x, y, g, s);
+    }
+
+    /// <summary><see cref="FusedDotAxpy(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, double)"/> at one vector width.</summary>
+    internal static double FusedDotAxpy<TVector, TSimd>(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> g, double s)
+        where TVector : struct
+        where TSimd : struct, ISimd<TVector>
+    {
+        ref double x0 = ref MemoryMarshal.GetReference(x);
+        ref double y0 = ref MemoryMarshal.GetReference(y);
+        ref double g0 = ref MemoryMarshal.GetReference(g);
+        int len = x.Length, j = 0, width = TSimd.Count;
+        var acc = TSimd.Zero;
+        var bs = TSimd.Create(s);
+        for (; j <= len - width; j += width)
         {
-            var acc = Vector256<double>.Zero;
-            var bs = Vector256.Create(s);
-            for (; j <= len - 4; j += 4)
-            {
-                var xv = Vector256.LoadUnsafe(ref x0, (nuint)j);
-                acc = Vector256.FusedMultiplyAdd(xv, Vector256.LoadUnsafe(ref y0, (nuint)j), acc);
-                Vector256.FusedMultiplyAdd(xv, bs, Vector256.LoadUnsafe(ref g0, (nuint)j))
-                    .StoreUnsafe(ref g0, (nuint)j);
-            }
-
-            dot = Vector256.Sum(acc);
+            var xv = TSimd.Load(ref x0, (nuint)j);
+            acc = TSimd.FusedMultiplyAdd(xv, TSimd.Load(ref y0, (nuint)j), acc);
+            TSimd.Store(TSimd.FusedMultiplyAdd(xv, bs, TSimd.Load(ref g0, (nuint)j)), ref g0, (nuint)j);
         }
 
+        double dot = TSimd.Sum(acc);
         for (; j < len; j++)
         {
-            double xj = System.Runtime.CompilerServices.Unsafe.Add(ref x0, j);
-            dot += xj * System.Runtime.CompilerServices.Unsafe.Add(ref y0, j);
-            System.Runtime.CompilerServices.Unsafe.Add(ref g0, j) += xj * s;
+            double xj = Unsafe.Add(ref x0, j);
+            dot += xj * Unsafe.Add(ref y0, j);
+            Unsafe.Add(ref g0, j) += xj * s;
         }
 
         return dot;
@@ -510,48 +516,83 @@ internal static class TwoStageTridiagonal
     /// <summary>row ← row (I − τ v vᵀ) for a short row (length ≤ b): one dot, one axpy, no library-call overhead.</summary>
     private static void ApplyRight(Span<double> row, ReadOnlySpan<double> v, double tau)
     {
-        int len = row.Length, j = 0;
-        ref double r0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(row);
-        ref double v0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(v);
-        double dot = 0;
-        if (Vector512.IsHardwareAccelerated && len >= 8)
+        if (Vector512.IsHardwareAccelerated)
         {
-            var acc = Vector512<double>.Zero;
-            for (; j <= len - 8; j += 8)
+            ApplyRight<Vector512<double>, Simd512>(row, v, tau);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            ApplyRight<Vector256<double>, Simd256>(row, v, tau);
+        }
+        else
+        {
+            ApplyRight<Vector128<double>, Simd128>(row, v, tau);
+        }
+    }
+
+    /// <summary><see cref="ApplyRight(Span{double}, ReadOnlySpan{double}, double)"/> at one vector width.</summary>
+    internal static void ApplyRight<TVector, TSimd>(Span<double> row, ReadOnlySpan<double> v, double tau)
+        where TVector : struct
+        where TSimd : struct, ISimd<TVector>
+    {
+        int len = row.Length, j = 0, width = TSimd.Count;
+        ref double r0 = ref MemoryMarshal.GetReference(row);
+        ref double v0 = ref MemoryMarshal.GetReference(v);
+        double dot = 0;
+        if (len >= width)
+        {
+            var acc = TSimd.Zero;
+            for (; j <= len - width; j += width)
             {
-                acc = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref r0, (nuint)j), Vector512.LoadUnsafe(ref v0, (nuint)j), acc);
+                acc = TSimd.FusedMultiplyAdd(TSimd.Load(ref r0, (nuint)j), TSimd.Load(ref v0, (nuint)j), acc);
             }
 
-            dot = Vector512.Sum(acc);
+            dot = TSimd.Sum(acc);
         }
 
         for (; j < len; j++)
         {
-            dot += System.Runtime.CompilerServices.Unsafe.Add(ref r0, j) * System.Runtime.CompilerServices.Unsafe.Add(ref v0, j);
+            dot += Unsafe.Add(ref r0, j) * Unsafe.Add(ref v0, j);
         }
 
-        Axpy(v, -tau * dot, row);
+        Axpy<TVector, TSimd>(v, -tau * dot, row);
     }
 
     /// <summary>y += s·x for short spans.</summary>
     private static void Axpy(ReadOnlySpan<double> x, double s, Span<double> y)
     {
-        int len = y.Length, j = 0;
-        ref double x0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-        ref double y0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
         if (Vector512.IsHardwareAccelerated)
         {
-            var bs = Vector512.Create(s);
-            for (; j <= len - 8; j += 8)
-            {
-                Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x0, (nuint)j), bs, Vector512.LoadUnsafe(ref y0, (nuint)j))
-                    .StoreUnsafe(ref y0, (nuint)j);
-            }
+            Axpy<Vector512<double>, Simd512>(x, s, y);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            Axpy<Vector256<double>, Simd256>(x, s, y);
+        }
+        else
+        {
+            Axpy<Vector128<double>, Simd128>(x, s, y);
+        }
+    }
+
+    /// <summary><see cref="Axpy(ReadOnlySpan{double}, double, Span{double})"/> at one vector width (element-wise: the
+    /// same bits at every width).</summary>
+    internal static void Axpy<TVector, TSimd>(ReadOnlySpan<double> x, double s, Span<double> y)
+        where TVector : struct
+        where TSimd : struct, ISimd<TVector>
+    {
+        int len = y.Length, j = 0, width = TSimd.Count;
+        ref double x0 = ref MemoryMarshal.GetReference(x);
+        ref double y0 = ref MemoryMarshal.GetReference(y);
+        var bs = TSimd.Create(s);
+        for (; j <= len - width; j += width)
+        {
+            TSimd.Store(TSimd.FusedMultiplyAdd(TSimd.Load(ref x0, (nuint)j), bs, TSimd.Load(ref y0, (nuint)j)), ref y0, (nuint)j);
         }
 
         for (; j < len; j++)
         {
-            System.Runtime.CompilerServices.Unsafe.Add(ref y0, j) += System.Runtime.CompilerServices.Unsafe.Add(ref x0, j) * s;
+            Unsafe.Add(ref y0, j) += Unsafe.Add(ref x0, j) * s;
         }
     }
 
@@ -569,9 +610,7 @@ internal static class TwoStageTridiagonal
             return 0;
         }
 
-        double big = Math.Max(Math.Abs(alpha), xnorm), small = Math.Min(Math.Abs(alpha), xnorm);
-        double q = small / big;
-        beta = -Math.CopySign(big * Math.Sqrt(1 + q * q), alpha);
+        beta = -Math.CopySign(double.Hypot(alpha, xnorm), alpha);
         double tau = (beta - alpha) / beta;
         TensorPrimitives.Multiply(x[1..], 1 / (alpha - beta), x[1..]);
         x[0] = 1;

@@ -35,6 +35,9 @@ namespace InfoTheory;
 /// and a positive semidefinite matrix may yield tiny negative eigenvalues of order ε·‖A‖.</para>
 /// <para>Matrices whose entries lie far outside [1e-120, 1e120] are rescaled by a power of two first (exact).</para>
 /// </remarks>
+// Public, unlike the rest of Numerics/: users spectrum-analyse their own kernel matrices with it, a backend author can
+// fall back to it, the ILGPU tests (no access to internals) check the device solver against it, and its speed against
+// libtorch and MathNet is documented (docs/benchmarks.md). The eigendecomposition with vectors is the PCA's engine only.
 public static class SymmetricEigenvalues
 {
     // With several cores, the blocked (parallel) one-stage reduction from this order on; single-threaded, the

@@ -14,7 +14,7 @@ namespace InfoTheory;
 /// works on contiguous rows (SIMD); the rotations of one QL sweep are recorded and applied to column blocks in parallel.
 /// Only the lower triangle of the input is read.
 /// </remarks>
-public static class SymmetricEigendecomposition
+internal static class SymmetricEigendecomposition
 {
     /// <summary>The eigenpairs of the symmetric n×n row-major <paramref name="matrix"/>, eigenvalues in descending order.</summary>
     /// <param name="matrix">n×n values, row-major (only the lower triangle is read).</param>
@@ -194,7 +194,7 @@ public static class SymmetricEigendecomposition
 
                 // Shift from the leading 2×2 block (Wilkinson's choice, as in tql2).
                 double g = (d[l + 1] - d[l]) / (2 * e[l]);
-                double r = Hypot(g, 1);
+                double r = double.Hypot(g, 1);
                 g = d[m] - d[l] + e[l] / (g + (g >= 0 ? r : -r));
                 double s = 1, c = 1, p = 0;
                 int i = m - 1;
@@ -203,7 +203,7 @@ public static class SymmetricEigendecomposition
                 for (; i >= l; i--)
                 {
                     double f = s * e[i], b = c * e[i];
-                    r = Hypot(f, g);
+                    r = double.Hypot(f, g);
                     e[i + 1] = r;
                     if (r == 0)
                     {
@@ -323,19 +323,5 @@ public static class SymmetricEigendecomposition
                 body(i);
             }
         }
-    }
-
-    private static double Hypot(double x, double y)
-    {
-        x = Math.Abs(x);
-        y = Math.Abs(y);
-        double big = Math.Max(x, y), small = Math.Min(x, y);
-        if (big == 0)
-        {
-            return 0;
-        }
-
-        double t = small / big;
-        return big * Math.Sqrt(1 + t * t);
     }
 }

@@ -156,21 +156,7 @@ internal static class TridiagonalQL
             acmn = a;
         }
 
-        double rt;
-        if (adf > ab)
-        {
-            double q = ab / adf;
-            rt = adf * Math.Sqrt(1 + q * q);
-        }
-        else if (adf < ab)
-        {
-            double q = adf / ab;
-            rt = ab * Math.Sqrt(1 + q * q);
-        }
-        else
-        {
-            rt = ab * Math.Sqrt(2.0);
-        }
+        double rt = double.Hypot(adf, ab);
 
         if (sm < 0)
         {

@@ -1,6 +1,8 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using InfoTheory.Numerics;
 
 namespace InfoTheory.Compute;
 
@@ -127,79 +129,66 @@ internal static class HouseholderTridiagonal
     private static void UpdateTwoRowsAndMatVec(Span<double> rowA, Span<double> rowB, ReadOnlySpan<double> x, ReadOnlySpan<double> y,
         ReadOnlySpan<double> u, Span<double> w)
     {
-        int r = rowA.Length - 1;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            UpdateTwoRowsAndMatVec<Vector512<double>, Simd512>(rowA, rowB, x, y, u, w);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            UpdateTwoRowsAndMatVec<Vector256<double>, Simd256>(rowA, rowB, x, y, u, w);
+        }
+        else
+        {
+            UpdateTwoRowsAndMatVec<Vector128<double>, Simd128>(rowA, rowB, x, y, u, w);
+        }
+    }
+
+    /// <summary><see cref="UpdateTwoRowsAndMatVec(Span{double}, Span{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/> at one vector width.</summary>
+    internal static void UpdateTwoRowsAndMatVec<TVector, TSimd>(Span<double> rowA, Span<double> rowB, ReadOnlySpan<double> x, ReadOnlySpan<double> y,
+        ReadOnlySpan<double> u, Span<double> w)
+        where TVector : struct
+        where TSimd : struct, ISimd<TVector>
+    {
+        int r = rowA.Length - 1, width = TSimd.Count;
         _ = rowB[r + 1];
         _ = x[r + 1];
         _ = y[r + 1];
         _ = u[r + 1];
         _ = w[r + 1];
-        ref double pa = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(rowA);
-        ref double pb = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(rowB);
-        ref double x0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-        ref double y0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
-        ref double u0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(u);
-        ref double w0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
+        ref double pa = ref MemoryMarshal.GetReference(rowA);
+        ref double pb = ref MemoryMarshal.GetReference(rowB);
+        ref double x0 = ref MemoryMarshal.GetReference(x);
+        ref double y0 = ref MemoryMarshal.GetReference(y);
+        ref double u0 = ref MemoryMarshal.GetReference(u);
+        ref double w0 = ref MemoryMarshal.GetReference(w);
         double sa1 = y[r], sa2 = x[r], sb1 = y[r + 1], sb2 = x[r + 1];
         double ua = u[r], ub = u[r + 1];
-        double dotA = 0, dotB = 0;
         int j = 0;
-        if (Vector512.IsHardwareAccelerated)
+        var ba1 = TSimd.Create(sa1);
+        var ba2 = TSimd.Create(sa2);
+        var bb1 = TSimd.Create(sb1);
+        var bb2 = TSimd.Create(sb2);
+        var bua = TSimd.Create(ua);
+        var bub = TSimd.Create(ub);
+        var accA = TSimd.Zero;
+        var accB = TSimd.Zero;
+        for (; j <= r - width; j += width)
         {
-            var ba1 = Vector512.Create(sa1);
-            var ba2 = Vector512.Create(sa2);
-            var bb1 = Vector512.Create(sb1);
-            var bb2 = Vector512.Create(sb2);
-            var bua = Vector512.Create(ua);
-            var bub = Vector512.Create(ub);
-            var accA = Vector512<double>.Zero;
-            var accB = Vector512<double>.Zero;
-            for (; j <= r - 8; j += 8)
-            {
-                var xv = Vector512.LoadUnsafe(ref x0, (nuint)j);
-                var yv = Vector512.LoadUnsafe(ref y0, (nuint)j);
-                var uv = Vector512.LoadUnsafe(ref u0, (nuint)j);
-                var an = Vector512.LoadUnsafe(ref pa, (nuint)j) - Vector512.FusedMultiplyAdd(xv, ba1, yv * ba2);
-                var bn = Vector512.LoadUnsafe(ref pb, (nuint)j) - Vector512.FusedMultiplyAdd(xv, bb1, yv * bb2);
-                an.StoreUnsafe(ref pa, (nuint)j);
-                bn.StoreUnsafe(ref pb, (nuint)j);
-                accA = Vector512.FusedMultiplyAdd(an, uv, accA);
-                accB = Vector512.FusedMultiplyAdd(bn, uv, accB);
-                var wv = Vector512.FusedMultiplyAdd(an, bua, Vector512.LoadUnsafe(ref w0, (nuint)j));
-                Vector512.FusedMultiplyAdd(bn, bub, wv).StoreUnsafe(ref w0, (nuint)j);
-            }
-
-            dotA = Vector512.Sum(accA);
-            dotB = Vector512.Sum(accB);
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            var ba1 = Vector256.Create(sa1);
-            var ba2 = Vector256.Create(sa2);
-            var bb1 = Vector256.Create(sb1);
-            var bb2 = Vector256.Create(sb2);
-            var bua = Vector256.Create(ua);
-            var bub = Vector256.Create(ub);
-            var accA = Vector256<double>.Zero;
-            var accB = Vector256<double>.Zero;
-            for (; j <= r - 4; j += 4)
-            {
-                var xv = Vector256.LoadUnsafe(ref x0, (nuint)j);
-                var yv = Vector256.LoadUnsafe(ref y0, (nuint)j);
-                var uv = Vector256.LoadUnsafe(ref u0, (nuint)j);
-                var an = Vector256.LoadUnsafe(ref pa, (nuint)j) - Vector256.FusedMultiplyAdd(xv, ba1, yv * ba2);
-                var bn = Vector256.LoadUnsafe(ref pb, (nuint)j) - Vector256.FusedMultiplyAdd(xv, bb1, yv * bb2);
-                an.StoreUnsafe(ref pa, (nuint)j);
-                bn.StoreUnsafe(ref pb, (nuint)j);
-                accA = Vector256.FusedMultiplyAdd(an, uv, accA);
-                accB = Vector256.FusedMultiplyAdd(bn, uv, accB);
-                var wv = Vector256.FusedMultiplyAdd(an, bua, Vector256.LoadUnsafe(ref w0, (nuint)j));
-                Vector256.FusedMultiplyAdd(bn, bub, wv).StoreUnsafe(ref w0, (nuint)j);
-            }
-
-            dotA = Vector256.Sum(accA);
-            dotB = Vector256.Sum(accB);
+            var xv = TSimd.Load(ref x0, (nuint)j);
+            var yv = TSimd.Load(ref y0, (nuint)j);
+            var uv = TSimd.Load(ref u0, (nuint)j);
+            var an = TSimd.Subtract(TSimd.Load(ref pa, (nuint)j), TSimd.FusedMultiplyAdd(xv, ba1, TSimd.Multiply(yv, ba2)));
+            var bn = TSimd.Subtract(TSimd.Load(ref pb, (nuint)j), TSimd.FusedMultiplyAdd(xv, bb1, TSimd.Multiply(yv, bb2)));
+            TSimd.Store(an, ref pa, (nuint)j);
+            TSimd.Store(bn, ref pb, (nuint)j);
+            accA = TSimd.FusedMultiplyAdd(an, uv, accA);
+            accB = TSimd.FusedMultiplyAdd(bn, uv, accB);
+            var wv = TSimd.FusedMultiplyAdd(an, bua, TSimd.Load(ref w0, (nuint)j));
+            TSimd.Store(TSimd.FusedMultiplyAdd(bn, bub, wv), ref w0, (nuint)j);
         }
 
+        double dotA = TSimd.Sum(accA);
+        double dotB = TSimd.Sum(accB);
         for (; j < r; j++)
         {
             double xj = Unsafe.Add(ref x0, j), yj = Unsafe.Add(ref y0, j), uj = Unsafe.Add(ref u0, j);
@@ -230,50 +219,48 @@ internal static class HouseholderTridiagonal
     private static void UpdateRowAndMatVec(Span<double> row, ReadOnlySpan<double> x, ReadOnlySpan<double> y, double s1, double s2,
         ReadOnlySpan<double> u, Span<double> w)
     {
-        int r = row.Length - 1;
-        ref double a0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(row);
-        ref double x0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-        ref double y0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
-        ref double u0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(u);
-        ref double w0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
-        double ur = u[r];
-        double dot = 0;
-        int j = 0;
         if (Vector512.IsHardwareAccelerated)
         {
-            var b1 = Vector512.Create(s1);
-            var b2 = Vector512.Create(s2);
-            var bu = Vector512.Create(ur);
-            var acc = Vector512<double>.Zero;
-            for (; j <= r - 8; j += 8)
-            {
-                var t = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x0, (nuint)j), b1, Vector512.LoadUnsafe(ref y0, (nuint)j) * b2);
-                var an = Vector512.LoadUnsafe(ref a0, (nuint)j) - t;
-                an.StoreUnsafe(ref a0, (nuint)j);
-                acc = Vector512.FusedMultiplyAdd(an, Vector512.LoadUnsafe(ref u0, (nuint)j), acc);
-                Vector512.FusedMultiplyAdd(an, bu, Vector512.LoadUnsafe(ref w0, (nuint)j)).StoreUnsafe(ref w0, (nuint)j);
-            }
-
-            dot = Vector512.Sum(acc);
+            UpdateRowAndMatVec<Vector512<double>, Simd512>(row, x, y, s1, s2, u, w);
         }
         else if (Vector256.IsHardwareAccelerated)
         {
-            var b1 = Vector256.Create(s1);
-            var b2 = Vector256.Create(s2);
-            var bu = Vector256.Create(ur);
-            var acc = Vector256<double>.Zero;
-            for (; j <= r - 4; j += 4)
-            {
-                var t = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x0, (nuint)j), b1, Vector256.LoadUnsafe(ref y0, (nuint)j) * b2);
-                var an = Vector256.LoadUnsafe(ref a0, (nuint)j) - t;
-                an.StoreUnsafe(ref a0, (nuint)j);
-                acc = Vector256.FusedMultiplyAdd(an, Vector256.LoadUnsafe(ref u0, (nuint)j), acc);
-                Vector256.FusedMultiplyAdd(an, bu, Vector256.LoadUnsafe(ref w0, (nuint)j)).StoreUnsafe(ref w0, (nuint)j);
-            }
+            UpdateRowAndMatVec<Vector256<double>, Simd256>(row, x, y, s1, s2, u, w);
+        }
+        else
+        {
+            UpdateRowAndMatVec<Vector128<double>, Simd128>(row, x, y, s1, s2, u, w);
+        }
+    }
 
-            dot = Vector256.Sum(acc);
+    /// <summary><see cref="UpdateRowAndMatVec(Span{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, double, double, ReadOnlySpan{double}, Span{double})"/> at one vector width.</summary>
+    internal static void UpdateRowAndMatVec<TVector, TSimd>(Span<double> row, ReadOnlySpan<double> x, ReadOnlySpan<double> y, double s1, double s2,
+        ReadOnlySpan<double> u, Span<double> w)
+        where TVector : struct
+        where TSimd : struct, ISimd<TVector>
+    {
+        int r = row.Length - 1, width = TSimd.Count;
+        ref double a0 = ref MemoryMarshal.GetReference(row);
+        ref double x0 = ref MemoryMarshal.GetReference(x);
+        ref double y0 = ref MemoryMarshal.GetReference(y);
+        ref double u0 = ref MemoryMarshal.GetReference(u);
+        ref double w0 = ref MemoryMarshal.GetReference(w);
+        double ur = u[r];
+        int j = 0;
+        var b1 = TSimd.Create(s1);
+        var b2 = TSimd.Create(s2);
+        var bu = TSimd.Create(ur);
+        var acc = TSimd.Zero;
+        for (; j <= r - width; j += width)
+        {
+            var t = TSimd.FusedMultiplyAdd(TSimd.Load(ref x0, (nuint)j), b1, TSimd.Multiply(TSimd.Load(ref y0, (nuint)j), b2));
+            var an = TSimd.Subtract(TSimd.Load(ref a0, (nuint)j), t);
+            TSimd.Store(an, ref a0, (nuint)j);
+            acc = TSimd.FusedMultiplyAdd(an, TSimd.Load(ref u0, (nuint)j), acc);
+            TSimd.Store(TSimd.FusedMultiplyAdd(an, bu, TSimd.Load(ref w0, (nuint)j)), ref w0, (nuint)j);
         }
 
+        double dot = TSimd.Sum(acc);
         for (; j < r; j++)
         {
             double an = Unsafe.Add(ref a0, j) - Math.FusedMultiplyAdd(Unsafe.Add(ref x0, j), s1, Unsafe.Add(ref y0, j) * s2);
@@ -384,25 +371,11 @@ internal static class HouseholderTridiagonal
             return 0;
         }
 
-        beta = -Math.CopySign(Hypot(alpha, xnorm), alpha);
+        beta = -Math.CopySign(double.Hypot(alpha, xnorm), alpha);
         double tau = (beta - alpha) / beta;
         TensorPrimitives.Multiply(x[..(m - 1)], 1 / (alpha - beta), x[..(m - 1)]);
         x[m - 1] = 1;
         return tau;
-    }
-
-    private static double Hypot(double x, double y)
-    {
-        x = Math.Abs(x);
-        y = Math.Abs(y);
-        double big = Math.Max(x, y), small = Math.Min(x, y);
-        if (big == 0)
-        {
-            return 0;
-        }
-
-        double q = small / big;
-        return big * Math.Sqrt(1 + q * q);
     }
 
     /// <summary>w ← τ w; w ← w − ½ τ (wᵀv) v (so that H A H = A − v wᵀ − w vᵀ).</summary>
@@ -462,87 +435,92 @@ internal static class HouseholderTridiagonal
     /// </summary>
     internal static void SymmetricMatVecRows(Span<double> a, int ld, int r0, int r1, ReadOnlySpan<double> v, Span<double> w)
     {
-        ref double v0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(v);
-        ref double w0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(w);
         for (int r = r0; r < r1; r++)
         {
-            ref double ar = ref a[r * ld];
-            double vr = Unsafe.Add(ref v0, r);
-            double dot = 0;
-            int j = 0;
-            if (Vector512.IsHardwareAccelerated && r >= 16)
+            // The widest vector that fits twice in the row (two accumulators); shorter rows run the scalar tail only.
+            if (Vector512.IsHardwareAccelerated && r >= 2 * Simd512.Count)
             {
-                var acc0 = Vector512<double>.Zero;
-                var acc1 = Vector512<double>.Zero;
-                var bvr = Vector512.Create(vr);
-                for (; j <= r - 16; j += 16)
-                {
-                    var a0 = Vector512.LoadUnsafe(ref ar, (nuint)j);
-                    var a1 = Vector512.LoadUnsafe(ref ar, (nuint)(j + 8));
-                    acc0 = Vector512.FusedMultiplyAdd(a0, Vector512.LoadUnsafe(ref v0, (nuint)j), acc0);
-                    acc1 = Vector512.FusedMultiplyAdd(a1, Vector512.LoadUnsafe(ref v0, (nuint)(j + 8)), acc1);
-                    Vector512.FusedMultiplyAdd(a0, bvr, Vector512.LoadUnsafe(ref w0, (nuint)j)).StoreUnsafe(ref w0, (nuint)j);
-                    Vector512.FusedMultiplyAdd(a1, bvr, Vector512.LoadUnsafe(ref w0, (nuint)(j + 8))).StoreUnsafe(ref w0, (nuint)(j + 8));
-                }
-
-                dot = Vector512.Sum(acc0 + acc1);
+                SymmetricMatVecRow<Vector512<double>, Simd512>(a, ld, r, v, w);
             }
-            else if (Vector256.IsHardwareAccelerated && r >= 8)
+            else if (Vector256.IsHardwareAccelerated)
             {
-                var acc0 = Vector256<double>.Zero;
-                var acc1 = Vector256<double>.Zero;
-                var bvr = Vector256.Create(vr);
-                for (; j <= r - 8; j += 8)
-                {
-                    var a0 = Vector256.LoadUnsafe(ref ar, (nuint)j);
-                    var a1 = Vector256.LoadUnsafe(ref ar, (nuint)(j + 4));
-                    acc0 = Vector256.FusedMultiplyAdd(a0, Vector256.LoadUnsafe(ref v0, (nuint)j), acc0);
-                    acc1 = Vector256.FusedMultiplyAdd(a1, Vector256.LoadUnsafe(ref v0, (nuint)(j + 4)), acc1);
-                    Vector256.FusedMultiplyAdd(a0, bvr, Vector256.LoadUnsafe(ref w0, (nuint)j)).StoreUnsafe(ref w0, (nuint)j);
-                    Vector256.FusedMultiplyAdd(a1, bvr, Vector256.LoadUnsafe(ref w0, (nuint)(j + 4))).StoreUnsafe(ref w0, (nuint)(j + 4));
-                }
-
-                dot = Vector256.Sum(acc0 + acc1);
+                SymmetricMatVecRow<Vector256<double>, Simd256>(a, ld, r, v, w);
             }
-
-            for (; j < r; j++)
+            else
             {
-                double arj = Unsafe.Add(ref ar, j);
-                dot += arj * Unsafe.Add(ref v0, j);
-                Unsafe.Add(ref w0, j) += arj * vr;
+                SymmetricMatVecRow<Vector128<double>, Simd128>(a, ld, r, v, w);
             }
-
-            Unsafe.Add(ref w0, r) += dot + Unsafe.Add(ref ar, r) * vr;
         }
+    }
+
+    /// <summary>Row r of <see cref="SymmetricMatVecRows"/> at one vector width (two accumulators).</summary>
+    internal static void SymmetricMatVecRow<TVector, TSimd>(Span<double> a, int ld, int r, ReadOnlySpan<double> v, Span<double> w)
+        where TVector : struct
+        where TSimd : struct, ISimd<TVector>
+    {
+        ref double v0 = ref MemoryMarshal.GetReference(v);
+        ref double w0 = ref MemoryMarshal.GetReference(w);
+        ref double ar = ref a[r * ld];
+        double vr = Unsafe.Add(ref v0, r);
+        int j = 0, width = TSimd.Count;
+        var acc0 = TSimd.Zero;
+        var acc1 = TSimd.Zero;
+        var bvr = TSimd.Create(vr);
+        for (; j <= r - 2 * width; j += 2 * width)
+        {
+            var a0 = TSimd.Load(ref ar, (nuint)j);
+            var a1 = TSimd.Load(ref ar, (nuint)(j + width));
+            acc0 = TSimd.FusedMultiplyAdd(a0, TSimd.Load(ref v0, (nuint)j), acc0);
+            acc1 = TSimd.FusedMultiplyAdd(a1, TSimd.Load(ref v0, (nuint)(j + width)), acc1);
+            TSimd.Store(TSimd.FusedMultiplyAdd(a0, bvr, TSimd.Load(ref w0, (nuint)j)), ref w0, (nuint)j);
+            TSimd.Store(TSimd.FusedMultiplyAdd(a1, bvr, TSimd.Load(ref w0, (nuint)(j + width))), ref w0, (nuint)(j + width));
+        }
+
+        double dot = TSimd.Sum(TSimd.Add(acc0, acc1));
+        for (; j < r; j++)
+        {
+            double arj = Unsafe.Add(ref ar, j);
+            dot += arj * Unsafe.Add(ref v0, j);
+            Unsafe.Add(ref w0, j) += arj * vr;
+        }
+
+        Unsafe.Add(ref w0, r) += dot + Unsafe.Add(ref ar, r) * vr;
     }
 
     /// <summary>row[j] −= s1·x[j] + s2·y[j] over the row's length.</summary>
     internal static void Rank2Row(Span<double> row, ReadOnlySpan<double> x, ReadOnlySpan<double> y, double s1, double s2)
     {
-        int len = row.Length;
-        ref double r0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(row);
-        ref double x0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(x);
-        ref double y0 = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(y);
-        int j = 0;
         if (Vector512.IsHardwareAccelerated)
         {
-            var b1 = Vector512.Create(s1);
-            var b2 = Vector512.Create(s2);
-            for (; j <= len - 8; j += 8)
-            {
-                var t = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref x0, (nuint)j), b1, Vector512.LoadUnsafe(ref y0, (nuint)j) * b2);
-                (Vector512.LoadUnsafe(ref r0, (nuint)j) - t).StoreUnsafe(ref r0, (nuint)j);
-            }
+            Rank2Row<Vector512<double>, Simd512>(row, x, y, s1, s2);
         }
         else if (Vector256.IsHardwareAccelerated)
         {
-            var b1 = Vector256.Create(s1);
-            var b2 = Vector256.Create(s2);
-            for (; j <= len - 4; j += 4)
-            {
-                var t = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x0, (nuint)j), b1, Vector256.LoadUnsafe(ref y0, (nuint)j) * b2);
-                (Vector256.LoadUnsafe(ref r0, (nuint)j) - t).StoreUnsafe(ref r0, (nuint)j);
-            }
+            Rank2Row<Vector256<double>, Simd256>(row, x, y, s1, s2);
+        }
+        else
+        {
+            Rank2Row<Vector128<double>, Simd128>(row, x, y, s1, s2);
+        }
+    }
+
+    /// <summary><see cref="Rank2Row(Span{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, double, double)"/> at one
+    /// vector width (element-wise, so every width gives the same bits).</summary>
+    internal static void Rank2Row<TVector, TSimd>(Span<double> row, ReadOnlySpan<double> x, ReadOnlySpan<double> y, double s1, double s2)
+        where TVector : struct
+        where TSimd : struct, ISimd<TVector>
+    {
+        int len = row.Length, width = TSimd.Count;
+        ref double r0 = ref MemoryMarshal.GetReference(row);
+        ref double x0 = ref MemoryMarshal.GetReference(x);
+        ref double y0 = ref MemoryMarshal.GetReference(y);
+        int j = 0;
+        var b1 = TSimd.Create(s1);
+        var b2 = TSimd.Create(s2);
+        for (; j <= len - width; j += width)
+        {
+            var t = TSimd.FusedMultiplyAdd(TSimd.Load(ref x0, (nuint)j), b1, TSimd.Multiply(TSimd.Load(ref y0, (nuint)j), b2));
+            TSimd.Store(TSimd.Subtract(TSimd.Load(ref r0, (nuint)j), t), ref r0, (nuint)j);
         }
 
         for (; j < len; j++)
