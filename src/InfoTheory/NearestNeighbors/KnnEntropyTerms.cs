@@ -1,3 +1,5 @@
+using InfoTheory.Compute;
+
 namespace InfoTheory.NearestNeighbors;
 
 /// <summary>
@@ -92,24 +94,9 @@ internal static class KnnEntropyTerms
             terms[i] = constant + d * s;
         }
 
-        if (BackendNeighbors.Use(backend))
-        {
-            var all = BackendNeighbors.Distances(backend, points, k, norm);
-            for (int i = 0; i < n; i++)
-            {
-                Term(i, all.AsSpan(i * k, k));
-            }
-        }
-        else
-        {
-            var index = NeighborIndex.Create(points, norm, search);
-            ParallelQueries.For(n, () => (new double[k], new int[k]), (i, scratch) =>
-            {
-                var (dist, ids) = scratch;
-                index.Nearest(points.Row(i), i, dist, ids);
-                Term(i, dist);
-            }, index.QueryOrder);
-        }
+        var distances = new double[n * k];
+        backend.NearestNeighbors(points.AsSamples(), k, distances, new int[n * k], norm, search);
+        ParallelQueries.For(n, () => 0, (i, _) => Term(i, distances.AsSpan(i * k, k)));
 
         if (zeroAt >= 0)
         {

@@ -111,28 +111,13 @@ public sealed class KnnKullbackLeiblerDivergence
             }
         }
 
-        if (BackendNeighbors.Use(Options.Backend))
+        var within = new double[n * k];
+        var across = new double[n * k];
+        Options.Backend.NearestNeighbors(ps.AsSamples(), k, within, new int[n * k], norm, Options.Search);
+        Options.Backend.NearestNeighborDistances(pAcross.AsSamples(), qAcross.AsSamples(), k, across, norm, Options.Search);
+        for (int i = 0; i < n; i++)
         {
-            var within = BackendNeighbors.Distances(Options.Backend, ps, k, norm);
-            var across = new double[(long)n * k];
-            Options.Backend.NearestNeighbourDistances(BackendNeighbors.AsSamples(pAcross), BackendNeighbors.AsSamples(qAcross), k, across, BackendNeighbors.Metric(norm));
-            for (int i = 0; i < n; i++)
-            {
-                Term(i, within[(long)i * k + k - 1], across[(long)i * k + k - 1]);
-            }
-        }
-        else
-        {
-            var pIndex = NeighborIndex.Create(ps, norm, Options.Search);
-            var qIndex = NeighborIndex.Create(qAcross, norm, Options.Search);
-            ParallelQueries.For(n, () => (new double[k], new int[k]), (i, scratch) =>
-            {
-                var (dist, ids) = scratch;
-                pIndex.Nearest(ps.Row(i), i, dist, ids);
-                double rho = dist[k - 1];
-                qIndex.Nearest(pAcross.Row(i), -1, dist, ids);
-                Term(i, rho, dist[k - 1]);
-            }, pIndex.QueryOrder);
+            Term(i, within[i * k + k - 1], across[i * k + k - 1]);
         }
 
         if (zeroP >= 0)

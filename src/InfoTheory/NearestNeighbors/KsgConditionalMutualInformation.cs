@@ -52,12 +52,14 @@ public sealed class KsgConditionalMutualInformation
         }
 
         KsgChecks.Prepare(checks, joint, stats, Options, "the joint space (x, y, z)");
-        var counts = KsgCounts.Compute(joint, [dx, dz, dy], [(0, 2), (1, 2), (1, 1)], k, KsgVariant.One, Options.Norm, Options.Search, Options.Backend);
+        // Subspaces (x, z), (z, y) and z of the joint space (x, z, y).
+        var counts = new int[3 * n];
+        Options.Backend.KsgNeighborCounts(joint.AsSamples(), [0..(dx + dz), dx..(dx + dz + dy), dx..(dx + dz)], k, KsgVariant.One, counts, Options.Norm, Options.Search);
         var terms = new double[n];
         double constant = KnnMath.Digamma(k);
         for (int i = 0; i < n; i++)
         {
-            terms[i] = constant - KnnMath.Digamma(counts[0][i] + 1) - KnnMath.Digamma(counts[1][i] + 1) + KnnMath.Digamma(counts[2][i] + 1);
+            terms[i] = constant - KnnMath.Digamma(counts[i] + 1) - KnnMath.Digamma(counts[n + i] + 1) + KnnMath.Digamma(counts[2 * n + i] + 1);
         }
 
         return checks.Finish(KnnMath.Estimate(terms));

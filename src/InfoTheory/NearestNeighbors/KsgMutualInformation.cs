@@ -51,14 +51,15 @@ public sealed class KsgMutualInformation : IMutualInformationEstimator, IDistanc
         }
 
         KsgChecks.Prepare(checks, joint, stats, Options, "the joint space (x, y)");
-        var counts = KsgCounts.Compute(joint, [dx, y.Dimensions], [(0, 1), (1, 1)], k, Options.Variant, Options.Norm, Options.Search, Options.Backend);
+        var counts = new int[2 * n];
+        Options.Backend.KsgNeighborCounts(joint.AsSamples(), [0..dx, dx..(dx + dy)], k, Options.Variant, counts, Options.Norm, Options.Search);
         var terms = new double[n];
         bool one = Options.Variant == KsgVariant.One;
         double constant = KnnMath.Digamma(k) + KnnMath.Digamma(n) - (one ? 0 : 1.0 / k);
         int shift = one ? 1 : 0;
         for (int i = 0; i < n; i++)
         {
-            terms[i] = constant - KnnMath.Digamma(counts[0][i] + shift) - KnnMath.Digamma(counts[1][i] + shift);
+            terms[i] = constant - KnnMath.Digamma(counts[i] + shift) - KnnMath.Digamma(counts[n + i] + shift);
         }
 
         return checks.Finish(KnnMath.Estimate(terms));

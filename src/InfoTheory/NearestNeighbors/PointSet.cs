@@ -42,6 +42,9 @@ internal sealed class PointSet
 
     public ReadOnlySpan<double> Row(int i) => Data.AsSpan(i * Dimensions, Dimensions);
 
+    /// <summary>The points as samples for a <see cref="ComputeBackend"/> (no copy).</summary>
+    public Samples AsSamples() => new(Data, Dimensions);
+
     /// <summary>The observations of several variables side by side (the joint space), raw.</summary>
     public static PointSet Copy(ReadOnlySpan<Samples> variables)
     {

@@ -1,4 +1,4 @@
-namespace InfoTheory.NearestNeighbors;
+namespace InfoTheory.Compute;
 
 /// <summary>
 /// Exact search in one dimension: the values sorted once, a k-NN query walks outwards from the query's place, and a
@@ -10,11 +10,11 @@ internal sealed class SortedIndex : NeighborIndex
     private readonly double[] _values;
     private readonly int[] _ids;
 
-    public SortedIndex(PointSet points, KnnNorm norm)
+    public SortedIndex(Samples points, KnnNorm norm)
         : base(points, norm)
     {
         int n = points.Count;
-        _values = (double[])points.Data.Clone();
+        _values = points.ToArray();
         _ids = new int[n];
         for (int i = 0; i < n; i++)
         {

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace InfoTheory.NearestNeighbors;
+namespace InfoTheory.Compute;
 
 /// <summary>
 /// A k-d tree (Bentley 1975; Friedman, Bentley &amp; Finkel 1977): each node splits its points at the median of its
@@ -20,7 +20,7 @@ internal sealed class KdTree : NeighborIndex
     private readonly double[] _lo, _hi; // node bounding boxes, node·d + k
     private int _nodes;
 
-    public KdTree(PointSet points, KnnNorm norm)
+    public KdTree(Samples points, KnnNorm norm)
         : base(points, norm)
     {
         int n = points.Count;
@@ -38,11 +38,12 @@ internal sealed class KdTree : NeighborIndex
             _ids[i] = i;
         }
 
-        Build(points.Data, 0, n);
+        var source = points.ToArray();
+        Build(source, 0, n);
         _data = new double[n * _d];
         for (int p = 0; p < n; p++)
         {
-            points.Row(_ids[p]).CopyTo(_data.AsSpan(p * _d, _d));
+            source.AsSpan(_ids[p] * _d, _d).CopyTo(_data.AsSpan(p * _d, _d));
         }
     }
 
