@@ -132,7 +132,7 @@ foreach (double alpha in new[] { 1.01, 2 })
     var pidCpu = new PartialInformationProxies(new PidOptions { Renyi = onCpu }).Estimate(input, layer);
     var pidDevice = new PartialInformationProxies(new PidOptions { Renyi = onDevice }).Estimate(input, layer);
     Check($"PID pass α={alpha} C={channels} (RST, WNRI, MMI)",
-        new[] { pidCpu.Rst.Nats - pidDevice.Rst.Nats, pidCpu.Wnri.Nats - pidDevice.Wnri.Nats, pidCpu.Mmi.Nats - pidDevice.Mmi.Nats }.Max(Math.Abs), 1e-9);
+        new[] { pidCpu.Rst.Nats - pidDevice.Rst.Nats, pidCpu.Wnri.Nats - pidDevice.Wnri.Nats, pidCpu.Mmi.Value.Nats - pidDevice.Mmi.Value.Nats }.Max(Math.Abs), 1e-9);
 }
 
 Console.WriteLine(failures == 0 ? "all checks passed" : $"{failures} check(s) failed");

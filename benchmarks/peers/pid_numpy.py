@@ -7,7 +7,9 @@ Same data recipe and work as benchmarks/InfoTheory.Benchmarks/PidBenchmarks.cs.
 
 Run (Debian 12: apt-get install python3-numpy):  /usr/bin/python3 benchmarks/peers/pid_numpy.py
 Prints the median of 7 timed passes after one warm-up.
+One-shot (whole-process timings, scripts/startup-timings.sh): pid_numpy.py X.npy LAYER.npy runs one pass and prints it.
 """
+import sys
 import time
 
 import numpy as np
@@ -56,4 +58,8 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) == 3:
+        rst, wnri = pid_pass(np.load(sys.argv[1]), np.load(sys.argv[2]))
+        print(f"RST = {rst:.4f} bits, WNRI = {wnri:.4f} bits (mean over pairs)")
+    else:
+        main()

@@ -1,8 +1,10 @@
 namespace InfoTheory;
 
 /// <summary>
-/// Entropy estimators: the table of contents. Every method returns its value in an <see cref="Information"/> (nats
-/// inside; <c>.Bits</c>, <c>.Nats</c>). For repeated use with the same settings, create the estimator class once.
+/// Entropy estimators: the table of contents. Every estimator returns an <see cref="InformationEstimate"/>: the value
+/// (nats inside; <c>.Value.Bits</c>, <c>.Value.Nats</c>), its standard error where the theory gives one, N and the
+/// estimator's diagnostics; the closed forms return an <see cref="Information"/>. For repeated use with the same settings,
+/// create the estimator class once.
 /// </summary>
 public static class Entropy
 {
@@ -17,7 +19,7 @@ public static class Entropy
     /// <param name="cancellationToken">Stops the estimate (checked per Gram row and per panel of each reduction).</param>
     /// <exception cref="ArgumentException">Unusable samples or settings.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static RenyiEstimate MatrixRenyi(Samples samples, double alpha = MatrixRenyiOptions.DefaultAlpha, Bandwidth? bandwidth = null,
+    public static InformationEstimate MatrixRenyi(Samples samples, double alpha = MatrixRenyiOptions.DefaultAlpha, Bandwidth? bandwidth = null,
         IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default) =>
         new MatrixRenyiEntropy(Options(alpha, bandwidth)).Estimate(samples, progress, cancellationToken);
 
@@ -28,7 +30,7 @@ public static class Entropy
     /// <param name="cancellationToken">Stops the estimate (checked per Gram row and per panel of each reduction).</param>
     /// <exception cref="ArgumentException">Unusable samples.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static RenyiEstimate MatrixRenyi(Samples samples, MatrixRenyiOptions options, IProgress<EstimationProgress>? progress = null,
+    public static InformationEstimate MatrixRenyi(Samples samples, MatrixRenyiOptions options, IProgress<EstimationProgress>? progress = null,
         CancellationToken cancellationToken = default) =>
         new MatrixRenyiEntropy(options).Estimate(samples, progress, cancellationToken);
 
@@ -39,7 +41,7 @@ public static class Entropy
     /// <param name="cancellationToken">Stops the estimate (checked per Gram row and per panel of each reduction).</param>
     /// <exception cref="ArgumentException">Unusable samples or different sample counts.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static RenyiEstimate MatrixRenyiJoint(IReadOnlyList<Samples> variables, MatrixRenyiOptions? options = null,
+    public static InformationEstimate MatrixRenyiJoint(IReadOnlyList<Samples> variables, MatrixRenyiOptions? options = null,
         IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default) =>
         new MatrixRenyiEntropy(options).EstimateJoint(variables, progress, cancellationToken);
 
@@ -51,7 +53,7 @@ public static class Entropy
     /// <param name="cancellationToken">Stops the estimate (checked per Gram row and per panel of each reduction).</param>
     /// <exception cref="ArgumentException">Unusable samples or different sample counts.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static RenyiEstimate MatrixRenyiConditional(Samples x, Samples given, MatrixRenyiOptions? options = null,
+    public static InformationEstimate MatrixRenyiConditional(Samples x, Samples given, MatrixRenyiOptions? options = null,
         IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default) =>
         new MatrixRenyiEntropy(options).EstimateConditional(x, given, progress, cancellationToken);
 
@@ -70,7 +72,7 @@ public static class Entropy
     /// Gaussian KDE entropy −(1/N)·Σ ln p̂(xᵢ) with bandwidth matrix h²·Σ̂ (Scott's h by default). See <see cref="KdeEntropy"/>.
     /// </summary>
     /// <exception cref="ArgumentException">Unusable samples or a singular covariance.</exception>
-    public static KdeEstimate Kde(Samples samples, KdeOptions? options = null) => new KdeEntropy(options).Estimate(samples);
+    public static InformationEstimate Kde(Samples samples, KdeOptions? options = null) => new KdeEntropy(options).Estimate(samples);
 
     /// <summary>Plug-in entropy of integer symbols (optionally Miller–Madow). See <see cref="DiscreteEntropy"/>.</summary>
     /// <exception cref="ArgumentException">No symbols.</exception>
@@ -91,11 +93,11 @@ public static class Entropy
     /// <see cref="KozachenkoLeonenkoEntropy"/>.
     /// </summary>
     /// <param name="samples">N &gt; k observations of X.</param>
-    /// <param name="k">The neighbour order (default 3).</param>
+    /// <param name="k">The neighbour order (default <see cref="KnnOptions.DefaultK"/> = 3).</param>
     /// <param name="norm">The norm (default Euclidean; V_d follows it).</param>
     /// <exception cref="ArgumentException">Unusable samples, or k &lt; 1 or k ≥ N.</exception>
-    public static InformationEstimate KozachenkoLeonenko(Samples samples, int k = 3, KnnNorm norm = KnnNorm.Euclidean) =>
-        new KozachenkoLeonenkoEntropy(new KnnOptions { K = Divergence.CheckK(k), Norm = norm }).Estimate(samples);
+    public static InformationEstimate KozachenkoLeonenko(Samples samples, int k = KnnOptions.DefaultK, KnnNorm norm = KnnNorm.Euclidean) =>
+        new KozachenkoLeonenkoEntropy(new KnnOptions { K = KnnSettings.CheckK(k, nameof(k)), Norm = norm }).Estimate(samples);
 
     /// <summary>The Kozachenko–Leonenko k-NN entropy with full settings.</summary>
     /// <exception cref="ArgumentException">Unusable samples, or k ≥ N.</exception>
@@ -107,8 +109,8 @@ public static class Entropy
     /// at least ⌊d/4⌋ + 1. See <see cref="WeightedKozachenkoLeonenkoEntropy"/>.
     /// </summary>
     /// <exception cref="ArgumentException">Unusable samples, k ≥ N, or k too small for d.</exception>
-    public static InformationEstimate WeightedKozachenkoLeonenko(Samples samples, int k = 3, KnnNorm norm = KnnNorm.Euclidean) =>
-        new WeightedKozachenkoLeonenkoEntropy(new KnnOptions { K = Divergence.CheckK(k), Norm = norm }).Estimate(samples);
+    public static InformationEstimate WeightedKozachenkoLeonenko(Samples samples, int k = KnnOptions.DefaultK, KnnNorm norm = KnnNorm.Euclidean) =>
+        new WeightedKozachenkoLeonenkoEntropy(new KnnOptions { K = KnnSettings.CheckK(k, nameof(k)), Norm = norm }).Estimate(samples);
 
     /// <summary>The weighted Kozachenko–Leonenko entropy with full settings.</summary>
     /// <exception cref="ArgumentException">Unusable samples, k ≥ N, or k too small for d.</exception>

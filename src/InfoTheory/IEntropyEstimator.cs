@@ -1,11 +1,15 @@
 namespace InfoTheory;
 
-/// <summary>An estimator of the entropy of one (multivariate) variable. Implementations are immutable and thread-safe.</summary>
+/// <summary>
+/// An estimator of the entropy of one (multivariate) variable. Implementations are immutable and thread-safe. The
+/// estimate carries its standard error (where the estimator has one), N and the estimator's
+/// <see cref="InformationEstimate.Diagnostics"/>, so generic code (bootstrap, monitors) needs nothing estimator-specific.
+/// </summary>
 public interface IEntropyEstimator
 {
     /// <summary>The entropy of <paramref name="samples"/>.</summary>
     /// <exception cref="ArgumentException">The samples are unusable (non-finite values, too few observations).</exception>
-    Information Estimate(Samples samples);
+    InformationEstimate Estimate(Samples samples);
 
     /// <summary>
     /// The entropy of <paramref name="samples"/>, stopping early when <paramref name="cancellationToken"/> is cancelled.
@@ -14,19 +18,24 @@ public interface IEntropyEstimator
     /// </summary>
     /// <exception cref="ArgumentException">The samples are unusable (non-finite values, too few observations).</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    Information Estimate(Samples samples, CancellationToken cancellationToken)
+    InformationEstimate Estimate(Samples samples, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Estimate(samples);
     }
 }
 
-/// <summary>An estimator of the mutual information between two variables. Implementations are immutable and thread-safe.</summary>
+/// <summary>
+/// An estimator of the mutual information between two variables. Implementations are immutable and thread-safe. The
+/// estimate carries its standard error (where the estimator has one), N and the estimator's
+/// <see cref="InformationEstimate.Diagnostics"/>, so generic code (compression, permutation tests) needs nothing
+/// estimator-specific.
+/// </summary>
 public interface IMutualInformationEstimator
 {
     /// <summary>I(X; Y).</summary>
     /// <exception cref="ArgumentException">The samples are unusable or describe different numbers of observations.</exception>
-    Information Estimate(Samples x, Samples y);
+    InformationEstimate Estimate(Samples x, Samples y);
 
     /// <summary>
     /// I(X; Y), stopping early when <paramref name="cancellationToken"/> is cancelled. By default the token is checked
@@ -35,7 +44,7 @@ public interface IMutualInformationEstimator
     /// </summary>
     /// <exception cref="ArgumentException">The samples are unusable or describe different numbers of observations.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    Information Estimate(Samples x, Samples y, CancellationToken cancellationToken)
+    InformationEstimate Estimate(Samples x, Samples y, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Estimate(x, y);

@@ -1,8 +1,10 @@
 namespace InfoTheory;
 
 /// <summary>
-/// Mutual-information estimators: the table of contents. Every method returns its value in an
-/// <see cref="Information"/> (nats inside; <c>.Bits</c>, <c>.Nats</c>).
+/// Mutual-information estimators: the table of contents. Every estimator returns an <see cref="InformationEstimate"/>:
+/// the value (nats inside; <c>.Value.Bits</c>, <c>.Value.Nats</c>), its standard error where the theory gives one, N and
+/// the estimator's diagnostics; the closed form returns an <see cref="Information"/>, and the Kolchinsky–Tracey bounds
+/// are two estimates.
 /// </summary>
 public static class MutualInformation
 {
@@ -18,7 +20,7 @@ public static class MutualInformation
     /// <param name="cancellationToken">Stops the estimate (checked per Gram row and per panel of each reduction).</param>
     /// <exception cref="ArgumentException">Unusable samples or settings, or different sample counts.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static RenyiEstimate MatrixRenyi(Samples x, Samples y, double alpha = MatrixRenyiOptions.DefaultAlpha, Bandwidth? bandwidth = null,
+    public static InformationEstimate MatrixRenyi(Samples x, Samples y, double alpha = MatrixRenyiOptions.DefaultAlpha, Bandwidth? bandwidth = null,
         IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default) =>
         new MatrixRenyiMutualInformation(Entropy.Options(alpha, bandwidth)).Estimate(x, y, progress, cancellationToken);
 
@@ -30,7 +32,7 @@ public static class MutualInformation
     /// <param name="cancellationToken">Stops the estimate (checked per Gram row and per panel of each reduction).</param>
     /// <exception cref="ArgumentException">Unusable samples or different sample counts.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static RenyiEstimate MatrixRenyi(Samples x, Samples y, MatrixRenyiOptions options, IProgress<EstimationProgress>? progress = null,
+    public static InformationEstimate MatrixRenyi(Samples x, Samples y, MatrixRenyiOptions options, IProgress<EstimationProgress>? progress = null,
         CancellationToken cancellationToken = default) =>
         new MatrixRenyiMutualInformation(options).Estimate(x, y, progress, cancellationToken);
 
@@ -46,7 +48,7 @@ public static class MutualInformation
     /// <param name="cancellationToken">Stops the estimate (checked per Gram row and per panel of each reduction).</param>
     /// <exception cref="ArgumentException">Unusable samples or different sample counts.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static RenyiEstimate MatrixRenyiMultivariate(Samples x, FeatureMaps layer, MatrixRenyiOptions? options = null,
+    public static InformationEstimate MatrixRenyiMultivariate(Samples x, FeatureMaps layer, MatrixRenyiOptions? options = null,
         LayerRepresentation representation = LayerRepresentation.FeatureMaps, IProgress<EstimationProgress>? progress = null,
         CancellationToken cancellationToken = default) =>
         new MultivariateMutualInformation(options, representation).Estimate(x, layer, progress, cancellationToken);
@@ -58,7 +60,7 @@ public static class MutualInformation
     /// <param name="cancellationToken">Stops the estimate (checked per Gram row and per panel of each reduction).</param>
     /// <exception cref="ArgumentException">Fewer than two variables, unusable samples or different sample counts.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static RenyiEstimate TotalCorrelation(IReadOnlyList<Samples> variables, MatrixRenyiOptions? options = null,
+    public static InformationEstimate TotalCorrelation(IReadOnlyList<Samples> variables, MatrixRenyiOptions? options = null,
         IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default) =>
         new MatrixRenyiMutualInformation(options).TotalCorrelation(variables, progress, cancellationToken);
 
@@ -106,11 +108,11 @@ public static class MutualInformation
     /// </summary>
     /// <param name="x">N &gt; k observations of X.</param>
     /// <param name="y">The same N observations of Y.</param>
-    /// <param name="k">The neighbour order (default 3).</param>
+    /// <param name="k">The neighbour order (default <see cref="KnnOptions.DefaultK"/> = 3).</param>
     /// <param name="variant">Estimator 1 (default) or 2.</param>
     /// <exception cref="ArgumentException">Unusable samples, different counts, or k &lt; 1 or k ≥ N.</exception>
-    public static InformationEstimate Ksg(Samples x, Samples y, int k = 3, KsgVariant variant = KsgVariant.One) =>
-        new KsgMutualInformation(new KsgOptions { K = Divergence.CheckK(k), Variant = variant }).Estimate(x, y);
+    public static InformationEstimate Ksg(Samples x, Samples y, int k = KnnOptions.DefaultK, KsgVariant variant = KsgVariant.One) =>
+        new KsgMutualInformation(new KsgOptions { K = KnnSettings.CheckK(k, nameof(k)), Variant = variant }).Estimate(x, y);
 
     /// <summary>The KSG estimator of I(X; Y) with full settings.</summary>
     /// <exception cref="ArgumentException">Unusable samples, different counts, or k ≥ N.</exception>

@@ -32,6 +32,12 @@ public sealed class ClassicalCliTests : IDisposable
         var expected = Entropy.Kde(_x, new KdeOptions { Rule = KdeBandwidthRule.Silverman, LeaveOneOut = true });
         Assert.Equal(expected.Value.Bits, Number(h, "value"), 12);
         Assert.True(h.RootElement.GetProperty("leave_one_out").GetBoolean());
+
+        // The diagnostics' bandwidth factors: h_X, h_Y, h_XY for the MI, h for the entropy.
+        Assert.Equal(MutualInformation.Kde(_x, _y).DiagnosticsAs<KdeDiagnostics>().Bandwidths,
+            mi.RootElement.GetProperty("bandwidth_factors").EnumerateArray().Select(e => e.GetDouble()));
+        Assert.Equal(expected.DiagnosticsAs<KdeDiagnostics>().Bandwidths,
+            h.RootElement.GetProperty("bandwidth_factors").EnumerateArray().Select(e => e.GetDouble()));
     }
 
     [Fact]
@@ -42,6 +48,7 @@ public sealed class ClassicalCliTests : IDisposable
         Assert.Equal(binned.Value.Nats, Number(bin, "value"), 12);
         Assert.Equal(8, bin.RootElement.GetProperty("bins").GetInt32());
         Assert.Equal(binned.ConfidenceInterval(0.9).Low.Nats, Number(bin, "ci_low"), 12);
+        Assert.Equal(binned.DiagnosticsAs<BinningDiagnostics>().Patterns, bin.RootElement.GetProperty("patterns").EnumerateArray().Select(e => e.GetInt32()));
 
         using var gauss = Json("mi", "--x", Path("x.csv"), "--y", Path("y.csv"), "--estimator", "gaussian", "--ci", "0.95", "--json", "--unit", "nats");
         var fit = MutualInformation.GaussianFit(_x, _y);
@@ -72,8 +79,8 @@ public sealed class ClassicalCliTests : IDisposable
             "--noise-variance", "0.001", "--json", "--unit", "nats");
         var expected = new CompressedMutualInformation(new KsgMutualInformation(),
             new PcaCompressor(new PcaOptions { Components = 2, NoiseVariance = 0.001 }), null).Estimate(x, y);
-        Assert.Equal(expected.Estimate.Value.Nats, Number(json, "value"), 12);
-        Assert.Equal(expected.LossBound!.Value.Nats, Number(json, "bound"), 12);
+        Assert.Equal(expected.Value.Nats, Number(json, "value"), 12);
+        Assert.Equal(expected.DiagnosticsAs<CompressionDiagnostics>().LossBound!.Value.Nats, Number(json, "bound"), 12);
         Assert.Equal(2, json.RootElement.GetProperty("x_code").GetInt32());
         Assert.Equal("ksg", json.RootElement.GetProperty("inner").GetString());
     }

@@ -81,7 +81,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal("bits", json.RootElement.GetProperty("unit").GetString());
         Assert.Equal("renyi", json.RootElement.GetProperty("estimator").GetString());
         Assert.Equal(1.01, Number(json, "alpha"));
-        Assert.Equal(expected.Widths[0], Number(json, "sigma"), 12);
+        Assert.Equal(expected.DiagnosticsAs<RenyiDiagnostics>().Widths[0], Number(json, "sigma"), 12);
         Assert.Equal(N, json.RootElement.GetProperty("n").GetInt32());
         Assert.Equal(JsonValueKind.Number, json.RootElement.GetProperty("clipped_eigenvalue_mass").ValueKind);
         Assert.False(json.RootElement.GetProperty("saturated").GetBoolean());
@@ -98,8 +98,8 @@ public sealed class CliTests : IDisposable
         Assert.True(Number(json, "value") > 0);
         var sigma = json.RootElement.GetProperty("sigma").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         Assert.Equal(2, sigma.Length);
-        Assert.Equal(expected.Widths[0], sigma[0], 12);
-        Assert.Equal(expected.Widths[1], sigma[1], 12);
+        Assert.Equal(expected.DiagnosticsAs<RenyiDiagnostics>().Widths[0], sigma[0], 12);
+        Assert.Equal(expected.DiagnosticsAs<RenyiDiagnostics>().Widths[1], sigma[1], 12);
     }
 
     [Theory]
@@ -110,7 +110,7 @@ public sealed class CliTests : IDisposable
         using var json = Json("mmi", "--x", Path("x.npy"), "--layer", Path("layer.npy"), "--representation", representation, "--json");
         var expected = MutualInformation.MatrixRenyiMultivariate(X, Layer, new MatrixRenyiOptions(), expectedRepresentation);
         Assert.Equal(expected.Value.Bits, Number(json, "value"), 10);
-        Assert.Equal(expected.Widths.Count, json.RootElement.GetProperty("sigma").GetArrayLength());
+        Assert.Equal(expected.DiagnosticsAs<RenyiDiagnostics>().Widths.Count, json.RootElement.GetProperty("sigma").GetArrayLength());
         Assert.Equal(3, json.RootElement.GetProperty("maps").GetInt32());
     }
 
@@ -129,7 +129,7 @@ public sealed class CliTests : IDisposable
         using var json = Json("pid", "--x", Path("x.npy"), "--layer", Path("layer.npy"), "--json");
         var expected = PartialInformation.Proxies(X, Layer);
         var root = json.RootElement;
-        Assert.Equal(expected.Mmi.Bits, Number(json, "mmi"), 10);
+        Assert.Equal(expected.Mmi.Value.Bits, Number(json, "mmi"), 10);
         Assert.Equal(expected.Rst.Bits, Number(json, "rst"), 10);
         Assert.Equal(expected.Wnri.Bits, Number(json, "wnri"), 10);
         Assert.Equal(expected.RstPercent!.Value, Number(json, "rst_pct"), 8);
@@ -145,7 +145,7 @@ public sealed class CliTests : IDisposable
         Assert.Equal(expected.Pairs[2].JointInformation.Bits, pairs[2].GetProperty("i_x_tij").GetDouble(), 10);
         Assert.Equal(3, root.GetProperty("map_information").GetArrayLength());
         Assert.Equal(3, root.GetProperty("sigma_maps").GetArrayLength());
-        Assert.Equal(expected.InputWidth, Number(json, "sigma_x"), 12);
+        Assert.Equal(expected.Mmi.DiagnosticsAs<RenyiDiagnostics>().Widths[0], Number(json, "sigma_x"), 12);
         Assert.Equal(1.01, Number(json, "alpha"));
         Assert.Equal(JsonValueKind.False, root.GetProperty("saturated").ValueKind);
     }

@@ -475,7 +475,7 @@ public abstract class BackendContract
                 var mine = reference with { Backend = Backend };
                 var expected = new PartialInformationProxies(new PidOptions { Renyi = reference }).Estimate(x, layer);
                 var actual = new PartialInformationProxies(new PidOptions { Renyi = mine }).Estimate(x, layer);
-                Assert.Equal(expected.Mmi.Nats, actual.Mmi.Nats, 1e-10);
+                Assert.Equal(expected.Mmi.Value.Nats, actual.Mmi.Value.Nats, 1e-10);
                 Assert.Equal(expected.Rst.Nats, actual.Rst.Nats, 1e-10);
                 Assert.Equal(expected.Wnri.Nats, actual.Wnri.Nats, 1e-10);
                 Assert.Equal(expected.Pairs.Count, actual.Pairs.Count);

@@ -5,6 +5,10 @@ namespace InfoTheory.Tests;
 /// <summary>Seeded test inputs and small readers for the stored reference data.</summary>
 internal static class TestData
 {
+    /// <summary>The estimate's diagnostics as <typeparamref name="T"/>; fails the test when they are of another family or absent.</summary>
+    public static T DiagnosticsAs<T>(this InformationEstimate estimate)
+        where T : EstimateDiagnostics => Assert.IsType<T>(estimate.Diagnostics);
+
     public static Samples Gaussian(int n, int d, int seed, double scale = 1)
     {
         var random = new Random(seed);

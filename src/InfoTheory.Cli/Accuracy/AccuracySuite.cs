@@ -77,7 +77,7 @@ internal static class AccuracySuite
                         string? error = null;
                         try
                         {
-                            value = entry.Create(new EstimatorContext(task, n, seed, quick, steps, backend)).Estimate(x, y, cancellationToken).Nats;
+                            value = entry.Create(new EstimatorContext(task, n, seed, quick, steps, backend)).Estimate(x, y, cancellationToken).Value.Nats;
                         }
                         catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException)
                         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using InfoTheory.TorchSharp;
 
 namespace InfoTheory.Cli.Accuracy;
@@ -7,7 +8,7 @@ namespace InfoTheory.Cli.Accuracy;
 /// <param name="Count">N, the number of observations.</param>
 /// <param name="Seed">The run's seed (use it for any randomness of the estimator).</param>
 /// <param name="Quick">True in <c>--quick</c> mode: use the cheapest settings that still run the code path.</param>
-/// <param name="Steps">Training steps of the neural estimators (null: their default, 2000; 20 in quick mode).</param>
+/// <param name="Steps">Training steps of the neural estimators (null: their default, <see cref="NeuralEstimatorOptions.DefaultSteps"/>; 20 in quick mode).</param>
 /// <param name="Backend">Where the k-NN and matrix-Rényi estimators compute (<c>--device</c>; null: the CPU).</param>
 internal sealed record EstimatorContext(ISyntheticTask Task, int Count, int Seed, bool Quick, int? Steps = null, ComputeBackend? Backend = null)
 {
@@ -15,7 +16,7 @@ internal sealed record EstimatorContext(ISyntheticTask Task, int Count, int Seed
     public ComputeBackend Compute => Backend ?? ComputeBackend.Cpu;
 
     /// <summary>The steps a neural estimator should train for.</summary>
-    public int NeuralSteps => Steps ?? (Quick ? 20 : 2000);
+    public int NeuralSteps => Steps ?? (Quick ? 20 : NeuralEstimatorOptions.DefaultSteps);
 }
 
 /// <summary>A named estimator of the accuracy suite.</summary>
@@ -48,22 +49,22 @@ internal static class EstimatorRegistry
             ctx => new InfoNceEstimator(Nce(ctx)), Autoencoder, isDefault: false),
         new("gaussian", "closed form of the fitted Gaussian (exact only for Gaussian data)", _ => new GaussianFitMutualInformation(),
             AppliesTo: task => task.XDimensions + task.YDimensions <= 64),
-        new("bin", "equal-width bins, 30 per column (joint bin patterns as symbols)", _ => new BinnedMutualInformation(),
+        new("bin", $"equal-width bins, {BinningOptions.DefaultBins} per column (joint bin patterns as symbols)", _ => new BinnedMutualInformation(),
             AppliesTo: task => task.XDimensions + task.YDimensions <= 16),
         new("kde", "Gaussian KDE, Scott's rule, kernel covariance h²·Σ̂, resubstitution (first 5000 rows)", _ => new KdeMutualInformation(),
             MaxSamples: 5000, AppliesTo: task => task.XDimensions + task.YDimensions <= 16),
-        new("kl", "Kozachenko–Leonenko entropies, k = 3, Euclidean (H(X)+H(Y)−H(X,Y))", ctx => new KnnEntropyMutualInformation(Knn(ctx)),
+        new("kl", $"Kozachenko–Leonenko entropies, k = {KnnOptions.DefaultK}, Euclidean (H(X)+H(Y)−H(X,Y))", ctx => new KnnEntropyMutualInformation(Knn(ctx)),
             AppliesTo: task => task.XDimensions + task.YDimensions <= 16),
         new("wkl", "weighted Kozachenko–Leonenko (Berrett et al.), k = 5, Euclidean", ctx => new KnnEntropyMutualInformation(Knn(ctx) with { K = 5 }, weighted: true),
             AppliesTo: task => task.XDimensions + task.YDimensions <= 16),
-        new("ksg", "KSG estimator 1, k = 3, max-norm", ctx => new KsgMutualInformation(Ksg(ctx))),
-        new("ksg2", "KSG estimator 2, k = 3, max-norm", ctx => new KsgMutualInformation(Ksg(ctx) with { Variant = KsgVariant.Two })),
+        new("ksg", $"KSG estimator 1, k = {KnnOptions.DefaultK}, max-norm", ctx => new KsgMutualInformation(Ksg(ctx))),
+        new("ksg2", $"KSG estimator 2, k = {KnnOptions.DefaultK}, max-norm", ctx => new KsgMutualInformation(Ksg(ctx) with { Variant = KsgVariant.Two })),
         Compressed("pca-ksg", "PCA to min(d, 8) components per variable, then KSG-1", ctx => new KsgMutualInformation(Ksg(ctx)), Pca),
         Compressed("pca-wkl", "PCA to min(d, 8) components per variable, then weighted KL (k = 5)",
             ctx => new KnnEntropyMutualInformation(Knn(ctx) with { K = 5 }, weighted: true), Pca),
         Compressed("ae-wkl", "autoencoder with the latent dimension as code (Butakov et al.), then weighted KL (k = 5)",
             ctx => new KnnEntropyMutualInformation(Knn(ctx) with { K = 5 }, weighted: true), LatentAutoencoder, isDefault: false),
-        new("renyi", "matrix-based Rényi α = 1.01 (not Shannon MI: a kernel functional; first 1000 rows)",
+        new("renyi", $"matrix-based Rényi α = {MatrixRenyiOptions.DefaultAlpha.ToString(CultureInfo.InvariantCulture)} (not Shannon MI: a kernel functional; first 1000 rows)",
             ctx => new MatrixRenyiMutualInformation(new MatrixRenyiOptions { Backend = ctx.Compute }), IsDefault: false, MaxSamples: 1000),
     ];
 
@@ -104,14 +105,14 @@ internal static class EstimatorRegistry
         ? new AutoencoderCompressor(new AutoencoderCompressorOptions
         {
             CodeSize = ctx.Task is ImageTask image ? image.LatentDimensions : 4,
-            Epochs = ctx.Quick ? 1 : 30,
+            Epochs = ctx.Quick ? 1 : AutoencoderCompressorOptions.DefaultEpochs,
             Seed = ctx.Seed,
         })
         : null;
 
     /// <summary>A dense autoencoder with a 4-unit code, or null when d ≤ 4.</summary>
     public static ICompressor? Autoencoder(EstimatorContext ctx, int dimensions) => dimensions > 4
-        ? new AutoencoderCompressor(new AutoencoderCompressorOptions { CodeSize = 4, Epochs = ctx.Quick ? 1 : 30, Seed = ctx.Seed })
+        ? new AutoencoderCompressor(new AutoencoderCompressorOptions { CodeSize = 4, Epochs = ctx.Quick ? 1 : AutoencoderCompressorOptions.DefaultEpochs, Seed = ctx.Seed })
         : null;
 
     private static KnnOptions Knn(EstimatorContext ctx) => new() { Backend = ctx.Compute };

@@ -19,7 +19,28 @@ internal sealed record ClassicalEstimator(
     IReadOnlyList<string> Options,
     Func<ParsedArguments, Samples, CommandContext, InformationEstimate>? Entropy,
     Func<ParsedArguments, Samples, Samples, CommandContext, InformationEstimate>? MutualInformation,
-    Func<ParsedArguments, IReadOnlyList<KeyValuePair<string, object>>> Settings);
+    Func<ParsedArguments, IReadOnlyList<KeyValuePair<string, object>>> Settings)
+{
+    /// <summary>The entropy estimator with the command's options bound, for library code that takes an <see cref="IEntropyEstimator"/>.</summary>
+    public IEntropyEstimator BindEntropy(ParsedArguments args, CommandContext context) =>
+        new BoundEntropy(Entropy ?? throw new InvalidOperationException($"{Name} has no entropy."), args, context);
+
+    /// <summary>The MI estimator with the command's options bound, for library code that takes an <see cref="IMutualInformationEstimator"/>.</summary>
+    public IMutualInformationEstimator BindMutualInformation(ParsedArguments args, CommandContext context) =>
+        new BoundMutualInformation(MutualInformation ?? throw new InvalidOperationException($"{Name} has no mutual information."), args, context);
+
+    private sealed class BoundEntropy(Func<ParsedArguments, Samples, CommandContext, InformationEstimate> estimate, ParsedArguments args,
+        CommandContext context) : IEntropyEstimator
+    {
+        public InformationEstimate Estimate(Samples samples) => estimate(args, samples, context);
+    }
+
+    private sealed class BoundMutualInformation(Func<ParsedArguments, Samples, Samples, CommandContext, InformationEstimate> estimate,
+        ParsedArguments args, CommandContext context) : IMutualInformationEstimator
+    {
+        public InformationEstimate Estimate(Samples x, Samples y) => estimate(args, x, y, context);
+    }
+}
 
 /// <summary>
 /// The table of estimators besides <c>renyi</c>: name → factory. To add one (kde, bin, gaussian, compressed), add its
@@ -37,11 +58,11 @@ internal static class ClassicalEstimators
     /// <summary>Every estimator-specific option of the table's estimators.</summary>
     public static IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new("k", "K", "kl, wkl, ksg, ksg2: the neighbour order k ≥ 1, below N (default 3)"),
+        new("k", "K", $"kl, wkl, ksg, ksg2: the neighbour order k ≥ 1, below N (default {KnnOptions.DefaultK})"),
         new("norm", "NORM", "kl, wkl, ksg, ksg2: max or euclidean (default: euclidean for kl/wkl, max for ksg/ksg2)"),
         new("standardize", null, "kl, wkl, ksg, ksg2: divide each column by its standard deviation first (entropies add back the log-Jacobian); for columns of very different scales"),
         new("ci", "LEVEL", "kl, wkl, ksg, ksg2, kde, bin, gaussian: add a normal confidence interval at this level, e.g. 0.95 (value ± z·SE)"),
-        new("bins", "B", "bin: equal-width bins per column over its [min, max] (default 30)"),
+        new("bins", "B", $"bin: equal-width bins per column over its [min, max] (default {BinningOptions.DefaultBins})"),
         new("kde-bandwidth", "RULE", "kde: scott (default), silverman or likelihood (leave-one-out maximum likelihood)"),
         new("leave-one-out", null, "kde: leave each point out of its own density (default: resubstitution)"),
     ];
@@ -180,7 +201,7 @@ internal static class ClassicalEstimators
         .. a.Has("standardize") ? [new KeyValuePair<string, object>("standardize", true)] : Array.Empty<KeyValuePair<string, object>>(),
     ];
 
-    private static int K(ParsedArguments a) => a.GetInt("k", 1) ?? 3;
+    private static int K(ParsedArguments a) => a.GetInt("k", 1) ?? KnnOptions.DefaultK;
 
     private static KnnNorm? Norm(ParsedArguments a) => a.Get("norm") switch
     {

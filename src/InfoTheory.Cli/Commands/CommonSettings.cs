@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace InfoTheory.Cli.Commands;
 
 /// <summary>
@@ -16,11 +18,11 @@ internal sealed record CommonSettings(string Estimator, MatrixRenyiOptions Renyi
     public static IReadOnlyList<OptionSpec> Options { get; } =
     [
         new("estimator", "NAME", "the estimator: renyi (matrix-based Rényi α-entropy; default)"),
-        new("alpha", "A", "the order α > 0 (default 1.01; 2 is the fastest)"),
+        new("alpha", "A", $"the order α > 0 (default {MatrixRenyiOptions.DefaultAlpha.ToString(CultureInfo.InvariantCulture)}; 2 is the fastest)"),
         new("sigma", "S", "a fixed Gaussian kernel width σ > 0 (excludes --bandwidth)"),
         new("bandwidth", "RULE", "how σ is chosen per variable: silverman (default), scott, median"),
-        new("h", "H", "silverman: σ = H·N^(-1/(4+d)) (default 5)"),
-        new("gamma", "G", "scott: σ = G·N^(-1/(4+d)) (default 2; Lee & Jo)"),
+        new("h", "H", $"silverman: σ = H·N^(-1/(4+d)) (default {Bandwidth.DefaultH})"),
+        new("gamma", "G", $"scott: σ = G·N^(-1/(4+d)) (default {Bandwidth.DefaultGamma}; Lee & Jo)"),
         new("unit", "UNIT", "bits (default) or nats"),
         new("json", null, "print one JSON object instead of a line of text"),
         DeviceOption.Spec,
@@ -64,11 +66,11 @@ internal sealed record CommonSettings(string Estimator, MatrixRenyiOptions Renyi
             {
                 case "silverman":
                     Forbid(gamma, "--gamma is the constant of --bandwidth scott; silverman takes --h.");
-                    bandwidth = Bandwidth.Silverman(h ?? 5);
+                    bandwidth = Bandwidth.Silverman(h ?? Bandwidth.DefaultH);
                     break;
                 case "scott":
                     Forbid(h, "--h is the constant of --bandwidth silverman; scott takes --gamma.");
-                    bandwidth = Bandwidth.Scott(gamma ?? 2);
+                    bandwidth = Bandwidth.Scott(gamma ?? Bandwidth.DefaultGamma);
                     break;
                 case "median":
                     Forbid(h ?? gamma, $"--bandwidth median takes no parameter; drop --{(h is not null ? "h" : "gamma")}.");

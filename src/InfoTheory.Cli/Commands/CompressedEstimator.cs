@@ -17,7 +17,7 @@ internal static class CompressedEstimator
     /// <summary>Its own options (the inner estimator's options come from the table).</summary>
     public static IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new("compressor", "NAME", "compressed: pca (default) or ae (a dense autoencoder, 30 epochs)"),
+        new("compressor", "NAME", $"compressed: pca (default) or ae (a dense autoencoder, {AutoencoderCompressorOptions.DefaultEpochs} epochs)"),
         new("components", "K", "compressed: the code size per variable (variables of ≤ K columns are left as they are)"),
         new("inner", "NAME", "compressed: the MI estimator on the codes: ksg (default), ksg2, kl, wkl, kde, bin, gaussian"),
         new("noise-variance", "S2", "compressed, pca: σ² of the Gaussian noise in X + Z, for the Corollary-4 bound (reported as bound)"),
@@ -87,23 +87,24 @@ internal static class CompressedEstimator
         InputFiles.SameCount(xs, "x", ys, "y");
         var x = xs.ToSamples();
         var y = ys.ToSamples();
-        var estimator = new CompressedMutualInformation((a, b) => inner.MutualInformation!(args, a, b, context),
-            x.Dimensions > components ? make() : null, y.Dimensions > components ? make() : null, innerName);
+        var estimator = new CompressedMutualInformation(inner.BindMutualInformation(args, context),
+            x.Dimensions > components ? make() : null, y.Dimensions > components ? make() : null);
         var result = estimator.Estimate(x, y, context.Cancellation);
+        var compression = (CompressionDiagnostics)result.Diagnostics!;
         var settings = new List<KeyValuePair<string, object>>
         {
             new("inner", innerName),
             new("compressor", compressorName),
             new("components", components),
-            new("x_code", result.XCodeDimensions),
-            new("y_code", result.YCodeDimensions),
+            new("x_code", compression.XCodeDimensions),
+            new("y_code", compression.YCodeDimensions),
         };
         settings.AddRange(inner.Settings(args));
-        if (result.LossBound is { } bound)
+        if (compression.LossBound is { } bound)
         {
             settings.Add(new("bound", bound.In(output.Unit)));
         }
 
-        ClassicalOutput.Write(context, output, new ClassicalReport("mi", "I(X;Y)", Name, result.Estimate, xs.Count, settings, level));
+        ClassicalOutput.Write(context, output, new ClassicalReport("mi", "I(X;Y)", Name, result, xs.Count, settings, level));
     }
 }

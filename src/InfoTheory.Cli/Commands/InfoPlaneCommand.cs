@@ -27,10 +27,10 @@ internal static class InfoPlaneCommand
             new("epochs", "N", "training epochs (default 20)"),
             new("probe", "N", "probe batch size from the held-out digits (default 500)"),
             new("estimator", "NAME", "renyi (default), or one of the classical estimators for H(T), I(X;T), I(T;X'): kl, wkl, ksg, ksg2 (H(T) by kl), kde, bin, gaussian"),
-            new("alpha", "A", "Rényi order (default 1.01)"),
+            new("alpha", "A", $"Rényi order (default {MatrixRenyiOptions.DefaultAlpha.ToString(CultureInfo.InvariantCulture)})"),
             new("bandwidth", "RULE", "kernel width per layer: scott (default for autoencoders, γ = 2 as Lee & Jo), silverman (default for cnn, h = 5 as Yu et al.), median"),
-            new("h", "H", "silverman: σ = H·N^(-1/(4+d)) (default 5)"),
-            new("gamma", "G", "scott: σ = G·N^(-1/(4+d)) (default 2)"),
+            new("h", "H", $"silverman: σ = H·N^(-1/(4+d)) (default {Bandwidth.DefaultH})"),
+            new("gamma", "G", $"scott: σ = G·N^(-1/(4+d)) (default {Bandwidth.DefaultGamma})"),
             new("batch", "N", "training batch size (default 64)"),
             new("lr", "RATE", "Adam learning rate (default 0.001)"),
             new("seed", "S", "seed of initialisation, shuffling and probe (default 1)"),
@@ -77,14 +77,16 @@ internal static class InfoPlaneCommand
         using var probeY = probeSet.LabelsTensor();
         // The estimators inside the monitor's measurements: the run's cancellation, none of its output.
         var quiet = new CommandContext(TextWriter.Null, null, context.Cancellation);
+        // ksg and ksg2 estimate no entropy: H(T) comes from kl then.
+        var entropy = classical is null ? null : classical.Entropy is null ? ClassicalEstimators.All.First(e => e.Name == "kl") : classical;
         var options = new InformationPlaneOptions
         {
             Renyi = new MatrixRenyiOptions { Alpha = alpha, Bandwidth = bandwidth, Backend = DeviceOption.Resolve(args.Get("device")) },
             // Conv layers have up to 64 maps (2,016 pairs): a seeded sample of pairs keeps a measurement to seconds.
             Pairs = 40,
             Seed = seed,
-            EntropyEstimator = classical is null ? null : new TableEntropy(classical.Entropy ?? ClassicalEstimators.All.First(e => e.Name == "kl").Entropy!, args, quiet),
-            MutualInformationEstimator = classical is null ? null : new TableMutualInformation(classical.MutualInformation!, args, quiet),
+            EntropyEstimator = entropy?.BindEntropy(args, quiet),
+            MutualInformationEstimator = classical?.BindMutualInformation(args, quiet),
         };
 
         stdout.WriteLine($"infoplane: {modelName} on {train.Count} training digits ({(args.Get("data") is null ? "embedded MNIST-10k" : args.Get("data"))}), "
@@ -156,9 +158,9 @@ internal static class InfoPlaneCommand
         switch (rule)
         {
             case "scott" when h is null:
-                return Bandwidth.Scott(gamma ?? 2);
+                return Bandwidth.Scott(gamma ?? Bandwidth.DefaultGamma);
             case "silverman" when gamma is null:
-                return Bandwidth.Silverman(h ?? 5);
+                return Bandwidth.Silverman(h ?? Bandwidth.DefaultH);
             case "median" when h is null && gamma is null:
                 return Bandwidth.Median();
             case "scott" or "silverman" or "median":
@@ -198,20 +200,6 @@ internal static class InfoPlaneCommand
         "inn-ae" => new InvertibleAutoencoder(seed: seed),
         _ => new LeNet5(seed: seed),
     };
-
-    /// <summary>An entropy estimator of the classical table, with the command's options bound.</summary>
-    private sealed class TableEntropy(Func<ParsedArguments, Samples, CommandContext, InformationEstimate> estimate, ParsedArguments args,
-        CommandContext context) : IEntropyEstimator
-    {
-        public Information Estimate(Samples samples) => estimate(args, samples, context).Value;
-    }
-
-    /// <summary>An MI estimator of the classical table, with the command's options bound.</summary>
-    private sealed class TableMutualInformation(Func<ParsedArguments, Samples, Samples, CommandContext, InformationEstimate> estimate,
-        ParsedArguments args, CommandContext context) : IMutualInformationEstimator
-    {
-        public Information Estimate(Samples x, Samples y) => estimate(args, x, y, context).Value;
-    }
 
     /// <summary>A one-line text progress bar (redrawn in place on a terminal, a line per epoch otherwise).</summary>
     private sealed class ProgressBar(TextWriter writer, int total)

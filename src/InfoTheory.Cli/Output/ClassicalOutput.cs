@@ -21,7 +21,9 @@ internal sealed record ClassicalReport(string Command, string Symbol, string Est
 /// <summary>
 /// Writes a <see cref="ClassicalReport"/>. JSON: one object with <c>command</c>, <c>estimator</c>, <c>value</c>, <c>unit</c>,
 /// <c>standard_error</c> (when the estimate has one), <c>ci_low</c>, <c>ci_high</c>, <c>ci_level</c> (with --ci), the
-/// settings, <c>n</c>, and <c>warnings</c> (an array of <c>{"code", "message"}</c>, only when the estimate has warnings).
+/// settings, what the estimate's diagnostics add (<c>bandwidth_factors</c>, the KDE's h per density;
+/// <c>patterns</c>, the distinct bin patterns per variable), <c>n</c>, and <c>warnings</c> (an array of
+/// <c>{"code", "message"}</c>, only when the estimate has warnings).
 /// Text: one line. Either way each warning is also one <c>warning: …</c> line on stderr.
 /// </summary>
 internal static class ClassicalOutput
@@ -97,6 +99,7 @@ internal static class ClassicalOutput
                 }
             }
 
+            WriteDiagnostics(w, report.Estimate.Diagnostics);
             w.WriteNumber("n", report.Count);
             if (report.Estimate.Warnings.Count > 0)
             {
@@ -116,6 +119,35 @@ internal static class ClassicalOutput
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    // What the diagnostics know beyond the settings the command reports (a compressed estimate: its inner estimator's).
+    private static void WriteDiagnostics(Utf8JsonWriter w, EstimateDiagnostics? diagnostics)
+    {
+        switch (diagnostics)
+        {
+            case CompressionDiagnostics compressed:
+                WriteDiagnostics(w, compressed.Inner);
+                break;
+            case KdeDiagnostics kde:
+                w.WriteStartArray("bandwidth_factors");
+                foreach (double h in kde.Bandwidths)
+                {
+                    w.WriteNumberValue(h);
+                }
+
+                w.WriteEndArray();
+                break;
+            case BinningDiagnostics bins:
+                w.WriteStartArray("patterns");
+                foreach (int m in bins.Patterns)
+                {
+                    w.WriteNumberValue(m);
+                }
+
+                w.WriteEndArray();
+                break;
+        }
     }
 
     // E.g. "I(X;Y) = 0.5960 bits ± 0.0241 (ksg, k=3, norm=max, N=500); 95% CI [0.5488, 0.6432]".

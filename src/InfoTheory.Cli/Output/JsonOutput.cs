@@ -18,19 +18,19 @@ internal static class JsonOutput
     /// <summary>entropy / mi / mmi: value, unit, estimator, alpha, sigma, bandwidth, n, clipped_eigenvalue_mass, saturated.</summary>
     public static string Format(EstimateReport report, CommonSettings settings) => Write(w =>
     {
-        var e = report.Estimate;
+        var d = report.Diagnostics;
         w.WriteString("command", report.Command);
         w.WriteString("estimator", settings.Estimator);
-        w.WriteNumber("value", e.Value.In(settings.Unit));
+        w.WriteNumber("value", report.Estimate.Value.In(settings.Unit));
         w.WriteString("unit", settings.UnitName);
-        w.WriteNumber("alpha", e.Alpha);
+        w.WriteNumber("alpha", d.Alpha);
         if (report.WidthsAsArray)
         {
-            WriteArray(w, "sigma", e.Widths);
+            WriteArray(w, "sigma", d.Widths);
         }
         else
         {
-            w.WriteNumber("sigma", e.Widths[0]);
+            w.WriteNumber("sigma", d.Widths[0]);
         }
 
         w.WriteString("bandwidth", settings.Renyi.Bandwidth.ToString());
@@ -45,18 +45,19 @@ internal static class JsonOutput
         }
 
         w.WriteNumber("n", report.Count);
-        w.WriteNumber("clipped_eigenvalue_mass", e.ClippedEigenvalueMass);
-        w.WriteBoolean("saturated", e.Saturated);
+        w.WriteNumber("clipped_eigenvalue_mass", d.ClippedEigenvalueMass);
+        w.WriteBoolean("saturated", d.Saturated);
     });
 
     /// <summary>pid: mmi, rst, wnri, rst_pct, wnri_pct, unit, pairs, map_information, alpha, sigma_x, sigma_maps, saturated.</summary>
     public static string Format(PidReport report, CommonSettings settings) => Write(w =>
     {
         var r = report.Result;
+        var d = report.Diagnostics;
         var unit = settings.Unit;
         w.WriteString("command", "pid");
         w.WriteString("estimator", settings.Estimator);
-        w.WriteNumber("mmi", r.Mmi.In(unit));
+        w.WriteNumber("mmi", r.Mmi.Value.In(unit));
         w.WriteNumber("rst", r.Rst.In(unit));
         w.WriteNumber("wnri", r.Wnri.In(unit));
         WriteNullable(w, "rst_pct", r.RstPercent);
@@ -78,16 +79,16 @@ internal static class JsonOutput
 
         w.WriteEndArray();
         WriteArray(w, "map_information", r.MapInformation.Select(i => i.In(unit)));
-        w.WriteNumber("alpha", r.Alpha);
-        w.WriteNumber("sigma_x", r.InputWidth);
-        WriteArray(w, "sigma_maps", r.MapWidths);
+        w.WriteNumber("alpha", d.Alpha);
+        w.WriteNumber("sigma_x", d.Widths[0]);
+        WriteArray(w, "sigma_maps", d.Widths.Skip(1));
         w.WriteString("bandwidth", settings.Renyi.Bandwidth.ToString());
         w.WriteNumber("n", report.Count);
         w.WriteNumber("maps", report.Maps);
         w.WriteNumber("pairs_evaluated", r.Pairs.Count);
         w.WriteNumber("pairs_total", report.AllPairs);
-        w.WriteNumber("clipped_eigenvalue_mass", r.ClippedEigenvalueMass);
-        w.WriteBoolean("saturated", r.Saturated);
+        w.WriteNumber("clipped_eigenvalue_mass", d.ClippedEigenvalueMass);
+        w.WriteBoolean("saturated", d.Saturated);
     });
 
     private static string Write(Action<Utf8JsonWriter> body)

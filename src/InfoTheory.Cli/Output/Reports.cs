@@ -1,12 +1,16 @@
 namespace InfoTheory.Cli.Output;
 
-/// <summary>A single-value estimate (entropy, MI, MMI) with what the output needs to describe it.</summary>
+/// <summary>A single-value matrix-Rényi estimate (entropy, MI, MMI) with what the output needs to describe it.</summary>
 /// <param name="Command">The command that produced it.</param>
 /// <param name="Symbol">The quantity as written in the text line, e.g. <c>H(X)</c>.</param>
-/// <param name="Estimate">The library's estimate.</param>
+/// <param name="Estimate">The library's estimate (with <see cref="RenyiDiagnostics"/>).</param>
 /// <param name="Count">The number of observations N.</param>
-internal sealed record EstimateReport(string Command, string Symbol, RenyiEstimate Estimate, int Count)
+internal sealed record EstimateReport(string Command, string Symbol, InformationEstimate Estimate, int Count)
 {
+    /// <summary>The estimate's α, widths, clipped mass and saturation.</summary>
+    public RenyiDiagnostics Diagnostics => Estimate.Diagnostics as RenyiDiagnostics
+        ?? throw new InvalidOperationException("A matrix-Rényi estimate carries RenyiDiagnostics.");
+
     /// <summary>True to write σ as an array, one per variable (mi, mmi); false for a single number (entropy).</summary>
     public bool WidthsAsArray { get; init; }
 
@@ -23,6 +27,10 @@ internal sealed record EstimateReport(string Command, string Symbol, RenyiEstima
 /// <param name="Maps">The number of feature maps C.</param>
 internal sealed record PidReport(PidResult Result, int Count, int Maps)
 {
+    /// <summary>The pass's α, widths (σ_X, then each map), clipped mass and saturation: the MMI's diagnostics.</summary>
+    public RenyiDiagnostics Diagnostics => Result.Mmi.Diagnostics as RenyiDiagnostics
+        ?? throw new InvalidOperationException("The PID proxies carry RenyiDiagnostics.");
+
     /// <summary>The number of map pairs there are, C(C−1)/2.</summary>
     public long AllPairs => (long)Maps * (Maps - 1) / 2;
 }

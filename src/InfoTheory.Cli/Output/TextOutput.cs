@@ -12,37 +12,38 @@ internal static class TextOutput
     /// <summary>E.g. <c>H(X) = 3.2145 bits (renyi, alpha=1.01, sigma=0.8123, N=500)</c>.</summary>
     public static string Format(EstimateReport report, CommonSettings settings)
     {
-        var e = report.Estimate;
+        var d = report.Diagnostics;
         var details = new List<string> { settings.Estimator };
         if (report.Representation is not null)
         {
             details.Add($"{report.Representation}, C={report.Maps}");
         }
 
-        details.Add($"alpha={Number(e.Alpha)}");
+        details.Add($"alpha={Number(d.Alpha)}");
         details.Add(report.Representation is not null
-            ? $"sigma_x={Number(e.Widths[0])}"
-            : report.WidthsAsArray ? $"sigma=[{string.Join(", ", e.Widths.Select(Number))}]" : $"sigma={Number(e.Widths[0])}");
+            ? $"sigma_x={Number(d.Widths[0])}"
+            : report.WidthsAsArray ? $"sigma=[{string.Join(", ", d.Widths.Select(Number))}]" : $"sigma={Number(d.Widths[0])}");
         details.Add($"N={report.Count}");
-        string line = $"{report.Symbol} = {Value(e.Value, settings)} ({string.Join(", ", details)})";
+        string line = $"{report.Symbol} = {Value(report.Estimate.Value, settings)} ({string.Join(", ", details)})";
         // Only what the command offers: the map-wise MMI can switch to the whole tensor, the others only widen σ.
         string advice = report.Representation == "maps"
             ? "use a larger sigma, fewer maps or --representation tensor"
             : "use a larger sigma (--sigma, or a larger --h or --gamma)";
-        return e.Saturated ? $"{line}; {Saturated}{advice}" : line;
+        return d.Saturated ? $"{line}; {Saturated}{advice}" : line;
     }
 
     /// <summary>A four-line summary: MMI, RST, WNRI and the settings.</summary>
     public static string Format(PidReport report, CommonSettings settings)
     {
         var r = report.Result;
+        var d = report.Diagnostics;
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"MMI  = {Value(r.Mmi, settings)} (X with all {report.Maps} maps)").AppendLine();
+        text.Append(CultureInfo.InvariantCulture, $"MMI  = {Value(r.Mmi.Value, settings)} (X with all {report.Maps} maps)").AppendLine();
         text.Append(CultureInfo.InvariantCulture, $"RST  = {Value(r.Rst, settings)} (RST%  = {Percent(r.RstPercent)}; redundancy minus synergy, mean over pairs)").AppendLine();
         text.Append(CultureInfo.InvariantCulture, $"WNRI = {Value(r.Wnri, settings)} (WNRI% = {Percent(r.WnriPercent)}; weighted non-redundant information)").AppendLine();
         text.Append(CultureInfo.InvariantCulture,
-            $"{r.Pairs.Count} of {report.AllPairs} pairs, N={report.Count}, {settings.Estimator}, alpha={Number(r.Alpha)}, sigma_x={Number(r.InputWidth)}");
-        if (r.Saturated)
+            $"{r.Pairs.Count} of {report.AllPairs} pairs, N={report.Count}, {settings.Estimator}, alpha={Number(d.Alpha)}, sigma_x={Number(d.Widths[0])}");
+        if (d.Saturated)
         {
             text.AppendLine().Append(Saturated).Append("use a larger sigma or fewer maps");
         }

@@ -7,9 +7,12 @@ namespace InfoTheory.TorchSharp;
 /// <summary>Settings of <see cref="AutoencoderCompressor"/>.</summary>
 public sealed record AutoencoderCompressorOptions
 {
+    /// <summary>The default number of training epochs, 30.</summary>
+    public const int DefaultEpochs = 30;
+
     private readonly int _codeSize = 4;
     private readonly IReadOnlyList<int> _hiddenSizes = ValueList<int>.Require([128, 64], nameof(HiddenSizes));
-    private readonly int _epochs = 30;
+    private readonly int _epochs = DefaultEpochs;
     private readonly int _batchSize = 128;
     private readonly double _learningRate = 1e-3;
 
@@ -33,7 +36,7 @@ public sealed record AutoencoderCompressorOptions
     }
 
     /// <summary>Passes over the data (default 30).</summary>
-    public int Epochs { get => _epochs; init => _epochs = NeuralData.AtLeast(value, 1, nameof(Epochs), "use e.g. 30."); }
+    public int Epochs { get => _epochs; init => _epochs = NeuralData.AtLeast(value, 1, nameof(Epochs), $"use e.g. {DefaultEpochs}."); }
 
     /// <summary>Mini-batch size (default 128).</summary>
     public int BatchSize { get => _batchSize; init => _batchSize = NeuralData.AtLeast(value, 1, nameof(BatchSize), "use e.g. 128."); }

@@ -139,7 +139,8 @@ public static class InformationPlane
 
         // The default (matrix-Rényi) path shares the Grams: S(X) and S(Y) once, then S(T), S(X,T), S(T,Y) per layer,
         // instead of recomputing S(X), S(Y) and S(T) inside every separate MI.
-        IReadOnlyList<RenyiEstimate>? shared = null;
+        IReadOnlyList<InformationEstimate>? shared = null;
+        IReadOnlyList<double> widths = [];
         if (options.EntropyEstimator is null && options.MutualInformationEstimator is null)
         {
             var variables = new List<Samples> { x, y };
@@ -151,7 +152,18 @@ public static class InformationPlane
             }
 
             shared = renyiH.EstimateSubsets(variables, subsets, cancellationToken: cancellationToken);
+            widths = ((RenyiDiagnostics)shared[0].Diagnostics!).Widths;
         }
+
+        // A measure of the shared pass, with the widths of its own variables (X = 0, Y = 1, layer k = k + 2) and the
+        // saturation of its joint entropy; the pass does not attribute clipped eigenvalue mass to single measures.
+        InformationEstimate Shared(Information value, int n, InformationEstimate joint, params int[] variables) =>
+            new(value, null, n)
+            {
+                Diagnostics = new RenyiDiagnostics(options.Renyi.Alpha, [.. variables.Select(v => widths[v])], 0,
+                    joint.Diagnostics is RenyiDiagnostics { Saturated: true }),
+            };
+
         var errorMi = options.ErrorEstimator ?? new MatrixRenyiMutualInformation(options.ErrorRenyi);
         var result = new LayerMeasurement[outputs.Count];
         for (int k = 0; k < outputs.Count; k++)
@@ -159,25 +171,23 @@ public static class InformationPlane
             cancellationToken.ThrowIfCancellationRequested();
             var layer = outputs[k];
             var t = layer.AsSamples();
-            bool saturated = false;
-            Information h, ixt, ity;
+            InformationEstimate h, ixt, ity;
             if (shared is not null)
             {
-                int at = 2 + 3 * k;
-                h = shared[at].Value;
-                ixt = MatrixRenyiMutualInformation.FromEntropies(shared[0], shared[at], shared[at + 1], t.Count);
-                ity = MatrixRenyiMutualInformation.FromEntropies(shared[at], shared[1], shared[at + 2], t.Count);
-                saturated = shared[at + 1].Saturated || shared[at + 2].Saturated;
+                int at = 2 + 3 * k, n = t.Count;
+                h = Shared(shared[at], n, shared[at], k + 2);
+                ixt = Shared(MatrixRenyiMutualInformation.FromEntropies(shared[0], shared[at], shared[at + 1], n), n, shared[at + 1], 0, k + 2);
+                ity = Shared(MatrixRenyiMutualInformation.FromEntropies(shared[at], shared[1], shared[at + 2], n), n, shared[at + 2], k + 2, 1);
             }
             else
             {
-                h = options.EntropyEstimator is { } he ? he.Estimate(t, cancellationToken) : renyiH.Estimate(t, cancellationToken: cancellationToken).Value;
+                h = options.EntropyEstimator is { } he ? he.Estimate(t, cancellationToken) : renyiH.Estimate(t, cancellationToken: cancellationToken);
                 var mi = options.MutualInformationEstimator ?? new MatrixRenyiMutualInformation(options.Renyi);
                 ixt = mi.Estimate(x, t, cancellationToken);
                 ity = mi.Estimate(t, y, cancellationToken);
             }
 
-            var m = new LayerMeasurement(layer.Layer, layer.Shape, h, ixt, ity) { Saturated = saturated };
+            var m = new LayerMeasurement(layer.Layer, layer.Shape, h, ixt, ity);
             if (options.ComputePid && layer.IsFeatureMaps)
             {
                 var maps = layer.AsFeatureMaps();
@@ -185,20 +195,11 @@ public static class InformationPlane
                 {
                     var pid = PartialInformation.Proxies(x, maps, new PidOptions { Renyi = options.Renyi, Pairs = options.Pairs, Seed = options.Seed },
                         cancellationToken: cancellationToken);
-                    m = m with
-                    {
-                        Mmi = pid.Mmi,
-                        Rst = pid.Rst,
-                        Wnri = pid.Wnri,
-                        RstPercent = pid.RstPercent,
-                        WnriPercent = pid.WnriPercent,
-                        Saturated = saturated || pid.Saturated,
-                    };
+                    m = m with { Mmi = pid.Mmi, Pid = pid };
                 }
                 else
                 {
-                    var mmi = MutualInformation.MatrixRenyiMultivariate(x, maps, options.Renyi, cancellationToken: cancellationToken);
-                    m = m with { Mmi = mmi.Value, Saturated = saturated || mmi.Saturated };
+                    m = m with { Mmi = MutualInformation.MatrixRenyiMultivariate(x, maps, options.Renyi, cancellationToken: cancellationToken) };
                 }
             }
 

@@ -28,7 +28,11 @@ public sealed class InfoNceEstimator : IMutualInformationEstimator
     /// <summary>The settings.</summary>
     public InfoNceOptions Options { get; }
 
-    /// <summary>Trains the critic on (x, y) and returns the held-out InfoNCE bound (with <see cref="NeuralEstimate.UpperLimit"/> = ln B).</summary>
+    /// <summary>
+    /// Trains the critic on (x, y) and returns the held-out InfoNCE bound, with <see cref="NeuralDiagnostics"/> (the rows
+    /// it was evaluated on, the bound on the last training batch, and <see cref="NeuralDiagnostics.UpperLimit"/> = ln B);
+    /// no standard error.
+    /// </summary>
     /// <param name="x">N ≥ 8 observations of X.</param>
     /// <param name="y">The same N observations of Y.</param>
     /// <param name="progress">Receives the stage <c>steps</c> (optimiser steps, <see cref="NeuralEstimatorOptions.Steps"/> in
@@ -37,7 +41,7 @@ public sealed class InfoNceEstimator : IMutualInformationEstimator
     /// is freed.</param>
     /// <exception cref="ArgumentException">Fewer than 8 rows, different counts, or non-finite values.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public NeuralEstimate Estimate(Samples x, Samples y, IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default)
+    public InformationEstimate Estimate(Samples x, Samples y, IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         NeuralData.Validate(x, y, 8);
@@ -125,13 +129,16 @@ public sealed class InfoNceEstimator : IMutualInformationEstimator
         }
 
         // Round-off of float32 can put the average a hair above ln B; the bound itself cannot exceed it.
-        return new NeuralEstimate(Information.FromNats(Math.Min(value, logB)), batches * batch, trainingBound, logB);
+        return new InformationEstimate(Information.FromNats(Math.Min(value, logB)), null, x.Count)
+        {
+            Diagnostics = NeuralDiagnostics.Of(batches * batch, trainingBound, Information.FromNats(logB)),
+        };
     }
 
-    Information IMutualInformationEstimator.Estimate(Samples x, Samples y) => Estimate(x, y).Value;
+    InformationEstimate IMutualInformationEstimator.Estimate(Samples x, Samples y) => Estimate(x, y);
 
-    Information IMutualInformationEstimator.Estimate(Samples x, Samples y, CancellationToken cancellationToken) =>
-        Estimate(x, y, cancellationToken: cancellationToken).Value;
+    InformationEstimate IMutualInformationEstimator.Estimate(Samples x, Samples y, CancellationToken cancellationToken) =>
+        Estimate(x, y, cancellationToken: cancellationToken);
 
     /// <summary>The bound averaged over disjoint batches of <paramref name="batch"/> rows of a seeded shuffle of <paramref name="rows"/>.</summary>
     private static (double Value, int Batches) HeldOut(global::TorchSharp.Modules.Sequential f, global::TorchSharp.Modules.Sequential g, bool joint,

@@ -30,7 +30,10 @@ public sealed class MineEstimator : IMutualInformationEstimator
     /// <summary>The settings.</summary>
     public MineOptions Options { get; }
 
-    /// <summary>Trains T on (x, y) and returns the held-out Donsker–Varadhan estimate, with the training bound's last moving average.</summary>
+    /// <summary>
+    /// Trains T on (x, y) and returns the held-out Donsker–Varadhan estimate, with <see cref="NeuralDiagnostics"/> (the
+    /// rows it was evaluated on and the bound on the last training batch); no standard error.
+    /// </summary>
     /// <param name="x">N ≥ 8 observations of X.</param>
     /// <param name="y">The same N observations of Y.</param>
     /// <param name="progress">Receives the stage <c>steps</c> (optimiser steps, <see cref="NeuralEstimatorOptions.Steps"/> in
@@ -39,7 +42,7 @@ public sealed class MineEstimator : IMutualInformationEstimator
     /// is freed.</param>
     /// <exception cref="ArgumentException">Fewer than 8 rows, different counts, or non-finite values.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public NeuralEstimate Estimate(Samples x, Samples y, IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default)
+    public InformationEstimate Estimate(Samples x, Samples y, IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         NeuralData.Validate(x, y, 8);
@@ -132,13 +135,16 @@ public sealed class MineEstimator : IMutualInformationEstimator
             throw new ArithmeticException("MINE diverged (the critic's exponential overflowed); lower LearningRate or Steps, or standardise heavy-tailed data first.");
         }
 
-        return new NeuralEstimate(Information.FromNats(value), test.Length, trainingBound, double.NaN);
+        return new InformationEstimate(Information.FromNats(value), null, x.Count)
+        {
+            Diagnostics = NeuralDiagnostics.Of(test.Length, trainingBound, upperLimit: null),
+        };
     }
 
-    Information IMutualInformationEstimator.Estimate(Samples x, Samples y) => Estimate(x, y).Value;
+    InformationEstimate IMutualInformationEstimator.Estimate(Samples x, Samples y) => Estimate(x, y);
 
-    Information IMutualInformationEstimator.Estimate(Samples x, Samples y, CancellationToken cancellationToken) =>
-        Estimate(x, y, cancellationToken: cancellationToken).Value;
+    InformationEstimate IMutualInformationEstimator.Estimate(Samples x, Samples y, CancellationToken cancellationToken) =>
+        Estimate(x, y, cancellationToken: cancellationToken);
 
     /// <summary>mean T(x, y) − ln mean e^{T(x, y_π)} on the given rows, the second term averaged over seeded shuffles π.</summary>
     private static double DonskerVaradhan(global::TorchSharp.Modules.Sequential critic, Tensor x, Tensor y, int shuffles, int seed)

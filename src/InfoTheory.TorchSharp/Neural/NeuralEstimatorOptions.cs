@@ -6,9 +6,12 @@ namespace InfoTheory.TorchSharp;
 /// </summary>
 public abstract record NeuralEstimatorOptions
 {
+    /// <summary>The default number of Adam steps, 2000.</summary>
+    public const int DefaultSteps = 2000;
+
     private readonly int _hiddenWidth = 64;
     private readonly int _hiddenLayers = 2;
-    private readonly int _steps = 2000;
+    private readonly int _steps = DefaultSteps;
     private readonly int _batchSize;
     private readonly double _learningRate = 1e-3;
     private readonly double _testFraction = 0.5;
@@ -24,7 +27,7 @@ public abstract record NeuralEstimatorOptions
     public int HiddenLayers { get => _hiddenLayers; init => _hiddenLayers = NeuralData.AtLeast(value, 1, nameof(HiddenLayers), "use e.g. 2."); }
 
     /// <summary>Adam steps (default 2000).</summary>
-    public int Steps { get => _steps; init => _steps = NeuralData.AtLeast(value, 1, nameof(Steps), "use e.g. 2000."); }
+    public int Steps { get => _steps; init => _steps = NeuralData.AtLeast(value, 1, nameof(Steps), $"use e.g. {DefaultSteps}."); }
 
     /// <summary>Mini-batch size B (the estimator's default; capped at the number of training and of held-out rows).</summary>
     public int BatchSize { get => _batchSize; init => _batchSize = NeuralData.AtLeast(value, 2, nameof(BatchSize), "use e.g. 128 or 256."); }

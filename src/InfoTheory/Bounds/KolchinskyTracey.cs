@@ -2,11 +2,13 @@ using InfoTheory.Internal;
 
 namespace InfoTheory;
 
-/// <summary>A lower and an upper bound on one information quantity.</summary>
+/// <summary>
+/// A lower and an upper bound on one information quantity: two estimates (each a quantity of its own, with its standard
+/// error, N and <see cref="KolchinskyTraceyDiagnostics"/>, which give σ² and the distance), not a third shape.
+/// </summary>
 /// <param name="Lower">The lower bound (Bhattacharyya distances), with the std of its per-sample terms over √N.</param>
 /// <param name="Upper">The upper bound (Kullback–Leibler distances), likewise.</param>
-/// <param name="NoiseVariance">σ², the variance of the added noise.</param>
-public sealed record InformationBounds(InformationEstimate Lower, InformationEstimate Upper, double NoiseVariance);
+public sealed record InformationBounds(InformationEstimate Lower, InformationEstimate Upper);
 
 /// <summary>
 /// Kolchinsky–Tracey pairwise-distance bounds on I(X;T) for a noisy layer T = f(X) + Z, Z ~ N(0, σ²·I) (Kolchinsky &amp;
@@ -43,16 +45,15 @@ public sealed class KolchinskyTracey
     /// <summary>Lower and upper bounds on I(X;T) from the noiseless activations hᵢ = f(xᵢ).</summary>
     /// <param name="activations">N × d activations f(xᵢ), one row per (distinct) input.</param>
     /// <exception cref="ArgumentException">No observations or non-finite values.</exception>
-    public InformationBounds Estimate(Samples activations) =>
-        new(Lower(activations), Upper(activations), Options.NoiseVariance);
+    public InformationBounds Estimate(Samples activations) => new(Lower(activations), Upper(activations));
 
-    /// <summary>The upper bound on I(X;T) (pairwise KL divergences ‖hᵢ − hⱼ‖²/(2σ²)).</summary>
+    /// <summary>The upper bound on I(X;T) (pairwise KL divergences ‖hᵢ − hⱼ‖²/(2σ²)), with <see cref="KolchinskyTraceyDiagnostics"/>.</summary>
     /// <exception cref="ArgumentException">No observations or non-finite values.</exception>
-    public InformationEstimate Upper(Samples activations) => Bound(activations, 2 * Options.NoiseVariance, nameof(activations));
+    public InformationEstimate Upper(Samples activations) => Bound(activations, PairwiseDistance.KullbackLeibler, nameof(activations));
 
-    /// <summary>The lower bound on I(X;T) (pairwise Bhattacharyya distances ‖hᵢ − hⱼ‖²/(8σ²)).</summary>
+    /// <summary>The lower bound on I(X;T) (pairwise Bhattacharyya distances ‖hᵢ − hⱼ‖²/(8σ²)), with <see cref="KolchinskyTraceyDiagnostics"/>.</summary>
     /// <exception cref="ArgumentException">No observations or non-finite values.</exception>
-    public InformationEstimate Lower(Samples activations) => Bound(activations, 8 * Options.NoiseVariance, nameof(activations));
+    public InformationEstimate Lower(Samples activations) => Bound(activations, PairwiseDistance.Bhattacharyya, nameof(activations));
 
     /// <summary>
     /// I(T;Y) for class labels Y as Saxe et al. compute it: Î(T;Y) = Î(X;T) − Σ_y p̂(y)·Î(X;T | Y = y), each term from
@@ -75,8 +76,9 @@ public sealed class KolchinskyTracey
             members[codes[i]].Add(i);
         }
 
-        InformationEstimate Difference(double divisor)
+        InformationEstimate Difference(PairwiseDistance distance)
         {
+            double divisor = Divisor(distance);
             var all = Terms(activations, divisor);
             var terms = (double[])all.Clone();
             foreach (var member in members)
@@ -88,20 +90,25 @@ public sealed class KolchinskyTracey
                 }
             }
 
-            return KdeEntropy.MeanWithError(terms);
+            return KdeEntropy.MeanWithError(terms) with { Diagnostics = Diagnostics(distance) };
         }
 
-        return new InformationBounds(Difference(8 * Options.NoiseVariance), Difference(2 * Options.NoiseVariance), Options.NoiseVariance);
+        return new InformationBounds(Difference(PairwiseDistance.Bhattacharyya), Difference(PairwiseDistance.KullbackLeibler));
     }
 
-    private InformationEstimate Bound(in Samples activations, double divisor, string name)
+    private InformationEstimate Bound(in Samples activations, PairwiseDistance distance, string name)
     {
         Guard.Usable(activations, 1, name);
-        var estimate = KdeEntropy.MeanWithError(Terms(activations, divisor));
+        var estimate = KdeEntropy.MeanWithError(Terms(activations, Divisor(distance)));
         // Each term lies in [0, ln N]; keep the mean there despite rounding.
         double nats = Math.Clamp(estimate.Value.Nats, 0, Math.Log(activations.Count));
-        return new InformationEstimate(Information.FromNats(nats), estimate.StandardError, activations.Count);
+        return new InformationEstimate(Information.FromNats(nats), estimate.StandardError, activations.Count) { Diagnostics = Diagnostics(distance) };
     }
+
+    // D = ‖hᵢ − hⱼ‖²/divisor: 8σ² for Bhattacharyya, 2σ² for Kullback–Leibler.
+    private double Divisor(PairwiseDistance distance) => (distance == PairwiseDistance.Bhattacharyya ? 8 : 2) * Options.NoiseVariance;
+
+    private KolchinskyTraceyDiagnostics Diagnostics(PairwiseDistance distance) => new(Options.NoiseVariance, distance);
 
     /// <summary>−ln((1/N)·Σⱼ exp(−‖hᵢ − hⱼ‖²/divisor)) for each i (the j = i term is 1).</summary>
     private double[] Terms(in Samples activations, double divisor)

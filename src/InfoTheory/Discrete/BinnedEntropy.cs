@@ -20,14 +20,11 @@ public sealed class BinnedEntropy : IEntropyEstimator
     /// <summary>The settings.</summary>
     public BinningOptions Options { get; }
 
-    /// <summary>H of the binned samples.</summary>
+    /// <summary>H of the binned samples, with its standard error and <see cref="BinningDiagnostics"/>.</summary>
     /// <exception cref="ArgumentException">No observations, NaN/infinite values, or values outside a fixed range.</exception>
     public InformationEstimate Estimate(Samples samples)
     {
         var codes = Binning.RowCodes(samples, Options, nameof(samples), out int m);
-        var (nats, se) = PlugIn.Entropy(codes, m, Options.Correction);
-        return new InformationEstimate(Information.FromNats(nats), Information.FromNats(se), samples.Count);
+        return PlugIn.EntropyEstimate(codes, m, Options.Correction) with { Diagnostics = Binning.Diagnostics(Options, m) };
     }
-
-    Information IEntropyEstimator.Estimate(Samples samples) => Estimate(samples).Value;
 }

@@ -20,16 +20,14 @@ public sealed class BinnedMutualInformation : IMutualInformationEstimator
     /// <summary>The settings.</summary>
     public BinningOptions Options { get; }
 
-    /// <summary>I(X;Y) of the binned samples.</summary>
+    /// <summary>I(X;Y) of the binned samples, with its standard error and <see cref="BinningDiagnostics"/>.</summary>
     /// <exception cref="ArgumentException">No observations, NaN/infinite values, different counts, or values outside a fixed range.</exception>
     public InformationEstimate Estimate(Samples x, Samples y)
     {
         Guard.SameCount(x, y);
         var cx = Binning.RowCodes(x, Options, nameof(x), out int mx);
         var cy = Binning.RowCodes(y, Options, nameof(y), out int my);
-        var (nats, se) = PlugIn.MutualInformation(cx, mx, cy, my, Options.Correction);
-        return new InformationEstimate(Information.FromNats(nats), Information.FromNats(se), x.Count);
+        var (estimate, patterns) = PlugIn.MutualInformationEstimate(cx, mx, cy, my, Options.Correction);
+        return estimate with { Diagnostics = Binning.Diagnostics(Options, patterns) };
     }
-
-    Information IMutualInformationEstimator.Estimate(Samples x, Samples y) => Estimate(x, y).Value;
 }

@@ -21,6 +21,10 @@ internal static class Binning
         return SymbolCodes.BinRows(bins, n, d, b, out distinct);
     }
 
+    /// <summary>The diagnostics of an estimate on these bins: the grid, the correction and the distinct patterns.</summary>
+    public static BinningDiagnostics Diagnostics(BinningOptions options, params int[] patterns) =>
+        new(options.Bins, options.Range, options.Correction, patterns);
+
     /// <summary>
     /// The bin of v in B equal bins over [lo, hi]: ⌊B·(v − lo)/(hi − lo)⌋, with v = hi in the last bin; lo = hi → bin 0.
     /// The fraction is invariant to scaling, and exactly so for powers of two; when hi − lo overflows (data near

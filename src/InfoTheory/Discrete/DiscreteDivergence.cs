@@ -24,12 +24,15 @@ public sealed class DiscreteDivergence
     /// <summary>The settings.</summary>
     public DiscreteDivergenceOptions Options { get; }
 
-    /// <summary>D(P‖Q) of two histograms over the same categories (counts or probabilities; each is normalised to sum 1).</summary>
+    /// <summary>
+    /// D(P‖Q) of two histograms over the same categories (counts or probabilities; each is normalised to sum 1), with
+    /// <see cref="DiscreteDiagnostics"/>; no standard error, and N = 0 (a histogram need not be counts).
+    /// </summary>
     /// <param name="p">Non-negative finite weights of P, one per category.</param>
     /// <param name="q">Non-negative finite weights of Q over the same categories.</param>
     /// <exception cref="ArgumentException">Different lengths, negative or non-finite weights, a zero total, or q_i = 0 where p_i &gt; 0
     /// with no pseudocount.</exception>
-    public Information Estimate(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
+    public InformationEstimate Estimate(ReadOnlySpan<double> p, ReadOnlySpan<double> q)
     {
         if (p.Length != q.Length)
         {
@@ -40,12 +43,15 @@ public sealed class DiscreteDivergence
         DiscreteGuard.NotEmpty(p.Length, nameof(p));
         CheckWeights(p, nameof(p));
         CheckWeights(q, nameof(q));
-        return Information.FromNats(Divergence(p.ToArray(), q.ToArray()));
+        return Result(Divergence(p.ToArray(), q.ToArray()), 0, new DiscreteDiagnostics(DiscreteBiasCorrection.None, [p.Length]) { Pseudocount = Options.Pseudocount });
     }
 
-    /// <summary>D(P‖Q) of the empirical distributions of two symbol samples (lengths may differ).</summary>
+    /// <summary>
+    /// D(P‖Q) of the empirical distributions of two symbol samples (lengths may differ), with N = the size of p and
+    /// <see cref="DiscreteDiagnostics"/>; no standard error.
+    /// </summary>
     /// <exception cref="ArgumentException">An empty sample, or a symbol seen in P but never in Q with no pseudocount.</exception>
-    public Information Estimate(ReadOnlySpan<int> p, ReadOnlySpan<int> q)
+    public InformationEstimate Estimate(ReadOnlySpan<int> p, ReadOnlySpan<int> q)
     {
         DiscreteGuard.NotEmpty(p.Length, nameof(p));
         DiscreteGuard.NotEmpty(q.Length, nameof(q));
@@ -54,16 +60,18 @@ public sealed class DiscreteDivergence
         q.CopyTo(all.AsSpan(p.Length));
         var codes = SymbolCodes.Dense(all, out int m);
         var (cp, cq) = Split(codes, m, p.Length);
-        return Information.FromNats(Divergence(cp, cq, symbol => $"symbol {LabelOf(all, codes, symbol)}"));
+        return Result(Divergence(cp, cq, symbol => $"symbol {LabelOf(all, codes, symbol)}"), p.Length,
+            new DiscreteDiagnostics(DiscreteBiasCorrection.None, [m]) { Pseudocount = Options.Pseudocount });
     }
 
     /// <summary>
     /// D(P‖Q) of histograms of continuous samples: every column cut into equal bins over the range of P and Q together
-    /// (<see cref="DiscreteDivergenceOptions.Binning"/>), each row's bin pattern a category.
+    /// (<see cref="DiscreteDivergenceOptions.Binning"/>), each row's bin pattern a category; with N = the size of p and
+    /// <see cref="BinningDiagnostics"/>, no standard error.
     /// </summary>
     /// <exception cref="ArgumentException">Unusable samples, P and Q of different dimension, or a bin occupied by P and empty
     /// under Q with no pseudocount.</exception>
-    public Information Estimate(Samples p, Samples q)
+    public InformationEstimate Estimate(Samples p, Samples q)
     {
         Guard.Usable(p, 1);
         Guard.Usable(q, 1);
@@ -78,8 +86,12 @@ public sealed class DiscreteDivergence
         q.ToArray().CopyTo(values, p.Count * p.Dimensions);
         var codes = Binning.RowCodes(new Samples(values, p.Dimensions), Options.Binning, "p and q", out int m);
         var (cp, cq) = Split(codes, m, p.Count);
-        return Information.FromNats(Divergence(cp, cq, bin => $"bin pattern #{bin} (in order of the bins)"));
+        return Result(Divergence(cp, cq, bin => $"bin pattern #{bin} (in order of the bins)"), p.Count,
+            Binning.Diagnostics(Options.Binning with { Correction = DiscreteBiasCorrection.None }, m) with { Pseudocount = Options.Pseudocount });
     }
+
+    private static InformationEstimate Result(double nats, int n, EstimateDiagnostics diagnostics) =>
+        new(Information.FromNats(nats), null, n) { Diagnostics = diagnostics };
 
     private static (double[] P, double[] Q) Split(int[] codes, int m, int np)
     {

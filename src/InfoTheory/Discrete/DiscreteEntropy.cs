@@ -21,25 +21,24 @@ public sealed class DiscreteEntropy : IEntropyEstimator
     /// <summary>The settings.</summary>
     public DiscreteOptions Options { get; }
 
-    /// <summary>H of a sequence of integer symbols.</summary>
+    /// <summary>H of a sequence of integer symbols, with its standard error and <see cref="DiscreteDiagnostics"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="symbols"/> is empty.</exception>
     public InformationEstimate Estimate(ReadOnlySpan<int> symbols)
     {
         DiscreteGuard.NotEmpty(symbols.Length, nameof(symbols));
         var codes = SymbolCodes.Dense(symbols, out int m);
-        var (nats, se) = PlugIn.Entropy(codes, m, Options.Correction);
-        return new InformationEstimate(Information.FromNats(nats), Information.FromNats(se), symbols.Length);
+        return Result(codes, m);
     }
 
-    /// <summary>H of the rows of <paramref name="samples"/>, each whole row one symbol (exact equality of values).</summary>
+    /// <summary>H of the rows of <paramref name="samples"/>, each whole row one symbol (exact equality of values); with its standard error and <see cref="DiscreteDiagnostics"/>.</summary>
     /// <exception cref="ArgumentException">No observations, or a NaN/infinite value.</exception>
     public InformationEstimate Estimate(Samples samples)
     {
         Guard.Usable(samples, 1);
         var codes = SymbolCodes.Rows(samples, out int m);
-        var (nats, se) = PlugIn.Entropy(codes, m, Options.Correction);
-        return new InformationEstimate(Information.FromNats(nats), Information.FromNats(se), samples.Count);
+        return Result(codes, m);
     }
 
-    Information IEntropyEstimator.Estimate(Samples samples) => Estimate(samples).Value;
+    private InformationEstimate Result(int[] codes, int m) =>
+        PlugIn.EntropyEstimate(codes, m, Options.Correction) with { Diagnostics = new DiscreteDiagnostics(Options.Correction, [m]) };
 }

@@ -23,7 +23,7 @@ public sealed class DiscreteMutualInformation : IMutualInformationEstimator
     /// <summary>The settings.</summary>
     public DiscreteOptions Options { get; }
 
-    /// <summary>I(X;Y) of two integer symbol sequences of the same length.</summary>
+    /// <summary>I(X;Y) of two integer symbol sequences of the same length, with its standard error and <see cref="DiscreteDiagnostics"/>.</summary>
     /// <exception cref="ArgumentException">Empty sequences or different lengths.</exception>
     public InformationEstimate Estimate(ReadOnlySpan<int> x, ReadOnlySpan<int> y)
     {
@@ -31,10 +31,10 @@ public sealed class DiscreteMutualInformation : IMutualInformationEstimator
         DiscreteGuard.SameLength(x.Length, y.Length, nameof(x), nameof(y));
         var cx = SymbolCodes.Dense(x, out int mx);
         var cy = SymbolCodes.Dense(y, out int my);
-        return Result(PlugIn.MutualInformation(cx, mx, cy, my, Options.Correction), x.Length);
+        return Result(cx, mx, cy, my);
     }
 
-    /// <summary>I(X;Y) with each whole row of <paramref name="x"/> and of <paramref name="y"/> one symbol.</summary>
+    /// <summary>I(X;Y) with each whole row of <paramref name="x"/> and of <paramref name="y"/> one symbol; with its standard error and <see cref="DiscreteDiagnostics"/>.</summary>
     /// <exception cref="ArgumentException">No observations, NaN/infinite values, or different sample counts.</exception>
     public InformationEstimate Estimate(Samples x, Samples y)
     {
@@ -43,11 +43,12 @@ public sealed class DiscreteMutualInformation : IMutualInformationEstimator
         Guard.SameCount(x, y);
         var cx = SymbolCodes.Rows(x, out int mx);
         var cy = SymbolCodes.Rows(y, out int my);
-        return Result(PlugIn.MutualInformation(cx, mx, cy, my, Options.Correction), x.Count);
+        return Result(cx, mx, cy, my);
     }
 
-    Information IMutualInformationEstimator.Estimate(Samples x, Samples y) => Estimate(x, y).Value;
-
-    private static InformationEstimate Result((double Nats, double StandardError) r, int n) =>
-        new(Information.FromNats(r.Nats), Information.FromNats(r.StandardError), n);
+    private InformationEstimate Result(int[] cx, int mx, int[] cy, int my)
+    {
+        var (estimate, symbols) = PlugIn.MutualInformationEstimate(cx, mx, cy, my, Options.Correction);
+        return estimate with { Diagnostics = new DiscreteDiagnostics(Options.Correction, symbols) };
+    }
 }

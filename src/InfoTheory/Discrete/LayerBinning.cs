@@ -2,12 +2,16 @@ using InfoTheory.Internal;
 
 namespace InfoTheory;
 
-/// <summary>The two coordinates of a layer on the information plane, from <see cref="LayerBinning"/>.</summary>
+/// <summary>
+/// The two coordinates of a layer on the information plane, from <see cref="LayerBinning"/>: not one quantity but three
+/// plug-in estimates from one binning of the layer, each with its standard error, N and <see cref="BinningDiagnostics"/>
+/// (the grid, and the distinct bin patterns: m_T, the number of patterns of the layer, is <c>LayerEntropy</c>'s
+/// <see cref="BinningDiagnostics.Patterns"/>[0]).
+/// </summary>
 /// <param name="Input">I(X;T): the information the binned layer keeps about the input.</param>
 /// <param name="Label">I(T;Y): the information the binned layer keeps about the label.</param>
 /// <param name="LayerEntropy">H(T): the entropy of the bin patterns (equal to I(X;T) when every input row is distinct).</param>
-/// <param name="Patterns">The number of distinct bin patterns observed (at most N).</param>
-public sealed record LayerInformation(InformationEstimate Input, InformationEstimate Label, InformationEstimate LayerEntropy, int Patterns);
+public sealed record LayerInformation(InformationEstimate Input, InformationEstimate Label, InformationEstimate LayerEntropy);
 
 /// <summary>
 /// The binning estimator of Shwartz-Ziv &amp; Tishby, "Opening the black box of deep neural networks via information"
@@ -38,9 +42,8 @@ public sealed class LayerBinning
     public LayerInformation Estimate(Samples layer, ReadOnlySpan<int> labels)
     {
         var t = Binning.RowCodes(layer, Options, nameof(layer), out int mt);
-        var h = PlugIn.Entropy(t, mt, Options.Correction);
-        var entropy = Estimate(h, layer.Count);
-        return new LayerInformation(entropy, LabelInformation(t, mt, labels), entropy, mt);
+        var entropy = Entropy(t, mt);
+        return new LayerInformation(entropy, LabelInformation(t, mt, labels), entropy);
     }
 
     /// <summary>I(X;T) = H(T) − H(T|X) with the input rows as symbols (exact equality), and I(T;Y).</summary>
@@ -54,18 +57,22 @@ public sealed class LayerBinning
         Guard.SameCount(input, layer);
         var t = Binning.RowCodes(layer, Options, nameof(layer), out int mt);
         var x = SymbolCodes.Rows(input, out int mx);
-        var ixt = Estimate(PlugIn.MutualInformation(x, mx, t, mt, Options.Correction), layer.Count);
-        var entropy = Estimate(PlugIn.Entropy(t, mt, Options.Correction), layer.Count);
-        return new LayerInformation(ixt, LabelInformation(t, mt, labels), entropy, mt);
+        return new LayerInformation(MutualInformation(x, mx, t, mt), LabelInformation(t, mt, labels), Entropy(t, mt));
     }
 
     private InformationEstimate LabelInformation(int[] t, int mt, ReadOnlySpan<int> labels)
     {
         DiscreteGuard.SameLength(t.Length, labels.Length, "layer", nameof(labels));
         var y = SymbolCodes.Dense(labels, out int my);
-        return Estimate(PlugIn.MutualInformation(t, mt, y, my, Options.Correction), t.Length);
+        return MutualInformation(t, mt, y, my);
     }
 
-    private static InformationEstimate Estimate((double Nats, double StandardError) r, int n) =>
-        new(Information.FromNats(r.Nats), Information.FromNats(r.StandardError), n);
+    private InformationEstimate Entropy(int[] t, int mt) =>
+        PlugIn.EntropyEstimate(t, mt, Options.Correction) with { Diagnostics = Binning.Diagnostics(Options, mt) };
+
+    private InformationEstimate MutualInformation(int[] a, int ma, int[] b, int mb)
+    {
+        var (estimate, patterns) = PlugIn.MutualInformationEstimate(a, ma, b, mb, Options.Correction);
+        return estimate with { Diagnostics = Binning.Diagnostics(Options, patterns) };
+    }
 }

@@ -43,11 +43,30 @@ internal static class PlugIn
     public static (double Nats, double StandardError) Entropy(int[] codes, int distinct, DiscreteBiasCorrection correction) =>
         FromCounts(SymbolCodes.Counts(codes, distinct), codes.Length, correction);
 
+    /// <summary>The estimate of H of dense codes, with its standard error and N (diagnostics are the caller's).</summary>
+    public static InformationEstimate EntropyEstimate(int[] codes, int distinct, DiscreteBiasCorrection correction)
+    {
+        var (nats, se) = Entropy(codes, distinct, correction);
+        return new InformationEstimate(Information.FromNats(nats), Information.FromNats(se), codes.Length);
+    }
+
+    /// <summary>
+    /// The estimate of I(X;Y) of dense codes, with its standard error and N, and the distinct symbols
+    /// [m_X, m_Y, m_XY] (diagnostics are the caller's).
+    /// </summary>
+    public static (InformationEstimate Estimate, int[] Symbols) MutualInformationEstimate(int[] x, int mx, int[] y, int my,
+        DiscreteBiasCorrection correction)
+    {
+        var (nats, se, mxy) = MutualInformation(x, mx, y, my, correction);
+        return (new InformationEstimate(Information.FromNats(nats), Information.FromNats(se), x.Length), [mx, my, mxy]);
+    }
+
     /// <summary>
     /// I(X;Y) = H(X) + H(Y) − H(X,Y) of dense codes; Miller–Madow corrects each of the three entropies. The plug-in value
-    /// is ≥ 0 (rounding below 0 is set to 0); the standard error is the std of ln(p̂(x,y)/(p̂(x)p̂(y))) over √N.
+    /// is ≥ 0 (rounding below 0 is set to 0); the standard error is the std of ln(p̂(x,y)/(p̂(x)p̂(y))) over √N;
+    /// <c>JointSymbols</c> is the number of distinct (x, y) pairs observed.
     /// </summary>
-    public static (double Nats, double StandardError) MutualInformation(int[] x, int mx, int[] y, int my, DiscreteBiasCorrection correction)
+    public static (double Nats, double StandardError, int JointSymbols) MutualInformation(int[] x, int mx, int[] y, int my, DiscreteBiasCorrection correction)
     {
         int n = x.Length;
         var joint = SymbolCodes.Pair(x, mx, y, my, out int mxy);
@@ -71,7 +90,7 @@ internal static class PlugIn
             nats += (Observed(cx) - 1 + Observed(cy) - 1 - (Observed(cxy) - 1)) / (2.0 * n);
         }
 
-        return (nats, se);
+        return (nats, se, mxy);
     }
 
     private static int Observed(int[] counts) => counts.Count(c => c > 0);

@@ -22,7 +22,7 @@ public sealed class GaussianFitEntropy : IEntropyEstimator
     /// <summary>The settings.</summary>
     public GaussianFitOptions Options { get; }
 
-    /// <summary>h(X) under the fitted Gaussian.</summary>
+    /// <summary>h(X) under the fitted Gaussian, with its standard error and <see cref="GaussianFitDiagnostics"/>.</summary>
     /// <exception cref="ArgumentException">Non-finite values, N ≤ d, or a singular covariance.</exception>
     public InformationEstimate Estimate(Samples samples)
     {
@@ -46,10 +46,11 @@ public sealed class GaussianFitEntropy : IEntropyEstimator
             entropy = 0.5 * (d * Math.Log(2 * Math.PI * Math.E) + logDet - correction);
         }
 
-        return new InformationEstimate(Information.FromNats(entropy + logJacobian), Information.FromNats(Math.Sqrt(d / (2.0 * n))), n);
+        return new InformationEstimate(Information.FromNats(entropy + logJacobian), Information.FromNats(Math.Sqrt(d / (2.0 * n))), n)
+        {
+            Diagnostics = new GaussianFitDiagnostics(Options.Covariance, Options.BiasCorrected),
+        };
     }
-
-    Information IEntropyEstimator.Estimate(Samples samples) => Estimate(samples).Value;
 
     internal static double[,] ToMatrix(double[] cov, int d)
     {

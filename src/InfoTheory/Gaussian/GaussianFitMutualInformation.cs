@@ -21,7 +21,7 @@ public sealed class GaussianFitMutualInformation : IMutualInformationEstimator
     /// <summary>The settings.</summary>
     public GaussianFitOptions Options { get; }
 
-    /// <summary>I(X;Y) under the fitted Gaussian.</summary>
+    /// <summary>I(X;Y) under the fitted Gaussian, with its standard error and <see cref="GaussianFitDiagnostics"/>.</summary>
     /// <exception cref="ArgumentException">Non-finite values, different counts, N ≤ d_X + d_Y, or a singular covariance.</exception>
     public InformationEstimate Estimate(Samples x, Samples y)
     {
@@ -37,10 +37,11 @@ public sealed class GaussianFitMutualInformation : IMutualInformationEstimator
         var ly = GaussianFitCovariance.CholeskyOrThrow(GaussianFitCovariance.Block(cov, d, dx, dy), dy, nameof(y), y);
         GaussianFitCovariance.CholeskyOrThrow(cov, d, "(x, y)", joint);
         var mi = new MultivariateNormal(mean, GaussianFitEntropy.ToMatrix(cov, d)).MutualInformation(dx);
-        return new InformationEstimate(mi, Information.FromNats(Math.Sqrt(SquaredCanonicalCorrelations(cov, d, dx, lx, ly) / x.Count)), x.Count);
+        return new InformationEstimate(mi, Information.FromNats(Math.Sqrt(SquaredCanonicalCorrelations(cov, d, dx, lx, ly) / x.Count)), x.Count)
+        {
+            Diagnostics = new GaussianFitDiagnostics(Options.Covariance, BiasCorrected: false),
+        };
     }
-
-    Information IMutualInformationEstimator.Estimate(Samples x, Samples y) => Estimate(x, y).Value;
 
     /// <summary>Σ_k ρ_k² = tr(Σ_X⁻¹Σ_XY Σ_Y⁻¹Σ_YX) = ‖L_X⁻¹ Σ_XY L_Y⁻ᵀ‖²_F.</summary>
     private static double SquaredCanonicalCorrelations(double[] cov, int d, int dx, double[] lx, double[] ly)

@@ -33,19 +33,22 @@ public sealed class KdeEntropy : IEntropyEstimator
     /// <summary>The settings.</summary>
     public KdeOptions Options { get; }
 
-    /// <summary>H(X) and the bandwidth factor used.</summary>
+    /// <summary>H(X), with its standard error and <see cref="KdeDiagnostics"/> (the bandwidth factor used).</summary>
     /// <param name="samples">N observations of X.</param>
     /// <param name="progress">Receives the stage <c>densities</c> (the N density evaluations, O(N·d) each); null for none.</param>
     /// <param name="cancellationToken">Checked every 64 rows of the kernel sums (and through the likelihood search).</param>
     /// <exception cref="ArgumentException">Non-finite values, fewer than 2 observations (d + 1 with H = h²·Σ̂), or a singular
     /// covariance (constant or collinear columns).</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public KdeEstimate Estimate(Samples samples, IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default)
+    public InformationEstimate Estimate(Samples samples, IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var work = WorkTracker.Create(progress, cancellationToken);
         var (terms, logJacobian, h) = NegativeLogDensities(samples, Options, nameof(samples), work, 1);
         var e = MeanWithError(terms);
-        return new KdeEstimate(new InformationEstimate(e.Value + Information.FromNats(logJacobian), e.StandardError, e.SampleCount), h);
+        return new InformationEstimate(e.Value + Information.FromNats(logJacobian), e.StandardError, e.SampleCount)
+        {
+            Diagnostics = KdeDiagnostics.Of(Options, h),
+        };
     }
 
     /// <summary>The bandwidth factor h the settings give for these samples (for the likelihood rule: the search's result).</summary>
@@ -56,10 +59,10 @@ public sealed class KdeEntropy : IEntropyEstimator
         return Bandwidth(w, Options);
     }
 
-    Information IEntropyEstimator.Estimate(Samples samples) => Estimate(samples).Value;
+    InformationEstimate IEntropyEstimator.Estimate(Samples samples) => Estimate(samples);
 
-    Information IEntropyEstimator.Estimate(Samples samples, CancellationToken cancellationToken) =>
-        Estimate(samples, null, cancellationToken).Value;
+    InformationEstimate IEntropyEstimator.Estimate(Samples samples, CancellationToken cancellationToken) =>
+        Estimate(samples, null, cancellationToken);
 
     /// <summary>
     /// −ln p̂(xᵢ) for every observation of the power-of-two-normalised data, the log-Jacobian that turns their mean into

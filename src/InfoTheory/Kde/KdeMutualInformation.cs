@@ -18,7 +18,7 @@ public sealed class KdeMutualInformation : IMutualInformationEstimator
     /// <summary>The settings.</summary>
     public KdeOptions Options { get; }
 
-    /// <summary>I(X;Y).</summary>
+    /// <summary>I(X;Y), with its standard error and <see cref="KdeDiagnostics"/> (the bandwidth factors h_X, h_Y, h_XY).</summary>
     /// <param name="x">N observations of X.</param>
     /// <param name="y">The same N observations of Y.</param>
     /// <param name="progress">Receives the stage <c>densities</c> (3N density evaluations); null for none.</param>
@@ -31,23 +31,23 @@ public sealed class KdeMutualInformation : IMutualInformationEstimator
         var work = Internal.WorkTracker.Create(progress, cancellationToken);
         // The three log-Jacobians of the power-of-two normalisation cancel (the joint's is the sum of the others'), so
         // the terms of the normalised data are used as they are: the MI is bit-identical for data times powers of two.
-        var (hx, _, _) = KdeEntropy.NegativeLogDensities(x, Options, nameof(x), work, 3);
-        var (hy, _, _) = KdeEntropy.NegativeLogDensities(y, Options, nameof(y), work);
+        var (hx, _, bx) = KdeEntropy.NegativeLogDensities(x, Options, nameof(x), work, 3);
+        var (hy, _, by) = KdeEntropy.NegativeLogDensities(y, Options, nameof(y), work);
         var joint = Concatenate(x, y);
-        var (hxy, _, _) = KdeEntropy.NegativeLogDensities(joint, Options, "(x, y)", work);
+        var (hxy, _, bxy) = KdeEntropy.NegativeLogDensities(joint, Options, "(x, y)", work);
         var terms = new double[x.Count];
         for (int i = 0; i < terms.Length; i++)
         {
             terms[i] = hx[i] + hy[i] - hxy[i];
         }
 
-        return KdeEntropy.MeanWithError(terms);
+        return KdeEntropy.MeanWithError(terms) with { Diagnostics = KdeDiagnostics.Of(Options, bx, by, bxy) };
     }
 
-    Information IMutualInformationEstimator.Estimate(Samples x, Samples y) => Estimate(x, y).Value;
+    InformationEstimate IMutualInformationEstimator.Estimate(Samples x, Samples y) => Estimate(x, y);
 
-    Information IMutualInformationEstimator.Estimate(Samples x, Samples y, CancellationToken cancellationToken) =>
-        Estimate(x, y, null, cancellationToken).Value;
+    InformationEstimate IMutualInformationEstimator.Estimate(Samples x, Samples y, CancellationToken cancellationToken) =>
+        Estimate(x, y, null, cancellationToken);
 
     /// <summary>The rows of x and y side by side: an N × (d_X + d_Y) copy.</summary>
     internal static Samples Concatenate(in Samples x, in Samples y)

@@ -22,8 +22,14 @@ public abstract record Bandwidth
     {
     }
 
-    /// <summary>The default rule: Silverman-style with h = 5.</summary>
-    public static Bandwidth Default { get; } = new SilvermanRule(5);
+    /// <summary>The default constant of <see cref="Silverman"/>, h = 5 (Yu et al.'s choice for forward signals).</summary>
+    public const double DefaultH = 5;
+
+    /// <summary>The default constant of <see cref="Scott"/>, γ = 2 (Lee &amp; Jo's choice).</summary>
+    public const double DefaultGamma = 2;
+
+    /// <summary>The default rule: Silverman-style with h = <see cref="DefaultH"/> = 5.</summary>
+    public static Bandwidth Default { get; } = new SilvermanRule(DefaultH);
 
     /// <summary>
     /// A fixed width σ &gt; 0 in the data's units. An estimate refuses a σ more than 10^150 times larger or smaller than
@@ -38,7 +44,7 @@ public abstract record Bandwidth
 
     /// <summary>σ = h·N^(−1/(4+d)).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="h"/> is not a finite positive number.</exception>
-    public static Bandwidth Silverman(double h = 5)
+    public static Bandwidth Silverman(double h = DefaultH)
     {
         Guard.Positive(h, "the papers use h = 5 for activations and h = 0.1 for gradients.");
         return new SilvermanRule(h);
@@ -46,7 +52,7 @@ public abstract record Bandwidth
 
     /// <summary>σ = γ·N^(−1/(4+d)).</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="gamma"/> is not a finite positive number.</exception>
-    public static Bandwidth Scott(double gamma = 2)
+    public static Bandwidth Scott(double gamma = DefaultGamma)
     {
         Guard.Positive(gamma, "Lee & Jo use gamma = 2.");
         return new ScottRule(gamma);

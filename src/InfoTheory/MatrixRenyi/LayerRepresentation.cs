@@ -6,7 +6,7 @@ public enum LayerRepresentation
     /// <summary>
     /// Each feature map is a variable with its own Gram matrix; the layer is their trace-normalised Hadamard product
     /// (Yu et al., IEEE TNNLS 32(1) 2021, eq. 5). Products of many maps saturate towards diag(1/N): check
-    /// <see cref="RenyiEstimate.Saturated"/>.
+    /// <see cref="RenyiDiagnostics.Saturated"/>.
     /// </summary>
     FeatureMaps,
 

@@ -33,7 +33,7 @@ public sealed class MatrixRenyiEntropy : IEntropyEstimator
     /// <param name="cancellationToken">Stops the estimate (see the remarks).</param>
     /// <exception cref="ArgumentException">Non-finite values, fewer than 2 observations, or a Gram matrix over the memory budget.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public RenyiEstimate Estimate(Samples samples, IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default)
+    public InformationEstimate Estimate(Samples samples, IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.Usable(samples, 2);
         return Joint([samples], WorkTracker.Create(progress, cancellationToken));
@@ -41,7 +41,7 @@ public sealed class MatrixRenyiEntropy : IEntropyEstimator
 
     /// <summary>The joint entropy S_α(X₁, …, X_C) of variables observed together (the Hadamard product of their Grams).</summary>
     /// <exception cref="ArgumentException">No variables, different sample counts, non-finite values, fewer than 2 observations.</exception>
-    public RenyiEstimate EstimateJoint(params IReadOnlyList<Samples> variables) => EstimateJoint(variables, null);
+    public InformationEstimate EstimateJoint(params IReadOnlyList<Samples> variables) => EstimateJoint(variables, null);
 
     /// <summary>
     /// The joint entropy S_α(X₁, …, X_C), with progress and cancellation (a separate overload only because nothing may
@@ -52,7 +52,7 @@ public sealed class MatrixRenyiEntropy : IEntropyEstimator
     /// <param name="cancellationToken">Stops the estimate (see the remarks).</param>
     /// <exception cref="ArgumentException">No variables, different sample counts, non-finite values, fewer than 2 observations.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public RenyiEstimate EstimateJoint(IReadOnlyList<Samples> variables, IProgress<EstimationProgress>? progress,
+    public InformationEstimate EstimateJoint(IReadOnlyList<Samples> variables, IProgress<EstimationProgress>? progress,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(variables);
@@ -72,18 +72,15 @@ public sealed class MatrixRenyiEntropy : IEntropyEstimator
     /// <param name="cancellationToken">Stops the estimate (see the remarks).</param>
     /// <exception cref="ArgumentException">Unusable samples or different sample counts.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public RenyiEstimate EstimateConditional(Samples x, Samples given, IProgress<EstimationProgress>? progress = null,
+    public InformationEstimate EstimateConditional(Samples x, Samples given, IProgress<EstimationProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         Guard.Usable(x, 2);
         Guard.Usable(given, 2);
         Guard.SameCount(x, given);
         var (nats, widths, clipped) = RenyiEngine.JointEntropies([x, given], [[0, 1], [1]], Options, WorkTracker.Create(progress, cancellationToken));
-        return new RenyiEstimate(Information.FromNats(RenyiEngine.TrimRoundOff(nats[0] - nats[1], x.Count)), Options.Alpha, widths)
-        {
-            ClippedEigenvalueMass = clipped,
-            Saturated = IsSaturated(nats[0], x.Count),
-        };
+        return RenyiDiagnostics.Estimate(RenyiEngine.TrimRoundOff(nats[0] - nats[1], x.Count), x.Count, Options.Alpha, widths, clipped,
+            IsSaturated(nats[0], x.Count));
     }
 
     /// <summary>
@@ -97,11 +94,12 @@ public sealed class MatrixRenyiEntropy : IEntropyEstimator
     /// <param name="progress">Receives the stages <c>gram</c> (every variable) and <c>eigenvalues</c> (every subset);
     /// null for none.</param>
     /// <param name="cancellationToken">Stops the estimate (see the remarks).</param>
-    /// <returns>One estimate per subset, in order; each reports the widths of all variables.</returns>
+    /// <returns>One estimate per subset, in order; each one's <see cref="RenyiDiagnostics"/> gives the widths of all
+    /// variables, and a clipped eigenvalue mass of 0 (the pass does not attribute it to subsets).</returns>
     /// <exception cref="ArgumentException">No variables or subsets, an empty subset, an index out of range or repeated,
     /// different sample counts, or unusable values.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public IReadOnlyList<RenyiEstimate> EstimateSubsets(IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets,
+    public IReadOnlyList<InformationEstimate> EstimateSubsets(IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets,
         IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(variables);
@@ -125,16 +123,14 @@ public sealed class MatrixRenyiEntropy : IEntropyEstimator
 
         var (nats, widths, _) = RenyiEngine.JointEntropies(variables, subsets, Options, WorkTracker.Create(progress, cancellationToken));
         int n = variables[0].Count;
-        return [.. nats.Select((value, s) => new RenyiEstimate(Information.FromNats(value), Options.Alpha, widths)
-        {
-            Saturated = subsets[s].Length > 1 && IsSaturated(value, n),
-        })];
+        return [.. nats.Select((value, s) => RenyiDiagnostics.Estimate(value, n, Options.Alpha, widths, 0,
+            subsets[s].Length > 1 && IsSaturated(value, n)))];
     }
 
-    Information IEntropyEstimator.Estimate(Samples samples) => Estimate(samples).Value;
+    InformationEstimate IEntropyEstimator.Estimate(Samples samples) => Estimate(samples);
 
-    Information IEntropyEstimator.Estimate(Samples samples, CancellationToken cancellationToken) =>
-        Estimate(samples, cancellationToken: cancellationToken).Value;
+    InformationEstimate IEntropyEstimator.Estimate(Samples samples, CancellationToken cancellationToken) =>
+        Estimate(samples, cancellationToken: cancellationToken);
 
     internal static void ValidateTogether(IReadOnlyList<Samples> variables, string name)
     {
@@ -154,14 +150,11 @@ public sealed class MatrixRenyiEntropy : IEntropyEstimator
     /// <summary>Saturation: a joint entropy at 0.99·log N or above.</summary>
     internal static bool IsSaturated(double jointNats, int n) => jointNats >= 0.99 * Math.Log(n);
 
-    private RenyiEstimate Joint(IReadOnlyList<Samples> variables, WorkTracker? work)
+    private InformationEstimate Joint(IReadOnlyList<Samples> variables, WorkTracker? work)
     {
         var all = Enumerable.Range(0, variables.Count).ToArray();
         var (nats, widths, clipped) = RenyiEngine.JointEntropies(variables, [all], Options, work);
-        return new RenyiEstimate(Information.FromNats(nats[0]), Options.Alpha, widths)
-        {
-            ClippedEigenvalueMass = clipped,
-            Saturated = variables.Count > 1 && IsSaturated(nats[0], variables[0].Count),
-        };
+        int n = variables[0].Count;
+        return RenyiDiagnostics.Estimate(nats[0], n, Options.Alpha, widths, clipped, variables.Count > 1 && IsSaturated(nats[0], n));
     }
 }

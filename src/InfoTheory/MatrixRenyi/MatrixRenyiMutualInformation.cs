@@ -30,22 +30,19 @@ public sealed class MatrixRenyiMutualInformation : IMutualInformationEstimator
     /// <param name="cancellationToken">Stops the estimate (checked per Gram row and per panel of each reduction).</param>
     /// <exception cref="ArgumentException">Non-finite values, fewer than 2 observations, different sample counts, or over the memory budget.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public RenyiEstimate Estimate(Samples x, Samples y, IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default)
+    public InformationEstimate Estimate(Samples x, Samples y, IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.Usable(x, 2);
         Guard.Usable(y, 2);
         Guard.SameCount(x, y);
         var (nats, widths, clipped) = RenyiEngine.JointEntropies([x, y], [[0], [1], [0, 1]], Options, WorkTracker.Create(progress, cancellationToken));
-        return new RenyiEstimate(Information.FromNats(RenyiEngine.TrimRoundOff(nats[0] + nats[1] - nats[2], x.Count)), Options.Alpha, widths)
-        {
-            ClippedEigenvalueMass = clipped,
-            Saturated = MatrixRenyiEntropy.IsSaturated(nats[2], x.Count),
-        };
+        return RenyiDiagnostics.Estimate(RenyiEngine.TrimRoundOff(nats[0] + nats[1] - nats[2], x.Count), x.Count, Options.Alpha, widths, clipped,
+            MatrixRenyiEntropy.IsSaturated(nats[2], x.Count));
     }
 
     /// <summary>Total correlation C(X₁, …, X_k) = Σ S_α(Xᵢ) − S_α(X₁, …, X_k) (Watanabe's multi-information).</summary>
     /// <exception cref="ArgumentException">Fewer than two variables, different sample counts, or unusable samples.</exception>
-    public RenyiEstimate TotalCorrelation(params IReadOnlyList<Samples> variables) => TotalCorrelation(variables, null);
+    public InformationEstimate TotalCorrelation(params IReadOnlyList<Samples> variables) => TotalCorrelation(variables, null);
 
     /// <summary>
     /// Total correlation C(X₁, …, X_k), with progress and cancellation (a separate overload only because nothing may
@@ -56,7 +53,7 @@ public sealed class MatrixRenyiMutualInformation : IMutualInformationEstimator
     /// <param name="cancellationToken">Stops the estimate (checked per Gram row and per panel of each reduction).</param>
     /// <exception cref="ArgumentException">Fewer than two variables, different sample counts, or unusable samples.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public RenyiEstimate TotalCorrelation(IReadOnlyList<Samples> variables, IProgress<EstimationProgress>? progress,
+    public InformationEstimate TotalCorrelation(IReadOnlyList<Samples> variables, IProgress<EstimationProgress>? progress,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(variables);
@@ -69,11 +66,9 @@ public sealed class MatrixRenyiMutualInformation : IMutualInformationEstimator
         var subsets = Enumerable.Range(0, variables.Count).Select(v => new[] { v }).Append(Enumerable.Range(0, variables.Count).ToArray()).ToArray();
         var (nats, widths, clipped) = RenyiEngine.JointEntropies(variables, subsets, Options, WorkTracker.Create(progress, cancellationToken));
         double sum = nats.Take(variables.Count).Sum();
-        return new RenyiEstimate(Information.FromNats(RenyiEngine.TrimRoundOff(sum - nats[^1], variables[0].Count)), Options.Alpha, widths)
-        {
-            ClippedEigenvalueMass = clipped,
-            Saturated = MatrixRenyiEntropy.IsSaturated(nats[^1], variables[0].Count),
-        };
+        int n = variables[0].Count;
+        return RenyiDiagnostics.Estimate(RenyiEngine.TrimRoundOff(sum - nats[^1], n), n, Options.Alpha, widths, clipped,
+            MatrixRenyiEntropy.IsSaturated(nats[^1], n));
     }
 
     /// <summary>
@@ -92,8 +87,8 @@ public sealed class MatrixRenyiMutualInformation : IMutualInformationEstimator
         return Information.FromNats(RenyiEngine.TrimRoundOff(a.Nats + b.Nats - joint.Nats, sampleCount));
     }
 
-    Information IMutualInformationEstimator.Estimate(Samples x, Samples y) => Estimate(x, y).Value;
+    InformationEstimate IMutualInformationEstimator.Estimate(Samples x, Samples y) => Estimate(x, y);
 
-    Information IMutualInformationEstimator.Estimate(Samples x, Samples y, CancellationToken cancellationToken) =>
-        Estimate(x, y, cancellationToken: cancellationToken).Value;
+    InformationEstimate IMutualInformationEstimator.Estimate(Samples x, Samples y, CancellationToken cancellationToken) =>
+        Estimate(x, y, cancellationToken: cancellationToken);
 }

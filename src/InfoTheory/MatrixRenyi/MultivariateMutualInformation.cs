@@ -39,7 +39,7 @@ public sealed class MultivariateMutualInformation
     /// <param name="cancellationToken">Stops the estimate (checked per Gram row and per panel of each reduction).</param>
     /// <exception cref="ArgumentException">Unusable samples, different sample counts, or over the memory budget.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public RenyiEstimate Estimate(Samples x, FeatureMaps layer, IProgress<EstimationProgress>? progress = null,
+    public InformationEstimate Estimate(Samples x, FeatureMaps layer, IProgress<EstimationProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         Guard.Usable(x, 2);
@@ -107,10 +107,7 @@ public sealed class MultivariateMutualInformation
             clipped += cl;
         }
 
-        return new RenyiEstimate(Information.FromNats(RenyiEngine.TrimRoundOff(sx + st - sxt, n)), Options.Alpha, widths)
-        {
-            ClippedEigenvalueMass = clipped,
-            Saturated = MatrixRenyiEntropy.IsSaturated(st, n),
-        };
+        return RenyiDiagnostics.Estimate(RenyiEngine.TrimRoundOff(sx + st - sxt, n), n, Options.Alpha, widths, clipped,
+            MatrixRenyiEntropy.IsSaturated(st, n));
     }
 }

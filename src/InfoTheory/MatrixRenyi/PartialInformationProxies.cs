@@ -158,22 +158,15 @@ public sealed class PartialInformationProxies
         }
 
         double st = entropy[jobs - 2];
-        var mmi = Information.FromNats(RenyiEngine.TrimRoundOff(sx + st - entropy[jobs - 1], n));
+        double mmi = RenyiEngine.TrimRoundOff(sx + st - entropy[jobs - 1], n);
         return new PidResult(
-            mmi,
+            RenyiDiagnostics.Estimate(mmi, n, alpha, [inputWidth, .. mapWidths], clipped.Sum(), MatrixRenyiEntropy.IsSaturated(st, n)),
             Information.FromNats(rstSum / pairs.Length),
             Information.FromNats(wnriSum / pairs.Length),
             ratios > 0 ? 100 * rstRatio / ratios : null,
             ratios > 0 ? 100 * wnriRatio / ratios : null,
             table,
-            mapInformation,
-            alpha,
-            inputWidth,
-            mapWidths)
-        {
-            Saturated = MatrixRenyiEntropy.IsSaturated(st, n),
-            ClippedEigenvalueMass = clipped.Sum(),
-        };
+            mapInformation);
     }
 
     /// <summary>All pairs (i &lt; j) in order, or a seeded sample of distinct pairs, sorted.</summary>

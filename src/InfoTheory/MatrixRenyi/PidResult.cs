@@ -18,18 +18,21 @@ public sealed record PidPair(int First, int Second, Information FirstInformation
 /// doi:10.1109/TNNLS.2020.2968509): MMI over all maps, the means of RST and WNRI over the evaluated pairs, the mean
 /// ratios RST% and WNRI%, and the per-pair table. RST_ij + WNRI_ij = I(X;{Tⁱ,Tʲ}) for every pair.
 /// </summary>
-/// <param name="Mmi">I(X; {T¹…T^C}) over all maps.</param>
+/// <remarks>
+/// Not one quantity but a table from one pass over shared Gram matrices, so it is a record composed of the pass's one
+/// estimate, <see cref="Mmi"/>, and the numbers derived from the same spectra. The pass's settings and findings are
+/// <see cref="Mmi"/>'s <see cref="RenyiDiagnostics"/>: α, the widths σ_X then σ of each map, the eigenvalue mass clipped
+/// over every spectrum of the pass, and whether the joint entropy of all maps saturated.
+/// </remarks>
+/// <param name="Mmi">I(X; {T¹…T^C}) over all maps, with N and the pass's <see cref="RenyiDiagnostics"/>.</param>
 /// <param name="Rst">Mean RST over the evaluated pairs.</param>
 /// <param name="Wnri">Mean WNRI over the evaluated pairs.</param>
 /// <param name="RstPercent">Mean of RST_ij / I(X;{Tⁱ,Tʲ}) × 100 over pairs with I(X;{Tⁱ,Tʲ}) &gt; 0; null if there are none.</param>
 /// <param name="WnriPercent">Mean of WNRI_ij / I(X;{Tⁱ,Tʲ}) × 100, likewise; RST% + WNRI% = 100.</param>
 /// <param name="Pairs">The evaluated pairs, ordered by (i, j).</param>
 /// <param name="MapInformation">I(X; Tᵖ) for every map p.</param>
-/// <param name="Alpha">The order α.</param>
-/// <param name="InputWidth">σ of X.</param>
-/// <param name="MapWidths">σ of each map.</param>
-public sealed record PidResult(Information Mmi, Information Rst, Information Wnri, double? RstPercent, double? WnriPercent,
-    IReadOnlyList<PidPair> Pairs, IReadOnlyList<Information> MapInformation, double Alpha, double InputWidth, IReadOnlyList<double> MapWidths)
+public sealed record PidResult(InformationEstimate Mmi, Information Rst, Information Wnri, double? RstPercent, double? WnriPercent,
+    IReadOnlyList<PidPair> Pairs, IReadOnlyList<Information> MapInformation)
 {
     /// <summary>The evaluated pairs, ordered by (i, j).</summary>
     public IReadOnlyList<PidPair> Pairs { get => _pairs; init => _pairs = ValueList<PidPair>.Require(value, nameof(Pairs)); }
@@ -40,15 +43,4 @@ public sealed record PidResult(Information Mmi, Information Rst, Information Wnr
     public IReadOnlyList<Information> MapInformation { get => _mapInformation; init => _mapInformation = ValueList<Information>.Require(value, nameof(MapInformation)); }
 
     private readonly IReadOnlyList<Information> _mapInformation = ValueList<Information>.Require(MapInformation, nameof(MapInformation));
-
-    /// <summary>σ of each map.</summary>
-    public IReadOnlyList<double> MapWidths { get => _mapWidths; init => _mapWidths = ValueList<double>.Require(value, nameof(MapWidths)); }
-
-    private readonly IReadOnlyList<double> _mapWidths = ValueList<double>.Require(MapWidths, nameof(MapWidths));
-
-    /// <summary>True when the joint entropy of all maps reached 0.99·log N (MMI saturated; see <see cref="RenyiEstimate.Saturated"/>).</summary>
-    public bool Saturated { get; init; }
-
-    /// <summary>Total eigenvalue mass clipped at 0 over every spectrum of the pass.</summary>
-    public double ClippedEigenvalueMass { get; init; }
 }

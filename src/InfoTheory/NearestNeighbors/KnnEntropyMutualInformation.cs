@@ -31,12 +31,14 @@ public sealed class KnnEntropyMutualInformation : IMutualInformationEstimator, I
     /// <summary>True when the entropies are the weighted Kozachenko–Leonenko ones.</summary>
     public bool Weighted { get; }
 
-    /// <summary>Î(X; Y) = Ĥ(X) + Ĥ(Y) − Ĥ(X, Y) in nats, with its standard error.</summary>
+    /// <summary>Î(X; Y) = Ĥ(X) + Ĥ(Y) − Ĥ(X, Y) in nats, with its standard error and <see cref="KnnDiagnostics"/>.</summary>
     /// <exception cref="ArgumentException">Non-finite values, N ≤ k, different sample counts, duplicates with the jitter off,
     /// (weighted) k too small for the joint dimension, or a constant column in a variable that also varies (h(X) and
     /// h(X, Y) are then −∞; drop it, or use KSG). A wholly constant X or Y gives I = 0 exactly with a "constant"
     /// warning; ties in the joint space or a marginal give a "ties" warning and no standard error.</exception>
-    public InformationEstimate Estimate(Samples x, Samples y)
+    public InformationEstimate Estimate(Samples x, Samples y) => Compute(x, y) with { Diagnostics = KnnDiagnostics.Of(Options, Weighted) };
+
+    private InformationEstimate Compute(Samples x, Samples y)
     {
         int k = Options.K;
         KnnGuard.Usable(x, k);
@@ -87,6 +89,4 @@ public sealed class KnnEntropyMutualInformation : IMutualInformationEstimator, I
 
         return checks.Finish(KnnMath.Estimate(tx));
     }
-
-    Information IMutualInformationEstimator.Estimate(Samples x, Samples y) => Estimate(x, y).Value;
 }

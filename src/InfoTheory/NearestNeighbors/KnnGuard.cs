@@ -24,7 +24,7 @@ internal static class KnnGuard
     public static void ThrowZeroDistance(string name, int observation, int k) =>
         throw new ArgumentException(
             $"{name}: observation {observation} has at least {k} exact duplicate(s), so its k-th neighbour distance is 0 and log 0 = −∞. " +
-            "Keep the default TieJitter (1e-10), raise k above the largest number of repeats, or remove duplicate rows " +
+            $"Keep the default TieJitter ({KnnSettings.DefaultJitterText}), raise k above the largest number of repeats, or remove duplicate rows " +
             "(without exact duplicates, a zero distance means columns so far apart in scale that the smaller vanish in the norm: use Standardize).",
             name);
 }

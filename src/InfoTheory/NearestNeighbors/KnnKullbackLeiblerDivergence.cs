@@ -27,12 +27,14 @@ public sealed class KnnKullbackLeiblerDivergence
     /// <summary>The settings.</summary>
     public KnnOptions Options { get; }
 
-    /// <summary>D̂(P‖Q) in nats, with its standard error.</summary>
+    /// <summary>D̂(P‖Q) in nats, with its standard error and <see cref="KnnDiagnostics"/>.</summary>
     /// <param name="p">n ≥ k + 1 samples of P.</param>
     /// <param name="q">m ≥ k samples of Q, of the same dimension.</param>
     /// <exception cref="ArgumentException">Different dimensions, non-finite values, too few samples, exact duplicates with the jitter off,
     /// p and q the same sample, or a constant column (D = +∞, or a column that carries nothing).</exception>
-    public InformationEstimate Estimate(Samples p, Samples q)
+    public InformationEstimate Estimate(Samples p, Samples q) => Compute(p, q) with { Diagnostics = KnnDiagnostics.Of(Options) };
+
+    private InformationEstimate Compute(Samples p, Samples q)
     {
         int k = Options.K;
         if (p.Dimensions != q.Dimensions)
@@ -128,7 +130,7 @@ public sealed class KnnKullbackLeiblerDivergence
         if (zeroQ >= 0)
         {
             throw new ArgumentException(
-                $"q: observation {zeroQ} of p coincides with at least {k} sample(s) of q, so ν_k = 0 and ln 0 = −∞. Keep the default TieJitter (1e-10), raise k, or remove the shared rows.",
+                $"q: observation {zeroQ} of p coincides with at least {k} sample(s) of q, so ν_k = 0 and ln 0 = −∞. Keep the default TieJitter ({KnnSettings.DefaultJitterText}), raise k, or remove the shared rows.",
                 nameof(q));
         }
 

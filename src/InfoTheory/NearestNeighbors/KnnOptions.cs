@@ -1,3 +1,4 @@
+using System.Globalization;
 using InfoTheory.Internal;
 
 namespace InfoTheory;
@@ -8,8 +9,17 @@ namespace InfoTheory;
 /// </summary>
 public sealed record KnnOptions
 {
-    private readonly int _k = 3;
-    private readonly double _tieJitter = KnnSettings.DefaultJitter;
+    /// <summary>
+    /// The default neighbour order of every k-NN estimator, k = 3 (the choice of KSG's paper, NPEET and scikit-learn);
+    /// the options records, the façades and the CLI all take it from here.
+    /// </summary>
+    public const int DefaultK = 3;
+
+    /// <summary>The default tie jitter of every k-NN estimator: 1e-10 of each feature's scale (see <see cref="TieJitter"/>).</summary>
+    public const double DefaultTieJitter = 1e-10;
+
+    private readonly int _k = DefaultK;
+    private readonly double _tieJitter = DefaultTieJitter;
 
     /// <summary>The defaults: k = 3, Euclidean norm, raw columns, automatic search, jitter 1e-10 of each feature's scale, seed 0.</summary>
     public static KnnOptions Default { get; } = new();
@@ -72,8 +82,8 @@ public sealed record KnnOptions
 /// </summary>
 public sealed record KsgOptions
 {
-    private readonly int _k = 3;
-    private readonly double _tieJitter = KnnSettings.DefaultJitter;
+    private readonly int _k = KnnOptions.DefaultK;
+    private readonly double _tieJitter = KnnOptions.DefaultTieJitter;
 
     /// <summary>The defaults: estimator 1, k = 3, max-norm, raw columns, automatic search, jitter 1e-10 of each feature's scale, seed 0.</summary>
     public static KsgOptions Default { get; } = new();
@@ -134,11 +144,12 @@ public sealed record KsgOptions
 /// <summary>Validation shared by the k-NN options records.</summary>
 internal static class KnnSettings
 {
-    public const double DefaultJitter = 1e-10;
+    /// <summary>The default jitter as messages write it: <c>1e-10</c>.</summary>
+    public static string DefaultJitterText { get; } = KnnOptions.DefaultTieJitter.ToString("0e0", CultureInfo.InvariantCulture);
 
-    public static int CheckK(int k) => k >= 1 ? k
-        : throw new ArgumentOutOfRangeException("K", k, $"k = {k}: the neighbour order must be at least 1; 3 is the usual choice (KSG, NPEET, scikit-learn).");
+    public static int CheckK(int k, string name = "K") => k >= 1 ? k
+        : throw new ArgumentOutOfRangeException(name, k, $"k = {k}: the neighbour order must be at least 1; {KnnOptions.DefaultK} is the usual choice (KSG, NPEET, scikit-learn).");
 
     public static double CheckJitter(double value) => value >= 0 && double.IsFinite(value) ? value
-        : throw new ArgumentOutOfRangeException("TieJitter", value, $"TieJitter = {value} must be a finite number ≥ 0; 1e-10 (the default) breaks ties, 0 turns jitter off.");
+        : throw new ArgumentOutOfRangeException("TieJitter", value, $"TieJitter = {value} must be a finite number ≥ 0; {DefaultJitterText} (the default) breaks ties, 0 turns jitter off.");
 }

@@ -27,14 +27,15 @@ public sealed class KozachenkoLeonenkoEntropy : IEntropyEstimator, IDistanceSens
     /// <summary>The settings.</summary>
     public KnnOptions Options { get; }
 
-    /// <summary>Ĥ(X) in nats, with its standard error.</summary>
+    /// <summary>Ĥ(X) in nats, with its standard error and <see cref="KnnDiagnostics"/>.</summary>
     /// <exception cref="ArgumentException">Non-finite values, N ≤ k, a constant column (h = −∞), or exact duplicates with the jitter turned off.</exception>
     public InformationEstimate Estimate(Samples samples)
     {
         KnnGuard.Usable(samples, Options.K);
         return KnnEntropyTerms.Entropy(samples, KnnEntropyTerms.Plain(Options.K), Options, nameof(samples),
-            "Use a discrete estimator for discrete data, or k ≥ {0} so that the k-th neighbour lies beyond the copies.");
+            "Use a discrete estimator for discrete data, or k ≥ {0} so that the k-th neighbour lies beyond the copies.") with
+        {
+            Diagnostics = KnnDiagnostics.Of(Options),
+        };
     }
-
-    Information IEntropyEstimator.Estimate(Samples samples) => Estimate(samples).Value;
 }

@@ -31,9 +31,11 @@ public sealed class KsgConditionalMutualInformation
     /// <summary>The settings.</summary>
     public KsgOptions Options { get; }
 
-    /// <summary>Î(X; Y | Z) in nats, with its standard error.</summary>
+    /// <summary>Î(X; Y | Z) in nats, with its standard error and <see cref="KnnDiagnostics"/>.</summary>
     /// <exception cref="ArgumentException">Non-finite values, N ≤ k, or different sample counts.</exception>
-    public InformationEstimate Estimate(Samples x, Samples y, Samples z)
+    public InformationEstimate Estimate(Samples x, Samples y, Samples z) => Compute(x, y, z) with { Diagnostics = KnnDiagnostics.Of(Options) };
+
+    private InformationEstimate Compute(Samples x, Samples y, Samples z)
     {
         int k = Options.K;
         KnnGuard.Usable(x, k);

@@ -31,11 +31,13 @@ public sealed class KsgMutualInformation : IMutualInformationEstimator, IDistanc
     /// <summary>The settings.</summary>
     public KsgOptions Options { get; }
 
-    /// <summary>Î(X; Y) in nats, with its standard error.</summary>
+    /// <summary>Î(X; Y) in nats, with its standard error and <see cref="KnnDiagnostics"/>.</summary>
     /// <exception cref="ArgumentException">Non-finite values, N ≤ k, or different sample counts.</exception>
     /// <remarks>Degenerate data (ties at the k-th neighbour, a constant variable, columns of very different scales) are
     /// reported in <see cref="InformationEstimate.Warnings"/>.</remarks>
-    public InformationEstimate Estimate(Samples x, Samples y)
+    public InformationEstimate Estimate(Samples x, Samples y) => Compute(x, y) with { Diagnostics = KnnDiagnostics.Of(Options) };
+
+    private InformationEstimate Compute(Samples x, Samples y)
     {
         int k = Options.K;
         KnnGuard.Usable(x, k);
@@ -64,6 +66,4 @@ public sealed class KsgMutualInformation : IMutualInformationEstimator, IDistanc
 
         return checks.Finish(KnnMath.Estimate(terms));
     }
-
-    Information IMutualInformationEstimator.Estimate(Samples x, Samples y) => Estimate(x, y).Value;
 }

@@ -125,7 +125,7 @@ public sealed class WeightedKozachenkoLeonenkoEntropy : IEntropyEstimator, IDist
         return w;
     }
 
-    /// <summary>Ĥ_w(X) in nats, with its standard error.</summary>
+    /// <summary>Ĥ_w(X) in nats, with its standard error and <see cref="KnnDiagnostics"/>.</summary>
     /// <exception cref="ArgumentException">Non-finite values, N ≤ k, k below <see cref="MinimumK"/> for d, a constant column (h = −∞), or
     /// exact duplicates with the jitter off.</exception>
     public InformationEstimate Estimate(Samples samples)
@@ -133,8 +133,9 @@ public sealed class WeightedKozachenkoLeonenkoEntropy : IEntropyEstimator, IDist
         KnnGuard.Usable(samples, Options.K);
         var weights = Weights(samples.Dimensions, Options.K);
         return KnnEntropyTerms.Entropy(samples, weights, Options, nameof(samples),
-            "Use a discrete estimator for discrete data, or the plain Kozachenko–Leonenko estimator with k ≥ {0} (the weighted one uses the nearest neighbours too).");
+            "Use a discrete estimator for discrete data, or the plain Kozachenko–Leonenko estimator with k ≥ {0} (the weighted one uses the nearest neighbours too).") with
+        {
+            Diagnostics = KnnDiagnostics.Of(Options, weighted: true),
+        };
     }
-
-    Information IEntropyEstimator.Estimate(Samples samples) => Estimate(samples).Value;
 }

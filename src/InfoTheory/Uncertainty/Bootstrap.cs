@@ -3,12 +3,16 @@ using InfoTheory.Internal;
 
 namespace InfoTheory;
 
-/// <summary>A resampling confidence interval, with the estimate on all the data and the replicate values.</summary>
-/// <param name="Estimate">The estimate on all N observations.</param>
+/// <summary>
+/// A resampling confidence interval, with the estimate on all the data and the replicate values: a record composed of
+/// the estimator's own <see cref="InformationEstimate"/> (its analytic standard error and diagnostics kept as they are)
+/// and what resampling adds.
+/// </summary>
+/// <param name="Estimate">The estimate on all N observations, as the estimator returned it.</param>
 /// <param name="Interval">The confidence interval.</param>
 /// <param name="StandardError">The resampling standard error (std of the replicates; for subsampling, rescaled by √(m/N)).</param>
 /// <param name="Replicates">The estimate on each resample, in replicate order (reproducible for a given seed).</param>
-public sealed record BootstrapResult(Information Estimate, ConfidenceInterval Interval, Information StandardError, IReadOnlyList<Information> Replicates)
+public sealed record BootstrapResult(InformationEstimate Estimate, ConfidenceInterval Interval, Information StandardError, IReadOnlyList<Information> Replicates)
 {
     /// <summary>The estimate on each resample, in replicate order (reproducible for a given seed).</summary>
     public IReadOnlyList<Information> Replicates { get => _replicates; init => _replicates = ValueList<Information>.Require(value, nameof(Replicates)); }
@@ -60,7 +64,7 @@ public static class Bootstrap
         Check(samples.Count, replicates, level, nameof(samples));
         var full = estimator.Estimate(samples, cancellationToken);
         var values = Replicate(replicates, seed, samples.Count, samples.Count, withReplacement: true,
-            rows => estimator.Estimate(samples.Select(rows), cancellationToken).Nats, WorkTracker.Create(progress, cancellationToken));
+            rows => estimator.Estimate(samples.Select(rows), cancellationToken).Value.Nats, WorkTracker.Create(progress, cancellationToken));
         return Percentile(full, values, level);
     }
 
@@ -87,7 +91,7 @@ public static class Bootstrap
         Check(x.Count, replicates, level, nameof(x));
         var full = estimator.Estimate(x, y, cancellationToken);
         var values = Replicate(replicates, seed, x.Count, x.Count, withReplacement: true,
-            rows => estimator.Estimate(x.Select(rows), y.Select(rows), cancellationToken).Nats, WorkTracker.Create(progress, cancellationToken));
+            rows => estimator.Estimate(x.Select(rows), y.Select(rows), cancellationToken).Value.Nats, WorkTracker.Create(progress, cancellationToken));
         return Percentile(full, values, level);
     }
 
@@ -115,7 +119,7 @@ public static class Bootstrap
         CheckSubsample(subsampleSize, samples.Count);
         var full = estimator.Estimate(samples, cancellationToken);
         var values = Replicate(replicates, seed, samples.Count, subsampleSize, withReplacement: false,
-            rows => estimator.Estimate(samples.Select(rows), cancellationToken).Nats, WorkTracker.Create(progress, cancellationToken));
+            rows => estimator.Estimate(samples.Select(rows), cancellationToken).Value.Nats, WorkTracker.Create(progress, cancellationToken));
         return Subsampled(full, values, level, subsampleSize, samples.Count);
     }
 
@@ -142,7 +146,7 @@ public static class Bootstrap
         CheckSubsample(subsampleSize, x.Count);
         var full = estimator.Estimate(x, y, cancellationToken);
         var values = Replicate(replicates, seed, x.Count, subsampleSize, withReplacement: false,
-            rows => estimator.Estimate(x.Select(rows), y.Select(rows), cancellationToken).Nats, WorkTracker.Create(progress, cancellationToken));
+            rows => estimator.Estimate(x.Select(rows), y.Select(rows), cancellationToken).Value.Nats, WorkTracker.Create(progress, cancellationToken));
         return Subsampled(full, values, level, subsampleSize, x.Count);
     }
 
@@ -193,7 +197,7 @@ public static class Bootstrap
         return rows;
     }
 
-    private static BootstrapResult Percentile(Information full, double[] values, double level)
+    private static BootstrapResult Percentile(InformationEstimate full, double[] values, double level)
     {
         var sorted = (double[])values.Clone();
         Array.Sort(sorted);
@@ -203,16 +207,17 @@ public static class Bootstrap
         return new BootstrapResult(full, interval, Information.FromNats(StandardDeviation(values)), Wrap(values));
     }
 
-    private static BootstrapResult Subsampled(Information full, double[] values, double level, int m, int n)
+    private static BootstrapResult Subsampled(InformationEstimate full, double[] values, double level, int m, int n)
     {
         // Roots √m·(θ̂_m − θ̂_N); θ ∈ [θ̂_N − q_hi/√N, θ̂_N − q_lo/√N].
-        var roots = values.Select(v => Math.Sqrt(m) * (v - full.Nats)).ToArray();
+        double nats = full.Value.Nats;
+        var roots = values.Select(v => Math.Sqrt(m) * (v - nats)).ToArray();
         Array.Sort(roots);
         double alpha = (1 - level) / 2;
         double rootN = Math.Sqrt(n);
         var interval = new ConfidenceInterval(
-            Information.FromNats(full.Nats - Quantile(roots, 1 - alpha) / rootN),
-            Information.FromNats(full.Nats - Quantile(roots, alpha) / rootN), level);
+            Information.FromNats(nats - Quantile(roots, 1 - alpha) / rootN),
+            Information.FromNats(nats - Quantile(roots, alpha) / rootN), level);
         return new BootstrapResult(full, interval, Information.FromNats(StandardDeviation(values) * Math.Sqrt((double)m / n)), Wrap(values));
     }
 

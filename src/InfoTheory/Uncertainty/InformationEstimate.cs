@@ -4,13 +4,21 @@ using InfoTheory.Internal;
 namespace InfoTheory;
 
 /// <summary>
-/// An estimate with its uncertainty: the value, and a standard error where the estimator's theory gives one
-/// (for the k-NN estimators, the standard deviation of the per-sample terms over √N, as Butakov et al. report
-/// their 95% intervals). Nats inside, like every <see cref="Information"/>. Degenerate data (ties, constant variables,
-/// shared observations) are reported in <see cref="Warnings"/>, never hidden; an estimate with such a warning has no
-/// standard error when its usual one would be meaningless.
+/// What every estimator of one quantity returns (entropy, mutual information, divergence, a bound): the value, a
+/// standard error where the estimator's theory gives one (for the k-NN estimators, the standard deviation of the
+/// per-sample terms over √N, as Butakov et al. report their 95% intervals), the number of observations N, and the
+/// estimator family's <see cref="Diagnostics"/> (α and kernel widths, k and norm, bandwidth, bins, code dimensions…).
+/// Nats inside, like every <see cref="Information"/>, to which it converts implicitly. Degenerate data (ties, constant
+/// variables, shared observations) are reported in <see cref="Warnings"/>, never hidden; an estimate with such a warning
+/// has no standard error when its usual one would be meaningless.
 /// </summary>
-public readonly record struct InformationEstimate : IFormattable
+/// <remarks>
+/// Both estimator interfaces (<see cref="IEntropyEstimator"/>, <see cref="IMutualInformationEstimator"/>) return it, so a
+/// generic consumer (bootstrap, compression, a monitor) gets the standard error and the diagnostics of any estimator.
+/// Analyses that are not one quantity (bounds, PID proxies, resampling and permutation results) are records composed
+/// of estimates. Equal when value, standard error, N, warnings and diagnostics are equal.
+/// </remarks>
+public sealed record InformationEstimate : IFormattable
 {
     /// <summary>An estimate.</summary>
     /// <param name="value">The estimate.</param>
@@ -49,11 +57,18 @@ public readonly record struct InformationEstimate : IFormattable
     {
         get => _warnings ?? ValueList<EstimateWarning>.Empty;
 
-        // An empty list is stored as null, so that an estimate without warnings equals the default one.
+        // An empty list is stored as null, so that estimates without warnings compare equal however they were built.
         init => _warnings = ValueList<EstimateWarning>.Require(value, nameof(Warnings)) is { Count: > 0 } list ? list : null;
     }
 
     private readonly ValueList<EstimateWarning>? _warnings;
+
+    /// <summary>
+    /// What the estimator computed with and saw: one record per family (<see cref="RenyiDiagnostics"/>,
+    /// <see cref="KnnDiagnostics"/>, <see cref="KdeDiagnostics"/>, …; see <see cref="EstimateDiagnostics"/>). Every
+    /// estimator of the library sets it; null for an estimate built by hand.
+    /// </summary>
+    public EstimateDiagnostics? Diagnostics { get; init; }
 
     /// <summary>
     /// The asymptotic normal interval Value ± z·SE with z the standard normal quantile of (1 + level)/2
@@ -76,7 +91,9 @@ public readonly record struct InformationEstimate : IFormattable
     }
 
     /// <summary>The value, so an estimate can be used where an <see cref="Information"/> is expected.</summary>
-    public static implicit operator Information(InformationEstimate estimate) => estimate.Value;
+    /// <exception cref="ArgumentNullException"><paramref name="estimate"/> is null.</exception>
+    public static implicit operator Information(InformationEstimate estimate) =>
+        estimate?.Value ?? throw new ArgumentNullException(nameof(estimate));
 
     /// <summary>The value as an <see cref="Information"/>.</summary>
     public Information ToInformation() => Value;

@@ -2,11 +2,14 @@ using InfoTheory.Internal;
 
 namespace InfoTheory;
 
-/// <summary>The result of a permutation test of independence.</summary>
-/// <param name="Statistic">The estimate on the data as paired.</param>
+/// <summary>
+/// The result of a permutation test of independence: the estimator's own <see cref="InformationEstimate"/> on the data
+/// as paired (its standard error and diagnostics kept), the p-value and the null distribution.
+/// </summary>
+/// <param name="Statistic">The estimate on the data as paired, as the estimator returned it.</param>
 /// <param name="PValue">(b + 1)/(B + 1), b the number of permuted estimates ≥ the statistic: never 0, exact-level under H₀.</param>
 /// <param name="Null">The B estimates with Y's rows permuted (the null distribution), in permutation order.</param>
-public sealed record PermutationTestResult(Information Statistic, double PValue, IReadOnlyList<Information> Null)
+public sealed record PermutationTestResult(InformationEstimate Statistic, double PValue, IReadOnlyList<Information> Null)
 {
     /// <summary>The B estimates with Y's rows permuted (the null distribution), in permutation order.</summary>
     public IReadOnlyList<Information> Null { get => _null; init => _null = ValueList<Information>.Require(value, nameof(Null)); }
@@ -61,8 +64,8 @@ public static class PermutationTest
         var observed = estimator.Estimate(x, y, cancellationToken);
         int n = x.Count;
         var values = Bootstrap.Replicate(permutations, seed, n, n, withReplacement: false,
-            rows => estimator.Estimate(x, y.Select(rows), cancellationToken).Nats, WorkTracker.Create(progress, cancellationToken), EstimationStages.Permutations);
-        int exceed = values.Count(v => v >= observed.Nats);
+            rows => estimator.Estimate(x, y.Select(rows), cancellationToken).Value.Nats, WorkTracker.Create(progress, cancellationToken), EstimationStages.Permutations);
+        int exceed = values.Count(v => v >= observed.Value.Nats);
         return new PermutationTestResult(observed, (exceed + 1.0) / (permutations + 1.0), values.Select(Information.FromNats).ToArray());
     }
 }

@@ -132,7 +132,7 @@ public class DiscreteTests
         double h = Math.Log(4);
         Assert.Equal(h, result.Input.Value.Nats, 14);
         Assert.Equal(h, result.LayerEntropy.Value.Nats, 14);
-        Assert.Equal(4, result.Patterns);
+        Assert.Equal([4], result.LayerEntropy.DiagnosticsAs<BinningDiagnostics>().Patterns);
         // I(T;Y) = H(T) − H(T|Y): label 0 rows {0,1,4,5} → (0,0),(0,1),(0,0),(1,1): H = 1.5 ln 2;
         // label 1 rows {2,3,6,7} → (1,0),(1,1),(0,1),(1,0): H = 1.5 ln 2. So I(T;Y) = ln 4 − 1.5 ln 2 = ½ ln 2.
         Assert.Equal(h - 1.5 * Ln2, result.Label.Value.Nats, 14);
@@ -157,12 +157,12 @@ public class DiscreteTests
     {
         // D((1/2,1/2) ‖ (1/4,3/4)) = ½ ln 2 + ½ ln(2/3).
         var kl = new DiscreteDivergence();
-        Assert.Equal(0.5 * Math.Log(2) + 0.5 * Math.Log(2.0 / 3), kl.Estimate(new double[] { 1, 1 }, new double[] { 1, 3 }).Nats, 15);
-        Assert.Equal(0, kl.Estimate(new double[] { 2, 3, 5 }, new double[] { 20, 30, 50 }).Nats, 15);
+        Assert.Equal(0.5 * Math.Log(2) + 0.5 * Math.Log(2.0 / 3), kl.Estimate(new double[] { 1, 1 }, new double[] { 1, 3 }).Value.Nats, 15);
+        Assert.Equal(0, kl.Estimate(new double[] { 2, 3, 5 }, new double[] { 20, 30, 50 }).Value.Nats, 15);
         // Symbols: P = {0,0,1,1}, Q = {0,1,1,1}.
-        Assert.Equal(0.5 * Math.Log(2) + 0.5 * Math.Log(2.0 / 3), kl.Estimate([0, 0, 1, 1], [0, 1, 1, 1]).Nats, 15);
+        Assert.Equal(0.5 * Math.Log(2) + 0.5 * Math.Log(2.0 / 3), kl.Estimate([0, 0, 1, 1], [0, 1, 1, 1]).Value.Nats, 15);
         // p_i = 0 where q_i > 0 is fine (0·ln 0 = 0).
-        Assert.Equal(Math.Log(2), kl.Estimate(new double[] { 1, 0 }, new double[] { 1, 1 }).Nats, 15);
+        Assert.Equal(Math.Log(2), kl.Estimate(new double[] { 1, 0 }, new double[] { 1, 1 }).Value.Nats, 15);
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public class DiscreteTests
         // With a pseudocount it is finite: p = (1.5, 1.5)/3, q = (1.5, 0.5)/2.
         var smoothed = new DiscreteDivergence(new DiscreteDivergenceOptions { Pseudocount = 0.5 });
         double expected = 0.5 * Math.Log(0.5 / 0.75) + 0.5 * Math.Log(0.5 / 0.25);
-        Assert.Equal(expected, smoothed.Estimate(new double[] { 1, 1 }, new double[] { 1, 0 }).Nats, 15);
+        Assert.Equal(expected, smoothed.Estimate(new double[] { 1, 1 }, new double[] { 1, 0 }).Value.Nats, 15);
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public class DiscreteTests
         var p = Samples.FromColumn(new double[] { 0.1, 0.5, 0.9, 0.2 });
         var q = Samples.FromColumn(new double[] { 0.1, 1.5, 0.4, 2.0 });
         var kl = new DiscreteDivergence(new DiscreteDivergenceOptions { Binning = new BinningOptions { Bins = 2 } });
-        Assert.Equal(Math.Log(2), kl.Estimate(p, q).Nats, 15);
+        Assert.Equal(Math.Log(2), kl.Estimate(p, q).Value.Nats, 15);
         Assert.Throws<ArgumentException>(() => kl.Estimate(q, p)); // Q has mass in bin 1, P none.
         var e = Assert.Throws<ArgumentException>(() => kl.Estimate(p, new Samples(new double[] { 1, 2 }, 2)));
         Assert.Contains("dimension", e.Message);

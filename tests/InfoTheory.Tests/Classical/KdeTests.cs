@@ -57,7 +57,7 @@ public class KdeTests
             double truth = mvn.Entropy().Nats;
             var loo = Entropy.Kde(x, new KdeOptions { LeaveOneOut = true });
             var resub = Entropy.Kde(x);
-            double h = loo.Bandwidth, se = loo.Estimate.StandardError!.Value.Nats;
+            double h = loo.DiagnosticsAs<KdeDiagnostics>().Bandwidths[0], se = loo.StandardError!.Value.Nats;
             double smoothing = 0.5 * d * Math.Log(1 + h * h);
             return (loo.Value.Nats >= truth - 4 * se && loo.Value.Nats <= truth + smoothing + 4 * se
                     && resub.Value.Nats <= loo.Value.Nats && resub.Value.Nats >= truth - 0.1 * d - 4 * se)
@@ -83,8 +83,8 @@ public class KdeTests
         double s = Math.Pow(n, -1.0 / (d + 4)) * a / Math.Sqrt(12);
         double bias = 2 * d * (1 / a) * s * BoundaryIntegral;
         double truth = d * Math.Log(a);
-        Assert.InRange(estimate.Value.Nats - truth - bias, -4 * estimate.Estimate.StandardError!.Value.Nats - 0.01,
-            4 * estimate.Estimate.StandardError!.Value.Nats + 0.01);
+        Assert.InRange(estimate.Value.Nats - truth - bias, -4 * estimate.StandardError!.Value.Nats - 0.01,
+            4 * estimate.StandardError!.Value.Nats + 0.01);
     }
 
     [Theory]
@@ -96,9 +96,9 @@ public class KdeTests
         const double lambda = 2;
         var x = Samples.FromColumn(Enumerable.Range(0, 2000).Select(_ => -Math.Log(1 - r.NextDouble()) / lambda).ToArray());
         var estimate = Entropy.Kde(x);
-        double s = estimate.Bandwidth / lambda; // σ = 1/λ
+        double s = estimate.DiagnosticsAs<KdeDiagnostics>().Bandwidths[0] / lambda; // σ = 1/λ
         double expected = 1 - Math.Log(lambda) + lambda * s * BoundaryIntegral;
-        double se = estimate.Estimate.StandardError!.Value.Nats;
+        double se = estimate.StandardError!.Value.Nats;
         Assert.InRange(estimate.Value.Nats - expected, -4 * se - 0.01, 4 * se + 0.01);
     }
 
@@ -160,10 +160,10 @@ public class KdeTests
     public void BandwidthRules()
     {
         var x = TestData.Gaussian(500, 3, 1);
-        Assert.Equal(Math.Pow(500, -1.0 / 7), Entropy.Kde(x).Bandwidth, 14);
+        Assert.Equal(Math.Pow(500, -1.0 / 7), Entropy.Kde(x).DiagnosticsAs<KdeDiagnostics>().Bandwidths[0], 14);
         Assert.Equal(Math.Pow(4.0 / 5, 1.0 / 7) * Math.Pow(500, -1.0 / 7),
-            Entropy.Kde(x, new KdeOptions { Rule = KdeBandwidthRule.Silverman }).Bandwidth, 14);
-        Assert.Equal(0.7, Entropy.Kde(x, new KdeOptions { Rule = KdeBandwidthRule.Fixed, Factor = 0.7 }).Bandwidth);
+            Entropy.Kde(x, new KdeOptions { Rule = KdeBandwidthRule.Silverman }).DiagnosticsAs<KdeDiagnostics>().Bandwidths[0], 14);
+        Assert.Equal(0.7, Entropy.Kde(x, new KdeOptions { Rule = KdeBandwidthRule.Fixed, Factor = 0.7 }).DiagnosticsAs<KdeDiagnostics>().Bandwidths[0]);
     }
 
     [Fact]
@@ -174,12 +174,12 @@ public class KdeTests
         var kde = new KdeEntropy(new KdeOptions { Rule = KdeBandwidthRule.LeaveOneOutLikelihood, LeaveOneOut = true });
         var best = kde.Estimate(x);
         double scott = Math.Pow(400, -1.0 / 6);
-        Assert.InRange(best.Bandwidth, 0.05 * scott, 2 * scott);
-        Assert.Equal(best.Bandwidth, kde.SelectBandwidth(x));
+        Assert.InRange(best.DiagnosticsAs<KdeDiagnostics>().Bandwidths[0], 0.05 * scott, 2 * scott);
+        Assert.Equal(best.DiagnosticsAs<KdeDiagnostics>().Bandwidths[0], kde.SelectBandwidth(x));
         foreach (double f in new[] { 0.9, 1.1 })
         {
-            var other = Entropy.Kde(x, new KdeOptions { Rule = KdeBandwidthRule.Fixed, Factor = best.Bandwidth * f, LeaveOneOut = true });
-            Assert.True(best.Value.Nats <= other.Value.Nats, $"h={best.Bandwidth}: {best.Value.Nats} > {other.Value.Nats} at ×{f}");
+            var other = Entropy.Kde(x, new KdeOptions { Rule = KdeBandwidthRule.Fixed, Factor = best.DiagnosticsAs<KdeDiagnostics>().Bandwidths[0] * f, LeaveOneOut = true });
+            Assert.True(best.Value.Nats <= other.Value.Nats, $"h={best.DiagnosticsAs<KdeDiagnostics>().Bandwidths[0]}: {best.Value.Nats} > {other.Value.Nats} at ×{f}");
         }
     }
 
@@ -267,7 +267,7 @@ public class KdeTests
         var once = TestData.Gaussian(150, 2, 12);
         var twice = once.Select(Enumerable.Range(0, 300).Select(i => i / 2).ToArray());
         var estimate = Entropy.Kde(twice, new KdeOptions { Rule = KdeBandwidthRule.LeaveOneOutLikelihood, LeaveOneOut = true });
-        Assert.InRange(Math.Log(estimate.Bandwidth / (0.05 * Math.Pow(300, -1.0 / 6))), 0, 2e-3);
+        Assert.InRange(Math.Log(estimate.DiagnosticsAs<KdeDiagnostics>().Bandwidths[0] / (0.05 * Math.Pow(300, -1.0 / 6))), 0, 2e-3);
         Assert.True(double.IsFinite(estimate.Value.Nats));
         Assert.True(double.IsFinite(Entropy.Kde(twice).Value.Nats));
     }

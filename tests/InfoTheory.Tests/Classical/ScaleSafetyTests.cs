@@ -36,8 +36,8 @@ public class ScaleSafetyTests
         double jacobian = (a + b) * Math.Log(2);
         foreach (var (plain, scaled) in new[]
         {
-            (Entropy.Kde(x).Estimate, Entropy.Kde(sx).Estimate),
-            (Entropy.Kde(x, new KdeOptions { Scaling = KdeScaling.Diagonal }).Estimate, Entropy.Kde(sx, new KdeOptions { Scaling = KdeScaling.Diagonal }).Estimate),
+            (Entropy.Kde(x), Entropy.Kde(sx)),
+            (Entropy.Kde(x, new KdeOptions { Scaling = KdeScaling.Diagonal }), Entropy.Kde(sx, new KdeOptions { Scaling = KdeScaling.Diagonal })),
             (Entropy.GaussianFit(x), Entropy.GaussianFit(sx)),
             (Entropy.GaussianFit(x, new GaussianFitOptions { BiasCorrected = true }), Entropy.GaussianFit(sx, new GaussianFitOptions { BiasCorrected = true })),
         })

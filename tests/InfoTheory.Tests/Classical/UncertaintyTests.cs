@@ -132,7 +132,7 @@ public class UncertaintyTests
     /// <summary>Returns the number of repeated rows (as nats, for counting): 0 for a sample without duplicates.</summary>
     private sealed class DuplicateProbe : IEntropyEstimator
     {
-        public Information Estimate(Samples samples) =>
-            Information.FromNats(samples.Count - Enumerable.Range(0, samples.Count).Select(i => samples[i, 0]).Distinct().Count());
+        public InformationEstimate Estimate(Samples samples) =>
+            new(Information.FromNats(samples.Count - Enumerable.Range(0, samples.Count).Select(i => samples[i, 0]).Distinct().Count()));
     }
 }

@@ -46,8 +46,6 @@ internal sealed class GaussianFitEstimator : IMutualInformationEstimator
         return new InformationEstimate(mi, Information.FromNats(Math.Sqrt((double)a * b / n)), n);
     }
 
-    Information IMutualInformationEstimator.Estimate(Samples x, Samples y) => Estimate(x, y).Value;
-
     private static void Fill(Samples x, Samples y, int i, double[] row)
     {
         for (int k = 0; k < x.Dimensions; k++)
@@ -62,8 +60,8 @@ internal sealed class GaussianFitEstimator : IMutualInformationEstimator
     }
 }
 
-/// <summary>Test-local estimator with no public InformationEstimate method (returns a constant), to check the no-SE path.</summary>
+/// <summary>Test-local estimator with no standard error and no diagnostics (returns a constant), to check the no-SE path.</summary>
 internal sealed class ConstantEstimator : IMutualInformationEstimator
 {
-    public Information Estimate(Samples x, Samples y) => Information.FromNats(0.25);
+    public InformationEstimate Estimate(Samples x, Samples y) => new(Information.FromNats(0.25), null, x.Count);
 }

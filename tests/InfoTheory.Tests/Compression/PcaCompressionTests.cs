@@ -53,11 +53,11 @@ public sealed class PcaCompressionTests
         // And both are within sampling noise of the truth (SE of the Gaussian-fit MI is ~√(k·2/N)/… ≪ 0.05 here).
         Assert.InRange(compressed.Value.Nats, truth - 0.05, truth + 0.05);
         // The discarded variance is round-off only.
-        var pca = compressed.XCompression!;
-        Assert.True(pca.ExplainedVariances[k] < 1e-9 * pca.ExplainedVariances[0], $"λ_{k + 1} = {pca.ExplainedVariances[k]}");
-        Assert.Equal(1, pca.ExplainedVarianceRatio, 9);
+        var variances = compressed.DiagnosticsAs<CompressionDiagnostics>().XExplainedVariances!;
+        Assert.True(variances[k] < 1e-9 * variances[0], $"λ_{k + 1} = {variances[k]}");
+        Assert.Equal(1, variances.Take(k).Sum() / variances.Sum(), 9);
         // The inner estimator's SE is passed on.
-        Assert.Equal(direct.StandardError!.Value.Nats, compressed.Estimate.StandardError!.Value.Nats, 12);
+        Assert.Equal(direct.StandardError!.Value.Nats, compressed.StandardError!.Value.Nats, 12);
     }
 
     [Fact]
@@ -226,11 +226,12 @@ public sealed class PcaCompressionTests
         var estimator = new CompressedMutualInformation(new GaussianFitEstimator(),
             new PcaCompressor(new PcaOptions { Components = 2, NoiseVariance = 0.01 }));
         var result = estimator.Estimate(x, y);
-        Assert.NotNull(result.LossBound);
-        Assert.True(result.LossBound!.Value.Nats < 1e-6, "data on a 2-D subspace: nothing beyond λ₂ to lose");
-        Assert.Equal((2, 2), (result.XCodeDimensions, result.YCodeDimensions));
+        var compression = result.DiagnosticsAs<CompressionDiagnostics>();
+        Assert.NotNull(compression.LossBound);
+        Assert.True(compression.LossBound!.Value.Nats < 1e-6, "data on a 2-D subspace: nothing beyond λ₂ to lose");
+        Assert.Equal((2, 2), (compression.XCodeDimensions, compression.YCodeDimensions));
         IMutualInformationEstimator plain = estimator;
-        Assert.Equal(result.Value.Nats, plain.Estimate(x, y).Nats, 12);
+        Assert.Equal(result.Value.Nats, plain.Estimate(x, y).Value.Nats, 12);
     }
 
     [Fact]
@@ -238,9 +239,10 @@ public sealed class PcaCompressionTests
     {
         var (x, _, y, _) = Embedded(2, 6, 100, 3);
         var result = new CompressedMutualInformation(new ConstantEstimator(), new PcaCompressor(2), new PcaCompressor(1)).Estimate(x, y);
-        Assert.Null(result.Estimate.StandardError);
+        Assert.Null(result.StandardError);
         Assert.Equal(0.25, result.Value.Nats);
-        Assert.Equal(1, result.YCodeDimensions);
+        Assert.Equal(1, result.DiagnosticsAs<CompressionDiagnostics>().YCodeDimensions);
+        Assert.Null(result.DiagnosticsAs<CompressionDiagnostics>().Inner);
     }
 
     [Fact]

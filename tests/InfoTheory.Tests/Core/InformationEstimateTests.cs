@@ -75,7 +75,6 @@ public class InformationEstimateTests
     {
         var plain = new InformationEstimate(Information.FromNats(1), Information.FromNats(0.1), 10);
         Assert.Empty(plain.Warnings);
-        Assert.Empty(default(InformationEstimate).Warnings);
         Assert.Equal(plain, plain with { Warnings = [] });
         var warned = plain with { Warnings = [new EstimateWarning("ties", "5 of 10 observations …")] };
         Assert.NotEqual(plain, warned);

@@ -72,7 +72,7 @@ public class ProgressTests
         // X, 2 per map, 2 per pair (6 pairs), 2 for the MMI.
         progress.AssertComplete(("gram", 5L * n), ("spectra", 1 + 2 * 4 + 2 * 6 + 2));
         var untracked = PartialInformation.Proxies(x, layer);
-        Assert.Equal(untracked.Mmi.Nats, tracked.Mmi.Nats);
+        Assert.Equal(untracked.Mmi.Value.Nats, tracked.Mmi.Value.Nats);
         Assert.Equal(untracked.Rst.Nats, tracked.Rst.Nats);
         Assert.Equal(untracked.Wnri.Nats, tracked.Wnri.Nats);
     }

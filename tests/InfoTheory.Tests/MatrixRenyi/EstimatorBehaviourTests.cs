@@ -8,8 +8,8 @@ public class EstimatorBehaviourTests
         var x = TestData.Gaussian(50, 3, 1);
         var y = TestData.Gaussian(50, 2, 2);
         var mi = MutualInformation.MatrixRenyi(x, y, 1.01, Bandwidth.Silverman(5));
-        Assert.Equal([5 * Math.Pow(50, -1.0 / 7), 5 * Math.Pow(50, -1.0 / 6)], mi.Widths);
-        Assert.Equal(1.01, mi.Alpha);
+        Assert.Equal([5 * Math.Pow(50, -1.0 / 7), 5 * Math.Pow(50, -1.0 / 6)], mi.DiagnosticsAs<RenyiDiagnostics>().Widths);
+        Assert.Equal(1.01, mi.DiagnosticsAs<RenyiDiagnostics>().Alpha);
     }
 
     [Fact]
@@ -72,8 +72,8 @@ public class EstimatorBehaviourTests
         var layer = TestData.Layer(x, 24, 16, 2);
         // Each map's kernel values are moderate (median rule), but the product of 24 of them is nearly diag(1/N).
         var narrow = new MatrixRenyiOptions { Alpha = 2, Bandwidth = Bandwidth.Median(0.5) };
-        Assert.True(MutualInformation.MatrixRenyiMultivariate(x, layer, narrow).Saturated);
-        Assert.False(MutualInformation.MatrixRenyiMultivariate(x, layer, narrow, LayerRepresentation.WholeTensor).Saturated);
+        Assert.True(MutualInformation.MatrixRenyiMultivariate(x, layer, narrow).DiagnosticsAs<RenyiDiagnostics>().Saturated);
+        Assert.False(MutualInformation.MatrixRenyiMultivariate(x, layer, narrow, LayerRepresentation.WholeTensor).DiagnosticsAs<RenyiDiagnostics>().Saturated);
     }
 
     [Fact]

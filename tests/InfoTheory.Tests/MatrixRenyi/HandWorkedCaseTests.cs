@@ -19,7 +19,7 @@ public class HandWorkedCaseTests
         var x = new Samples(new[] { 0.0, delta }, 1);
         var h = Entropy.MatrixRenyi(x, Fixed(sigma, alpha));
         Assert.Equal(expected, h.Value.Nats, 12);
-        Assert.Equal(sigma, Assert.Single(h.Widths));
+        Assert.Equal(sigma, Assert.Single(h.DiagnosticsAs<RenyiDiagnostics>().Widths));
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public sealed class RangeAndBudgetTests
         var plain = MutualInformation.MatrixRenyi(X, Y, o);
         var scaled = MutualInformation.MatrixRenyi(Scaled(X, factor), Scaled(Y, factor), o);
         Assert.Equal(plain.Value.Nats, scaled.Value.Nats, 1e-9);
-        Assert.Equal(plain.Widths[0] * factor, scaled.Widths[0], Math.Abs(plain.Widths[0] * factor) * 1e-12);
+        Assert.Equal(plain.DiagnosticsAs<RenyiDiagnostics>().Widths[0] * factor, scaled.DiagnosticsAs<RenyiDiagnostics>().Widths[0], Math.Abs(plain.DiagnosticsAs<RenyiDiagnostics>().Widths[0] * factor) * 1e-12);
         Assert.Equal(Entropy.MatrixRenyi(X, o).Value.Nats, Entropy.MatrixRenyi(Scaled(X, factor), o).Value.Nats, 1e-9);
     }
 

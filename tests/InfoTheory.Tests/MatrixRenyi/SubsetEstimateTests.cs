@@ -26,7 +26,7 @@ public class SubsetEstimateTests
         Assert.Equal(estimator.EstimateJoint(x, y, t).Value.Nats, all[5].Value.Nats, 12);
         var mi = MatrixRenyiMutualInformation.FromEntropies(all[0].Value, all[2].Value, all[3].Value, x.Count);
         Assert.Equal(MutualInformation.MatrixRenyi(x, t, options).Value.Nats, mi.Nats, 12);
-        Assert.Equal(3, all[0].Widths.Count);
+        Assert.Equal(3, all[0].DiagnosticsAs<RenyiDiagnostics>().Widths.Count);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class TorchCancellationTests
 
     public static TheoryData<string> NeuralEstimators => ["mine", "infonce"];
 
-    private static NeuralEstimate Estimate(string name, IProgress<EstimationProgress>? progress = null, CancellationToken token = default) =>
+    private static InformationEstimate Estimate(string name, IProgress<EstimationProgress>? progress = null, CancellationToken token = default) =>
         name == "mine"
             ? new MineEstimator(new MineOptions { Steps = 120, Seed = 3 }).Estimate(Pairs.X, Pairs.Y, progress, token)
             : new InfoNceEstimator(new InfoNceOptions { Steps = 120, BatchSize = 32, Seed = 3 }).Estimate(Pairs.X, Pairs.Y, progress, token);
@@ -133,8 +133,8 @@ public sealed class TorchCancellationTests
         Assert.Equal(0, TestModels.TotalForwardHooks(model));
 
         var again = InformationPlane.Measure(model, probe, null, TestModels.DenseLayers);
-        Assert.Equal(measured.Select(m => m.InputInformation.Nats), again.Select(m => m.InputInformation.Nats));
-        Assert.Equal(measured.Select(m => m.TargetInformation.Nats), again.Select(m => m.TargetInformation.Nats));
+        Assert.Equal(measured.Select(m => m.InputInformation.Value.Nats), again.Select(m => m.InputInformation.Value.Nats));
+        Assert.Equal(measured.Select(m => m.TargetInformation.Value.Nats), again.Select(m => m.TargetInformation.Value.Nats));
     }
 
     [Fact]

@@ -30,9 +30,17 @@ public class InformationPlaneTests
         foreach (var m in measured)
         {
             var t = TestModels.AsSamples(manual[m.Layer]);
-            Close(Entropy.MatrixRenyi(t, o).Value.Nats, m.Entropy.Nats);
-            Close(MutualInformation.MatrixRenyi(xs, t, o).Value.Nats, m.InputInformation.Nats);
-            Close(MutualInformation.MatrixRenyi(t, reconstruction, o).Value.Nats, m.TargetInformation.Nats);
+            Close(Entropy.MatrixRenyi(t, o).Value.Nats, m.Entropy.Value.Nats);
+            Close(MutualInformation.MatrixRenyi(xs, t, o).Value.Nats, m.InputInformation.Value.Nats);
+            Close(MutualInformation.MatrixRenyi(t, reconstruction, o).Value.Nats, m.TargetInformation.Value.Nats);
+            // The shared pass reports each measure with the widths of its own variables, as the separate estimates do.
+            var separate = Assert.IsType<RenyiDiagnostics>(MutualInformation.MatrixRenyi(xs, t, o).Diagnostics);
+            var shared = Assert.IsType<RenyiDiagnostics>(m.InputInformation.Diagnostics);
+            Assert.Equal((separate.Alpha, separate.Saturated), (shared.Alpha, shared.Saturated));
+            Assert.Equal(separate.Widths, shared.Widths);
+            Assert.Equal(Assert.IsType<RenyiDiagnostics>(Entropy.MatrixRenyi(t, o).Diagnostics).Widths,
+                Assert.IsType<RenyiDiagnostics>(m.Entropy.Diagnostics).Widths);
+            Assert.Equal(t.Count, m.TargetInformation.SampleCount);
             Assert.Null(m.Mmi);
             Assert.Null(m.ErrorInformation);
         }
@@ -67,20 +75,21 @@ public class InformationPlaneTests
         foreach (var m in measured)
         {
             var t = TestModels.AsSamples(manual[m.Layer]);
-            Close(Entropy.MatrixRenyi(t, options.Renyi).Value.Nats, m.Entropy.Nats);
-            Close(MutualInformation.MatrixRenyi(xs, t, options.Renyi).Value.Nats, m.InputInformation.Nats);
-            Close(MutualInformation.MatrixRenyi(t, y, options.Renyi).Value.Nats, m.TargetInformation.Nats);
+            Close(Entropy.MatrixRenyi(t, options.Renyi).Value.Nats, m.Entropy.Value.Nats);
+            Close(MutualInformation.MatrixRenyi(xs, t, options.Renyi).Value.Nats, m.InputInformation.Value.Nats);
+            Close(MutualInformation.MatrixRenyi(t, y, options.Renyi).Value.Nats, m.TargetInformation.Value.Nats);
         }
 
         var conv2 = measured.Single(m => m.Layer == "conv2");
         Assert.Equal(new[] { 40L, 4L, 4L, 4L }, conv2.Shape);
         var values = TestModels.Values(manual["conv2"]);
         var pid = PartialInformation.Proxies(xs, new FeatureMaps(values, 40, 4, 4, 4), new PidOptions { Renyi = options.Renyi });
-        Close(pid.Mmi.Nats, conv2.Mmi!.Value.Nats);
-        Close(pid.Rst.Nats, conv2.Rst!.Value.Nats);
-        Close(pid.Wnri.Nats, conv2.Wnri!.Value.Nats);
-        Assert.Equal(pid.RstPercent!.Value, conv2.RstPercent!.Value, 1e-7);
-        Assert.Equal(pid.WnriPercent!.Value, conv2.WnriPercent!.Value, 1e-7);
+        Close(pid.Mmi.Value.Nats, conv2.Mmi!.Value.Nats);
+        Assert.Equal(conv2.Mmi, conv2.Pid!.Mmi);
+        Close(pid.Rst.Nats, conv2.Pid!.Rst.Nats);
+        Close(pid.Wnri.Nats, conv2.Pid!.Wnri.Nats);
+        Assert.Equal(pid.RstPercent!.Value, conv2.Pid!.RstPercent!.Value, 1e-7);
+        Assert.Equal(pid.WnriPercent!.Value, conv2.Pid!.WnriPercent!.Value, 1e-7);
         Assert.NotNull(measured.Single(m => m.Layer == "conv1").Mmi);
         Assert.Null(measured.Single(m => m.Layer == "out").Mmi);
     }
@@ -98,7 +107,7 @@ public class InformationPlaneTests
         var values = TestModels.Values(TestModels.RunChildren(model, x)["conv2"]);
         var pid = PartialInformation.Proxies(TestModels.AsSamples(x), new FeatureMaps(values, 30, 4, 4, 4), new PidOptions { Renyi = renyi, Pairs = 2, Seed = 3 });
         Assert.Equal(2, pid.Pairs.Count);
-        Close(pid.Rst.Nats, sampled[0].Rst!.Value.Nats);
+        Close(pid.Rst.Nats, sampled[0].Pid!.Rst.Nats);
     }
 
     [Fact]
@@ -160,9 +169,9 @@ public class InformationPlaneTests
         var x = rand(new long[] { 10, 8 });
         var options = new InformationPlaneOptions { EntropyEstimator = new Constant(1.5), MutualInformationEstimator = new Constant(0.25) };
         var measured = InformationPlane.Measure(model, x, null, ["z"], options);
-        Assert.Equal(1.5, measured[0].Entropy.Nats);
-        Assert.Equal(0.25, measured[0].InputInformation.Nats);
-        Assert.Equal(0.25, measured[0].TargetInformation.Nats);
+        Assert.Equal(1.5, measured[0].Entropy.Value.Nats);
+        Assert.Equal(0.25, measured[0].InputInformation.Value.Nats);
+        Assert.Equal(0.25, measured[0].TargetInformation.Value.Nats);
         Assert.False(measured[0].Saturated);
     }
 
@@ -183,19 +192,19 @@ public class InformationPlaneTests
         var options = new InformationPlaneOptions { Renyi = new MatrixRenyiOptions { Bandwidth = Bandwidth.Median() } };
         var measured = InformationPlane.Measure(model, x, null, order, options);
         var step = measured.Select(m => m.ToRecord(0, 0)).ToList();
-        Console.WriteLine(string.Join(" | ", measured.Select(m => $"{m.Layer}: H={m.Entropy.Bits:F3} I(X;T)={m.InputInformation.Bits:F3}")));
+        Console.WriteLine(string.Join(" | ", measured.Select(m => $"{m.Layer}: H={m.Entropy.Value.Bits:F3} I(X;T)={m.InputInformation.Value.Bits:F3}")));
 
         // Guaranteed by the estimator: I(X;T) ≤ H(T).
-        Assert.All(measured, m => Assert.True(m.InputInformation.Nats <= m.Entropy.Nats + 1e-9));
+        Assert.All(measured, m => Assert.True(m.InputInformation.Value.Nats <= m.Entropy.Value.Nats + 1e-9));
         // The DPI itself holds for the estimates up to a small slack.
         Assert.Empty(DataProcessingCheck.Forward(step, order, toleranceBits: 0.05));
-        Assert.True(measured[0].InputInformation.Bits > measured[^1].InputInformation.Bits + 0.1);
+        Assert.True(measured[0].InputInformation.Value.Bits > measured[^1].InputInformation.Value.Bits + 0.1);
     }
 
     private sealed class Constant(double nats) : IEntropyEstimator, IMutualInformationEstimator
     {
-        public Information Estimate(Samples samples) => Information.FromNats(nats);
+        public InformationEstimate Estimate(Samples samples) => new(Information.FromNats(nats));
 
-        public Information Estimate(Samples x, Samples y) => Information.FromNats(nats);
+        public InformationEstimate Estimate(Samples x, Samples y) => new(Information.FromNats(nats));
     }
 }

@@ -6,10 +6,31 @@ public sealed class RecordPrintingTests
     [Fact]
     public void LayerMeasurement_prints_its_shape_and_compares_it_by_value()
     {
-        var a = new LayerMeasurement("enc1", new long[] { 500, 256 }, Information.FromBits(8), Information.FromBits(7), Information.FromBits(6));
+        var a = new LayerMeasurement("enc1", new long[] { 500, 256 }, new(Information.FromBits(8)), new(Information.FromBits(7)), new(Information.FromBits(6)));
         var b = a with { Shape = new List<long> { 500, 256 } };
         Assert.Contains("Shape = [500, 256]", a.ToString());
         Assert.Equal(a, b);
+    }
+
+    [Fact]
+    public void LayerMeasurement_is_saturated_when_one_of_its_renyi_estimates_is()
+    {
+        var plain = new LayerMeasurement("enc1", new long[] { 500, 256 }, new(Information.FromBits(8)), new(Information.FromBits(7)), new(Information.FromBits(6)));
+        Assert.False(plain.Saturated);
+        var saturated = new InformationEstimate(Information.FromBits(7)) { Diagnostics = new RenyiDiagnostics(1.01, [0.5, 0.7], 0, Saturated: true) };
+        Assert.True((plain with { InputInformation = saturated }).Saturated);
+        Assert.True((plain with { Mmi = saturated }).Saturated);
+        Assert.False((plain with { InputInformation = saturated with { Diagnostics = new RenyiDiagnostics(1.01, [0.5, 0.7], 0, false) } }).Saturated);
+        Assert.True((plain with { TargetInformation = saturated }).ToRecord(0, 0).Saturated);
+    }
+
+    [Fact]
+    public void NeuralDiagnostics_print_and_compare_by_value()
+    {
+        var a = new NeuralDiagnostics(2000, Information.FromNats(0.5), Information.FromBits(7));
+        Assert.Equal(a, new NeuralDiagnostics(2000, Information.FromNats(0.5), Information.FromBits(7)));
+        Assert.NotEqual(a, a with { UpperLimit = null });
+        Assert.Equal("NeuralDiagnostics { EvaluationCount = 2000, TrainingBound = 0.721348 bits, UpperLimit = 7 bits }", a.ToString());
     }
 
     [Fact]

@@ -21,8 +21,12 @@ public sealed class NeuralEstimatorTests
     {
         var estimate = new MineEstimator(new MineOptions { Steps = 600, Seed = 1 }).Estimate(OneVsOne.X, OneVsOne.Y);
         Assert.InRange(estimate.Value.Nats, 0.4133 - 0.1, 0.4133 + 0.1);
-        Assert.Equal(2000, estimate.EvaluationCount);
-        Assert.True(double.IsNaN(estimate.UpperLimit));
+        var diagnostics = Assert.IsType<NeuralDiagnostics>(estimate.Diagnostics);
+        Assert.Equal(2000, diagnostics.EvaluationCount);
+        Assert.Null(diagnostics.UpperLimit);
+        Assert.NotNull(diagnostics.TrainingBound);
+        Assert.Equal(4000, estimate.SampleCount);
+        Assert.Null(estimate.StandardError);
     }
 
     [Fact]
@@ -30,8 +34,9 @@ public sealed class NeuralEstimatorTests
     {
         var estimate = new InfoNceEstimator(new InfoNceOptions { Steps = 600, Seed = 1 }).Estimate(OneVsOne.X, OneVsOne.Y);
         Assert.InRange(estimate.Value.Nats, 0.4133 - 0.1, 0.4133 + 0.1);
-        Assert.Equal(Math.Log(128), estimate.UpperLimit, 12);
-        Assert.True(estimate.Value.Nats <= estimate.UpperLimit);
+        var limit = Assert.IsType<NeuralDiagnostics>(estimate.Diagnostics).UpperLimit!.Value;
+        Assert.Equal(Math.Log(128), limit.Nats, 12);
+        Assert.True(estimate.Value <= limit);
     }
 
     [Fact]
