@@ -164,7 +164,7 @@ public class GpuKnnBenchmarks : BackendBenchmarkBase
 
 /// <summary>
 /// KSG estimator 1 (k = 3, max-norm) on each backend: cpu = the k-d tree path (O(N log N)), gpu = brute-force joint
-/// neighbours and marginal counts on the device (O(N²·d), in parallel).
+/// neighbors and marginal counts on the device (O(N²·d), in parallel).
 /// </summary>
 public class GpuKsgBenchmarks : BackendBenchmarkBase
 {

@@ -108,7 +108,7 @@ foreach (var norm in new[] { KnnNorm.Euclidean, KnnNorm.Max })
     Check($"k-NN distances ({norm}) N={n} k=4", MaxDifference(knnCpu, knnDevice), 1e-12);
 }
 
-// The k-NN estimators: the CPU's k-d tree against the device's brute-force neighbours and counts.
+// The k-NN estimators: the CPU's k-d tree against the device's brute-force neighbors and counts.
 var yKsg = Points(n, 2, 9);
 foreach (var variant in new[] { KsgVariant.One, KsgVariant.Two })
 {

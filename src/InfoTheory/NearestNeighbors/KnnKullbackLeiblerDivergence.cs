@@ -3,7 +3,7 @@ using InfoTheory.NearestNeighbors;
 namespace InfoTheory;
 
 /// <summary>
-/// The k-nearest-neighbour estimator of the Kullback–Leibler divergence D(P‖Q) of Wang, Kulkarni &amp; Verdú (IEEE TIT
+/// The k-nearest-neighbor estimator of the Kullback–Leibler divergence D(P‖Q) of Wang, Kulkarni &amp; Verdú (IEEE TIT
 /// 55(5), 2009, doi:10.1109/TIT.2009.2016060), from n samples of P and m samples of Q:
 /// D̂ = (d/n)·Σᵢ ln(νₖ(i)/ρₖ(i)) + ln(m/(n − 1)).
 /// </summary>
@@ -48,7 +48,7 @@ public sealed class KnnKullbackLeiblerDivergence
         if (q.Count < k)
         {
             throw new ArgumentException(
-                $"k = {k} but q has {q.Count} observation(s): the k-th neighbour in Q needs m ≥ k. Use a smaller k or more samples of Q.", nameof(q));
+                $"k = {k} but q has {q.Count} observation(s): the k-th neighbor in Q needs m ≥ k. Use a smaller k or more samples of Q.", nameof(q));
         }
 
         Internal.Guard.Finite(q);
@@ -75,7 +75,7 @@ public sealed class KnnKullbackLeiblerDivergence
 
         if (Options.TieJitter > 0)
         {
-            checks.Ties(ps, 0, d, k, nameof(p), "Use a discrete estimator for discrete data, or k ≥ {0} so that the k-th neighbour lies beyond the copies.");
+            checks.Ties(ps, 0, d, k, nameof(p), "Use a discrete estimator for discrete data, or k ≥ {0} so that the k-th neighbor lies beyond the copies.");
         }
 
         if (shared > 0)

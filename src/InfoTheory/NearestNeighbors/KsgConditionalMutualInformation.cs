@@ -8,7 +8,7 @@ namespace InfoTheory;
 /// doi:10.1103/PhysRevLett.99.204101): I = ψ(k) − ⟨ψ(n_xz(i) + 1) + ψ(n_yz(i) + 1) − ψ(n_z(i) + 1)⟩.
 /// </summary>
 /// <remarks>
-/// <para>ε(i) is the distance from point i to its k-th neighbour in the joint space (X, Y, Z); n_xz(i), n_yz(i) and n_z(i)
+/// <para>ε(i) is the distance from point i to its k-th neighbor in the joint space (X, Y, Z); n_xz(i), n_yz(i) and n_z(i)
 /// count the other points strictly closer than ε(i) in the subspaces (X, Z), (Y, Z) and Z. Max-norm by default, as in
 /// the paper. Only the estimator-1 form exists for this construction; <see cref="KsgVariant.Two"/> is refused. Nats;
 /// not clipped at 0. Standard error: the standard deviation of the per-point terms over √N. Scale, ties and constants

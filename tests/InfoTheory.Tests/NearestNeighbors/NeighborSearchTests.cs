@@ -43,7 +43,7 @@ public class NeighborSearchTests
         for (int i = 0; i < t.N; i++)
         {
             brute.Nearest(points.Row(i), i, expected, ids);
-            // Radii at neighbour distances (exact ties) and in between.
+            // Radii at neighbor distances (exact ties) and in between.
             double[] radii = [expected[^1], expected[0], expected[^1] * random.NextDouble(), expected[^1] + 1, 0];
             foreach (var index in indexes)
             {
@@ -90,7 +90,7 @@ public class NeighborSearchTests
         var x = TestData.Gaussian(t.N, t.D, t.Seed);
         var y = TestData.Dependent(x, 1 + random.Next(3), t.Seed + 1);
         int k = Math.Min(t.K, t.N - 1);
-        // Estimator 1 only: with exact ties at the k-th joint distance the SET of k neighbours (which estimator 2 uses)
+        // Estimator 1 only: with exact ties at the k-th joint distance the SET of k neighbors (which estimator 2 uses)
         // may legitimately differ between searches; with continuous data it does not.
         foreach (var variant in new[] { KsgVariant.One, KsgVariant.Two })
         {

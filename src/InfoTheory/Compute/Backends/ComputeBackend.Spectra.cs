@@ -118,7 +118,7 @@ public abstract partial class ComputeBackend
     /// The host memory, in bytes, that the spectrum operations allocate beyond their arguments for matrices of order N:
     /// <see cref="EigenvaluesInPlace"/> when <paramref name="count"/> is 1, <see cref="SubsetSpectra"/> or
     /// <see cref="SubsetSquaredNorms"/> over <paramref name="count"/> subsets otherwise. The estimators add it to their
-    /// memory plan (<see cref="MatrixRenyiOptions.MaxMemoryBytes"/>) before they allocate anything.
+    /// memory plan (<c>MatrixRenyiOptions.MaxMemoryBytes</c>) before they allocate anything.
     /// </summary>
     /// <param name="n">N ≥ 1.</param>
     /// <param name="count">Matrices or subsets, ≥ 1.</param>

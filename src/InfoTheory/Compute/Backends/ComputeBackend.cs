@@ -2,14 +2,14 @@ namespace InfoTheory;
 
 /// <summary>
 /// Where the heavy work of the estimators runs: Gram matrices, their Hadamard products, spectra and norms (matrix-based
-/// Rényi, PID), streamed kernel pair sums (α = 2), and the neighbour searches and counts of the k-NN family. Every
-/// estimator does this work through the backend of its options (<see cref="MatrixRenyiOptions.Backend"/>,
-/// <see cref="KnnOptions.Backend"/>), by default <see cref="Cpu"/>.
+/// Rényi, PID), streamed kernel pair sums (α = 2), and the neighbor searches and counts of the k-NN family. Every
+/// estimator does this work through the backend of its options (<c>MatrixRenyiOptions.Backend</c>,
+/// <c>KnnOptions.Backend</c>), by default <see cref="Cpu"/>.
 /// </summary>
 /// <remarks>
 /// <para><see cref="Cpu"/> is the managed path (vectorised, multi-core). The package InfoTheory.Ilgpu adds a GPU backend
 /// (CUDA or OpenCL through ILGPU). Every backend must give the results of <see cref="Cpu"/> up to floating-point rounding
-/// (neighbour searches: exactly); the contract tests of InfoTheory.Ilgpu check each backend against a plain reference.</para>
+/// (neighbor searches: exactly); the contract tests of InfoTheory.Ilgpu check each backend against a plain reference.</para>
 /// <para><b>Writing a backend.</b> Each public operation checks its arguments (finite samples, lengths, ranges, a usable
 /// kernel) and then calls its protected <c>…Core</c> member, which a backend overrides; a Core member receives
 /// arguments that passed these checks, output spans of exactly the length it writes, and a non-null
@@ -17,7 +17,7 @@ namespace InfoTheory;
 /// <see cref="EigenvaluesBatch"/>, <see cref="KsgNeighborCounts"/>) have Core members built from the single ones, which a
 /// backend may override to keep the work on its device.</para>
 /// <para>All matrices are dense, row-major, N×N doubles in host memory; a backend may keep intermediate results on its
-/// device inside one call. Distances of the neighbour operations are in the units of the <see cref="KnnNorm"/>: the
+/// device inside one call. Distances of the neighbor operations are in the units of the <see cref="KnnNorm"/>: the
 /// max-norm itself, or the squared Euclidean norm (no square roots).</para>
 /// <para>Implementations must be safe to call from one thread at a time at least; <see cref="Cpu"/> is thread-safe.</para>
 /// </remarks>

@@ -5,7 +5,7 @@ namespace InfoTheory;
 /// <summary>
 /// How one <see cref="ComputeBackend"/> operation runs: the token that stops it, where it counts its progress, and
 /// whether it may use several host threads. The estimators make one per call from their progress sink, cancellation
-/// token and <see cref="MatrixRenyiOptions.Parallel"/>; an operation given none runs uncancellable, uncounted and parallel.
+/// token and <c>MatrixRenyiOptions.Parallel</c>; an operation given none runs uncancellable, uncounted and parallel.
 /// </summary>
 /// <remarks>
 /// An operation calls <see cref="Advance"/> as its units are done (each operation documents its unit: rows of a matrix,

@@ -62,7 +62,7 @@ internal sealed class BruteForceIndex : NeighborIndex
 
         if (count < k)
         {
-            throw new InvalidOperationException("Internal error: fewer stored points than neighbours asked for.");
+            throw new InvalidOperationException("Internal error: fewer stored points than neighbors asked for.");
         }
     }
 

@@ -63,7 +63,7 @@ internal sealed class KdTree : NeighborIndex
 
         if (count < distances.Length)
         {
-            throw new InvalidOperationException("Internal error: fewer stored points than neighbours asked for.");
+            throw new InvalidOperationException("Internal error: fewer stored points than neighbors asked for.");
         }
     }
 

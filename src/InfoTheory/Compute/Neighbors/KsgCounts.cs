@@ -96,7 +96,7 @@ internal static class KsgCounts
 
     /// <summary>
     /// The brute-force path, fused: per query point, the distances to all points are computed once per atom (vectorised,
-    /// O(N·atoms) scratch per worker), combined into the joint distance for the k-th neighbour, and the same stored
+    /// O(N·atoms) scratch per worker), combined into the joint distance for the k-th neighbor, and the same stored
     /// atom distances are combined again for the subspace counts, so no distance is computed twice.
     /// </summary>
     private static int[][] BruteForce(Samples joint, int[] starts, (int FirstAtom, int AtomCount)[] spaces, int k, KsgVariant variant, KnnNorm norm)

@@ -30,7 +30,7 @@ internal abstract class NeighborIndex
     public abstract int CountWithin(ReadOnlySpan<double> query, double radius, bool inclusive);
 
     /// <summary>
-    /// A good order in which to query every stored point (neighbours in space close in the order, for the caches), or
+    /// A good order in which to query every stored point (neighbors in space close in the order, for the caches), or
     /// null for the natural order.
     /// </summary>
     public virtual int[]? QueryOrder => null;

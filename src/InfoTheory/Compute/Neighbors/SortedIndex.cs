@@ -38,7 +38,7 @@ internal sealed class SortedIndex : NeighborIndex
             double dh = hi < n ? Metric(_values[hi] - q, max) : double.PositiveInfinity;
             if (double.IsPositiveInfinity(dl) && double.IsPositiveInfinity(dh) && lo < 0 && hi >= n)
             {
-                throw new InvalidOperationException("Internal error: fewer stored points than neighbours asked for.");
+                throw new InvalidOperationException("Internal error: fewer stored points than neighbors asked for.");
             }
 
             int at = dl <= dh ? lo-- : hi++;
