@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using InfoTheory;
+
+namespace InfoTheory.Benchmarks;
 
 /// <summary>
 /// Matrix-based Rényi entropy of N samples of a 10-D Gaussian, from the samples (Gram, width and spectrum included).

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using InfoTheory.Internal;
 
 namespace InfoTheory;
 

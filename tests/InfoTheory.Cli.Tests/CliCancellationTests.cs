@@ -81,13 +81,17 @@ public sealed class CliCancellationTests : IDisposable
     {
         string x = Write("big.csv", TestData.Gaussian(4096, 2, seed: 4));
         string cli = Path.Combine(AppContext.BaseDirectory, "InfoTheory.Cli.dll");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        // Through coreutils' env, which gives the child the default SIGINT/SIGTERM disposition: a test run started in the
+        // background of a non-interactive shell (`./run-tests.sh &`) ignores SIGINT, the child inherits SIG_IGN, and the
+        // runtime then (rightly, as any Unix program) never calls the tool's handler.
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string arg in (string[])["exec", cli, "entropy", "--x", x, "--progress"])
+        string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        foreach (string arg in (string[])["--default-signal=INT,TERM", dotnet, "exec", cli, "entropy", "--x", x, "--progress"])
         {
             start.ArgumentList.Add(arg);
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using InfoTheory.Cli.Output;
 using InfoTheory.TorchSharp;
 

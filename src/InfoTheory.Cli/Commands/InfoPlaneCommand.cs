@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using InfoTheory.TorchSharp;
 using TorchSharp;
-using static TorchSharp.torch;
 
 namespace InfoTheory.Cli.Commands;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using InfoTheory.Cli.Commands;
 
@@ -10,7 +11,7 @@ internal static class HelpText
     public static string Overview()
     {
         var text = new StringBuilder();
-        text.AppendLine($"infotheory {Cli.Version}: information measures of CSV and .npy data");
+        text.AppendLine(CultureInfo.InvariantCulture, $"infotheory {Cli.Version}: information measures of CSV and .npy data");
         text.AppendLine();
         text.AppendLine("Usage: infotheory COMMAND [options]");
         text.AppendLine("       infotheory COMMAND --help | --help | --version");
@@ -18,7 +19,7 @@ internal static class HelpText
         text.AppendLine("Commands:");
         foreach (var command in CommandCatalog.All)
         {
-            text.AppendLine($"  {command.Name,-15}{command.Summary}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {command.Name,-15}{command.Summary}");
         }
 
         text.AppendLine();
@@ -33,7 +34,7 @@ internal static class HelpText
     {
         var text = new StringBuilder();
         var required = command.Options.Where(o => o.Required).Select(o => $"--{o.Name} {o.Value}");
-        text.AppendLine($"Usage: infotheory {command.Name} {string.Join(' ', required)} [options]");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Usage: infotheory {command.Name} {string.Join(' ', required)} [options]");
         text.AppendLine();
         text.AppendLine(command.Description);
         text.AppendLine();
@@ -41,10 +42,10 @@ internal static class HelpText
         foreach (var option in command.Options)
         {
             string left = option.Value is null ? $"--{option.Name}" : $"--{option.Name} {option.Value}";
-            text.AppendLine($"  {left,-21} {option.Help}{(option.Required ? " (required)" : string.Empty)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {left,-21} {option.Help}{(option.Required ? " (required)" : string.Empty)}");
         }
 
-        text.AppendLine($"  {"--help",-21} show this help");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  {"--help",-21} show this help");
         return text.ToString();
     }
 }

@@ -15,12 +15,14 @@ namespace InfoTheory.TorchSharp;
 /// <param name="Pixels">The raw grey levels, length <c>Count × Rows × Columns</c>.</param>
 public sealed record IdxImages(int Count, int Rows, int Columns, byte[] Pixels)
 {
+#pragma warning disable IDE0051 // Replaces the record's synthesized PrintMembers, which its ToString calls (IDE0051 does not see that use).
     /// <summary>Prints the sizes and the number of pixels (not the pixels themselves).</summary>
     private bool PrintMembers(StringBuilder builder)
     {
         builder.Append(CultureInfo.InvariantCulture, $"Count = {Count}, Rows = {Rows}, Columns = {Columns}, Pixels = byte[{Pixels.Length}]");
         return true;
     }
+#pragma warning restore IDE0051
 }
 
 /// <summary>

@@ -1,4 +1,3 @@
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace InfoTheory.TorchSharp;
@@ -112,14 +111,14 @@ public sealed class ConvolutionalAutoencoder : AutoencoderBase
     /// <param name="lossKind">Reconstruction loss (BCE by default).</param>
     /// <returns>The model.</returns>
     public static ConvolutionalAutoencoder Cae1(int seed = 0, ReconstructionLossKind lossKind = ReconstructionLossKind.BinaryCrossEntropy) =>
-        new(new[] { 16, 32, 64 }, 8, lossKind: lossKind, seed: seed);
+        new([16, 32, 64], 8, lossKind: lossKind, seed: seed);
 
     /// <summary>Amaral &amp; Silva's CAE_2: encoder maps 64, 32, 16, bottleneck 8 (ReLU, sigmoid output).</summary>
     /// <param name="seed">Initialisation seed.</param>
     /// <param name="lossKind">Reconstruction loss (BCE by default).</param>
     /// <returns>The model.</returns>
     public static ConvolutionalAutoencoder Cae2(int seed = 0, ReconstructionLossKind lossKind = ReconstructionLossKind.BinaryCrossEntropy) =>
-        new(new[] { 64, 32, 16 }, 8, lossKind: lossKind, seed: seed);
+        new([64, 32, 16], 8, lossKind: lossKind, seed: seed);
 
     /// <inheritdoc />
     public override Tensor Encode(Tensor input) => Chain(_encoder, input);

@@ -30,7 +30,7 @@ public sealed class LabelAutoencoder : DenseAutoencoder
         int inputSize = 784,
         ReconstructionLossKind lossKind = ReconstructionLossKind.MeanSquaredError,
         int seed = 0)
-        : base(nameof(LabelAutoencoder), inputSize, (hiddenSizes ?? new[] { 256, 128 }).Append(classes).ToArray(), Activation.Sigmoid, Activation.Softmax, lossKind, seed)
+        : base(nameof(LabelAutoencoder), inputSize, (hiddenSizes ?? [256, 128]).Append(classes).ToArray(), Activation.Sigmoid, Activation.Softmax, lossKind, seed)
     {
         if (!(lambda >= 0))
         {

@@ -39,7 +39,7 @@ public sealed class VariationalAutoencoder : AutoencoderBase
         int seed = 0)
         : base(nameof(VariationalAutoencoder), ReconstructionLossKind.BinaryCrossEntropy)
     {
-        var hidden = (hiddenSizes ?? new[] { 400 }).ToArray();
+        var hidden = (hiddenSizes ?? [400]).ToArray();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(latentSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputSize);
         if (hidden.Any(h => h <= 0))

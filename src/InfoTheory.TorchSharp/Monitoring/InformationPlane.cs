@@ -1,4 +1,3 @@
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace InfoTheory.TorchSharp;
@@ -144,7 +143,7 @@ public static class InformationPlane
         if (options.EntropyEstimator is null && options.MutualInformationEstimator is null)
         {
             var variables = new List<Samples> { x, y };
-            var subsets = new List<int[]> { new[] { 0 }, new[] { 1 } };
+            List<int[]> subsets = [[0], [1]];
             for (int k = 0; k < outputs.Count; k++)
             {
                 variables.Add(outputs[k].AsSamples());

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using InfoTheory.Internal;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace InfoTheory.TorchSharp;
@@ -20,12 +19,14 @@ public sealed record CapturedTensor(string Layer, IReadOnlyList<long> Shape, dou
 
     private readonly IReadOnlyList<long> _shape = ValueList<long>.Require(Shape, nameof(Shape));
 
+#pragma warning disable IDE0051 // Replaces the record's synthesized PrintMembers, which its ToString calls (IDE0051 does not see that use).
     /// <summary>Prints the name, the shape and the number of values (not the values themselves).</summary>
     private bool PrintMembers(StringBuilder builder)
     {
         builder.Append(CultureInfo.InvariantCulture, $"Layer = {Layer}, Shape = {Shape}, Values = double[{Values.Length}]");
         return true;
     }
+#pragma warning restore IDE0051
 
     /// <summary>The number of observations N (the first dimension).</summary>
     public int Count => (int)Shape[0];
