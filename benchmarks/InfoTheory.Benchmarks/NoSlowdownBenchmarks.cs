@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using InfoTheory;
+
+namespace InfoTheory.Benchmarks;
 
 /// <summary>
 /// The four cases issue #13 must not slow down, in one class so that one filter runs them against two builds of the
