@@ -38,13 +38,28 @@ internal sealed class KdTree : NeighborIndex
             _ids[i] = i;
         }
 
-        var source = points.ToArray();
+        var source = RowMajor(points).Span;
         Build(source, 0, n);
         _data = new double[n * _d];
         for (int p = 0; p < n; p++)
         {
-            source.AsSpan(_ids[p] * _d, _d).CopyTo(_data.AsSpan(p * _d, _d));
+            source.Slice(_ids[p] * _d, _d).CopyTo(_data.AsSpan(p * _d, _d));
         }
+    }
+
+    /// <summary>The points row after row: the caller's buffer itself when its rows are back to back (no copy of N·d values), else a copy.</summary>
+    private static ReadOnlyMemory<double> RowMajor(Samples points)
+    {
+        if (!points.IsSinglePrecision)
+        {
+            var (data, offset, stride) = points.Layout;
+            if (stride == points.Dimensions)
+            {
+                return data.Slice(offset, points.Count * stride);
+            }
+        }
+
+        return points.ToArray();
     }
 
     public override int[] QueryOrder => _ids;
@@ -70,7 +85,7 @@ internal sealed class KdTree : NeighborIndex
     public override int CountWithin(ReadOnlySpan<double> query, double radius, bool inclusive) =>
         Norm == KnnNorm.Max ? Count<MaxMetric>(0, query, radius, inclusive) : Count<SquaredMetric>(0, query, radius, inclusive);
 
-    private int Build(double[] source, int start, int end)
+    private int Build(ReadOnlySpan<double> source, int start, int end)
     {
         int node = _nodes++;
         _start[node] = start;
@@ -83,7 +98,7 @@ internal sealed class KdTree : NeighborIndex
         hi.Fill(double.NegativeInfinity);
         for (int p = start; p < end; p++)
         {
-            var row = source.AsSpan(_ids[p] * _d, _d);
+            var row = source.Slice(_ids[p] * _d, _d);
             for (int k = 0; k < _d; k++)
             {
                 double v = row[k];
@@ -121,7 +136,7 @@ internal sealed class KdTree : NeighborIndex
     }
 
     // Hoare quickselect on _ids[lo..hi] by coordinate dim so that position k holds the k-th smallest.
-    private void Select(double[] source, int dim, int lo, int hi, int k)
+    private void Select(ReadOnlySpan<double> source, int dim, int lo, int hi, int k)
     {
         var ids = _ids;
         while (lo < hi)
