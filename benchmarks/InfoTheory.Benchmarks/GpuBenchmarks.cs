@@ -37,8 +37,7 @@ public abstract class BackendBenchmarkBase
             _ = new MatrixRenyiEntropy(options).Estimate(warm);
             _ = new MatrixRenyiEntropy(options with { Alpha = 2 }).Estimate(warm);
             _ = new MatrixRenyiEntropy(options).Estimate(Points(40, 3, 1));
-            var knn = new double[32 * 2];
-            _gpu.NearestNeighbourDistances(warm, 2, knn);
+            _gpu.NearestNeighbors(warm, 2, new double[32 * 2], new int[32 * 2], KnnNorm.Euclidean);
         }
         else
         {
@@ -138,6 +137,7 @@ public class GpuKnnBenchmarks : BackendBenchmarkBase
 {
     private Samples _x;
     private double[] _out = [];
+    private int[] _ids = [];
 
     /// <summary>Number of observations.</summary>
     [Params(4096, 16384)]
@@ -150,20 +150,21 @@ public class GpuKnnBenchmarks : BackendBenchmarkBase
         SetUpBackend();
         _x = Points(N, 3, 5);
         _out = new double[N * 4];
+        _ids = new int[N * 4];
     }
 
     /// <summary>The 4 smallest squared distances of every observation.</summary>
     [Benchmark]
     public double NearestDistances()
     {
-        Compute.NearestNeighbourDistances(_x, 4, _out);
+        Compute.NearestNeighbors(_x, 4, _out, _ids, KnnNorm.Euclidean);
         return _out[0];
     }
 }
 
 /// <summary>
 /// KSG estimator 1 (k = 3, max-norm) on each backend: cpu = the k-d tree path (O(N log N)), gpu = brute-force joint
-/// neighbours and marginal counts on the device (O(N²·d), in parallel).
+/// neighbors and marginal counts on the device (O(N²·d), in parallel).
 /// </summary>
 public class GpuKsgBenchmarks : BackendBenchmarkBase
 {

@@ -100,14 +100,15 @@ using (var jacobi = IlgpuBackend.Create(new IlgpuBackendOptions { Device = kind,
 
 var knnCpu = new double[n * 4];
 var knnDevice = new double[n * 4];
-foreach (var metric in new[] { NeighbourMetric.SquaredEuclidean, NeighbourMetric.Chebyshev })
+var knnIds = new int[n * 4];
+foreach (var norm in new[] { KnnNorm.Euclidean, KnnNorm.Max })
 {
-    cpu.NearestNeighbourDistances(x, 4, knnCpu, metric);
-    device.NearestNeighbourDistances(x, 4, knnDevice, metric);
-    Check($"k-NN distances ({metric}) N={n} k=4", MaxDifference(knnCpu, knnDevice), 1e-12);
+    cpu.NearestNeighbors(x, 4, knnCpu, knnIds, norm);
+    device.NearestNeighbors(x, 4, knnDevice, knnIds, norm);
+    Check($"k-NN distances ({norm}) N={n} k=4", MaxDifference(knnCpu, knnDevice), 1e-12);
 }
 
-// The k-NN estimators: the CPU's k-d tree against the device's brute-force neighbours and counts.
+// The k-NN estimators: the CPU's k-d tree against the device's brute-force neighbors and counts.
 var yKsg = Points(n, 2, 9);
 foreach (var variant in new[] { KsgVariant.One, KsgVariant.Two })
 {

@@ -3,7 +3,7 @@
 
 NPEET (github.com/gregversteeg/NPEET) is not on PyPI and cannot be installed here, so this script follows its
 algorithm step by step (written from its description, not copied): add 1e-10 noise, build scipy cKDTree on the joint
-points and query k+1 neighbours with p=inf; count marginal neighbours with cKDTree.query_ball_point(r - 1e-15, p=inf,
+points and query k+1 neighbors with p=inf; count marginal neighbors with cKDTree.query_ball_point(r - 1e-15, p=inf,
 return_length=True); I = psi(k) + psi(N) - <psi(nx) + psi(ny)> (NPEET's counts include the point itself, so psi(nx) is
 psi(nx_other + 1)). The second peer is scikit-learn's mutual_info_regression (KSG 1 as well; it scales each feature and
 adds noise, and handles only one-dimensional targets, so it is timed on the first column of Y, which does less work).

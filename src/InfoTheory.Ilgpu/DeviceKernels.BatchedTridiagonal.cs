@@ -10,7 +10,7 @@ namespace InfoTheory.Ilgpu;
 /// </summary>
 /// <remarks>
 /// Layout of the tridiagonals: interleaved, element i of matrix b at [i·stride + b] with stride the number of
-/// matrices in the launch, so that the QL's neighbouring threads (neighbouring matrices) read neighbouring addresses
+/// matrices in the launch, so that the QL's neighboring threads (neighboring matrices) read neighboring addresses
 /// (coalesced), at the price of strided single writes in the reduction (n per matrix, negligible beside its n³ work).
 /// </remarks>
 internal static partial class DeviceKernels

@@ -139,35 +139,6 @@ internal static partial class DeviceKernels
         output[m * nn + e] = product;
     }
 
-    /// <summary>One group per matrix: traces[b] = tr(M_b); M_b /= tr(M_b) when the trace is positive.</summary>
-    public static void NormalizeByTrace(ArrayView<double> matrices, int n, ArrayView<double> traces)
-    {
-        var partial = SharedMemory.Allocate<double>(MaxGroup);
-        long origin = Grid.IdxX * (long)n * n;
-        int t = Group.IdxX, g = Group.DimX;
-        double sum = 0;
-        for (int i = t; i < n; i += g)
-        {
-            sum += matrices[origin + (long)i * n + i];
-        }
-
-        double trace = GroupSum(partial, sum, t, g);
-        if (t == 0)
-        {
-            traces[Grid.IdxX] = trace;
-        }
-
-        if (trace > 0)
-        {
-            double inverse = 1.0 / trace;
-            long nn = (long)n * n;
-            for (long e = t; e < nn; e += g)
-            {
-                matrices[origin + e] *= inverse;
-            }
-        }
-    }
-
     /// <summary>One group per matrix: sums[b] = Σ M_b². Fixed order per group, so results repeat run to run.</summary>
     public static void SquaredNormBatch(ArrayView<double> matrices, int n, ArrayView<double> sums)
     {

@@ -12,7 +12,7 @@ public static class Divergence
     /// </summary>
     /// <param name="p">Samples of P (n ≥ k + 1).</param>
     /// <param name="q">Samples of Q (m ≥ k), of the same dimension.</param>
-    /// <param name="k">The neighbour order (default <see cref="KnnOptions.DefaultK"/> = 3).</param>
+    /// <param name="k">The neighbor order (default <see cref="KnnOptions.DefaultK"/> = 3).</param>
     /// <exception cref="ArgumentException">Different dimensions, non-finite values, too few samples, or k &lt; 1.</exception>
     public static InformationEstimate KullbackLeibler(Samples p, Samples q, int k = KnnOptions.DefaultK) =>
         new KnnKullbackLeiblerDivergence(new KnnOptions { K = KnnSettings.CheckK(k, nameof(k)) }).Estimate(p, q);

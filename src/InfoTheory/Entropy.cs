@@ -93,7 +93,7 @@ public static class Entropy
     /// <see cref="KozachenkoLeonenkoEntropy"/>.
     /// </summary>
     /// <param name="samples">N &gt; k observations of X.</param>
-    /// <param name="k">The neighbour order (default <see cref="KnnOptions.DefaultK"/> = 3).</param>
+    /// <param name="k">The neighbor order (default <see cref="KnnOptions.DefaultK"/> = 3).</param>
     /// <param name="norm">The norm (default Euclidean; V_d follows it).</param>
     /// <exception cref="ArgumentException">Unusable samples, or k &lt; 1 or k ≥ N.</exception>
     public static InformationEstimate KozachenkoLeonenko(Samples samples, int k = KnnOptions.DefaultK, KnnNorm norm = KnnNorm.Euclidean) =>

@@ -108,7 +108,7 @@ public static class MutualInformation
     /// </summary>
     /// <param name="x">N &gt; k observations of X.</param>
     /// <param name="y">The same N observations of Y.</param>
-    /// <param name="k">The neighbour order (default <see cref="KnnOptions.DefaultK"/> = 3).</param>
+    /// <param name="k">The neighbor order (default <see cref="KnnOptions.DefaultK"/> = 3).</param>
     /// <param name="variant">Estimator 1 (default) or 2.</param>
     /// <exception cref="ArgumentException">Unusable samples, different counts, or k &lt; 1 or k ≥ N.</exception>
     public static InformationEstimate Ksg(Samples x, Samples y, int k = KnnOptions.DefaultK, KsgVariant variant = KsgVariant.One) =>

@@ -74,7 +74,7 @@ public sealed class BenchAccuracyCommandTests
     }
 
     [Fact]
-    public void Device_RunsTheNeighbourAndRenyiEstimatorsThereWithTheSameEstimates()
+    public void Device_RunsTheNeighborAndRenyiEstimatorsThereWithTheSameEstimates()
     {
         // --device reaches the k-NN and matrix-Rényi entries: on ILGPU's simulator the estimates equal the CPU's.
         var tasks = new[] { SyntheticTasks.Find("1v1-normal-0.75") };

@@ -44,7 +44,7 @@ public sealed class CliDeviceTests : IDisposable
     }
 
     [Fact]
-    public void NeighbourEstimators_OnTheSimulator_EqualLibrary()
+    public void NeighborEstimators_OnTheSimulator_EqualLibrary()
     {
         string x = System.IO.Path.Combine(_dir, "x.csv");
         string y = System.IO.Path.Combine(_dir, "y.csv");

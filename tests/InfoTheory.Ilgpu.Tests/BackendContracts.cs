@@ -1,9 +1,15 @@
 namespace InfoTheory.Ilgpu.Tests;
 
-/// <summary>The contract on the managed CPU path (the reference of the others; checks the closed forms there too).</summary>
+/// <summary>The contract on the managed CPU path: its fused, blocked and vectorised code against the plain reference.</summary>
 public sealed class CpuBackendContract : BackendContract
 {
     protected override ComputeBackend Backend => ComputeBackend.Cpu;
+}
+
+/// <summary>The contract on the reference itself: its closed forms and by-hand cases hold too (the comparisons are trivial).</summary>
+public sealed class ReferenceBackendContract : BackendContract
+{
+    protected override ComputeBackend Backend => ReferenceBackend.Instance;
 }
 
 /// <summary>One ILGPU backend per device kind for the whole run, created on first use (never when its tests are skipped).</summary>

@@ -58,7 +58,7 @@ internal static class ClassicalEstimators
     /// <summary>Every estimator-specific option of the table's estimators.</summary>
     public static IReadOnlyList<OptionSpec> Options { get; } =
     [
-        new("k", "K", $"kl, wkl, ksg, ksg2: the neighbour order k ≥ 1, below N (default {KnnOptions.DefaultK})"),
+        new("k", "K", $"kl, wkl, ksg, ksg2: the neighbor order k ≥ 1, below N (default {KnnOptions.DefaultK})"),
         new("norm", "NORM", "kl, wkl, ksg, ksg2: max or euclidean (default: euclidean for kl/wkl, max for ksg/ksg2)"),
         new("standardize", null, "kl, wkl, ksg, ksg2: divide each column by its standard deviation first (entropies add back the log-Jacobian); for columns of very different scales"),
         new("ci", "LEVEL", "kl, wkl, ksg, ksg2, kde, bin, gaussian: add a normal confidence interval at this level, e.g. 0.95 (value ± z·SE)"),

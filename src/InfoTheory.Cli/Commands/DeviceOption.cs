@@ -3,13 +3,13 @@ using InfoTheory.Ilgpu;
 namespace InfoTheory.Cli.Commands;
 
 /// <summary>
-/// <c>--device cpu|gpu|ilgpu-cpu</c>: where the matrix and neighbour-search work runs. The tool makes at most one ILGPU backend of each kind
+/// <c>--device cpu|gpu|ilgpu-cpu</c>: where the matrix and neighbor-search work runs. The tool makes at most one ILGPU backend of each kind
 /// per process and keeps it for the process's life (a command-line run is one short process).
 /// </summary>
 internal static class DeviceOption
 {
     /// <summary>The option's spec, for the shared option list.</summary>
-    public static OptionSpec Spec { get; } = new("device", "DEVICE", "where the matrix and neighbour-search work runs: cpu (default), gpu (CUDA, else OpenCL), ilgpu-cpu (ILGPU's slow simulator)");
+    public static OptionSpec Spec { get; } = new("device", "DEVICE", "where the matrix and neighbor-search work runs: cpu (default), gpu (CUDA, else OpenCL), ilgpu-cpu (ILGPU's slow simulator)");
 
     private static readonly Lazy<IlgpuBackend> Gpu = new(() => IlgpuBackend.Create(IlgpuDevice.Auto));
     private static readonly Lazy<IlgpuBackend> Simulator = new(() => IlgpuBackend.Create(IlgpuDevice.Cpu));

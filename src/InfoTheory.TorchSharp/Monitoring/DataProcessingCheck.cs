@@ -16,7 +16,7 @@ public sealed record DpiViolation(string First, string Second, double Bits);
 /// δ_K → δ_{K−1} → … → δ₁, so I(δ_K;δ_{K−1}) ≥ I(δ_K;δ_{K−2}) ≥ … ≥ I(δ_K;δ₁).
 /// </summary>
 /// <remarks>
-/// Every pair (a, b) with a before b in processing order is checked, not only neighbours, so each violation is
+/// Every pair (a, b) with a before b in processing order is checked, not only neighbors, so each violation is
 /// reported with its own size. Estimators only approximate the inequality (kernel widths differ per layer), so a small
 /// tolerance is usually wise.
 /// </remarks>

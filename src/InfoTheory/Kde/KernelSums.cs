@@ -14,7 +14,7 @@ namespace InfoTheory.Internal;
 /// (<see cref="FastExp"/>, a few ulps) and both accumulations are fused in SIMD registers, one pass per row.
 /// </summary>
 /// <remarks>
-/// With the self term Sᵢ ≥ 1, so ln Sᵢ is always finite. Without it a row whose every neighbour is ≳ 37 widths away
+/// With the self term Sᵢ ≥ 1, so ln Sᵢ is always finite. Without it a row whose every neighbor is ≳ 37 widths away
 /// underflows; such rows (Sᵢ &lt; 1e-250) are recomputed as a log-sum-exp, −mᵢ + ln Σⱼ exp(−(Dᵢⱼ − mᵢ)) with
 /// mᵢ = minⱼ Dᵢⱼ, so the result is exact, never −∞.
 /// </remarks>

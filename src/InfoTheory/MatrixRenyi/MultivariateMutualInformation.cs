@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using InfoTheory.Internal;
 
 namespace InfoTheory;
@@ -12,7 +11,8 @@ namespace InfoTheory;
 /// With <see cref="LayerRepresentation.WholeTensor"/> the layer is one variable (one Gram matrix over C·H·W) and the
 /// estimate is the bivariate <see cref="MatrixRenyiMutualInformation"/>. Widths are reported as σ_X then σ of each map
 /// (or of the whole layer). Each map's Gram is built, folded into the product and dropped, so memory stays at four N×N
-/// matrices whatever C is (none for α = 2). Results in nats. Thread-safe.
+/// matrices whatever C is and whatever the backend (none for α = 2 with a width that needs no distances). Results in
+/// nats. Thread-safe.
 /// </remarks>
 public sealed class MultivariateMutualInformation
 {
@@ -56,9 +56,9 @@ public sealed class MultivariateMutualInformation
         int n = x.Count, c = layer.Channels;
         double sx, st, sxt, clipped = 0;
         var widths = new double[c + 1];
-        // Off the CPU the backend takes all C + 1 Grams at once (products and spectra stay on its device).
-        if ((Options.Alpha == 2 && !Options.Bandwidth.NeedsDistances) || !Options.Backend.IsManagedCpu)
+        if (Options.Alpha == 2 && !Options.Bandwidth.NeedsDistances)
         {
+            // Streamed pair sums: no N×N matrix at all.
             var variables = new Samples[c + 1];
             variables[0] = x;
             for (int p = 0; p < c; p++)
@@ -74,16 +74,20 @@ public sealed class MultivariateMutualInformation
         else
         {
             // K_X, the running product over the maps, one map's Gram and the spectrum's scratch: four N×N matrices.
-            RenyiEngine.RequireMemory(Options, n, 4, RenyiEngine.SnapshotBytes([x, layer[0]]) + RenyiEngine.EigenWorkspaceBytes(n),
+            var backend = Options.Backend;
+            RenyiEngine.RequireMemory(Options, n, 4,
+                m => RenyiEngine.SnapshotBytes([x, layer[0]], m) + (Options.Alpha == 2 ? 0 : backend.SpectraWorkspaceBytes(m, 1)),
                 "The multivariate mutual information");
+            var context = new ComputeContext(work, Options.Parallel);
             double[] kx, product, scratch = RenyiEngine.AllocateMatrix(n), map = RenyiEngine.AllocateMatrix(n);
             work?.Begin(EstimationStages.Gram, (long)(c + 1) * n);
-            (kx, widths[0]) = RenyiEngine.UnitGram(x, Options, work: work);
-            (product, widths[1]) = RenyiEngine.UnitGram(layer[0], Options, work: work);
+            (kx, widths[0]) = RenyiEngine.UnitGram(x, Options, context);
+            (product, widths[1]) = RenyiEngine.UnitGram(layer[0], Options, context);
+            double[][] pair = [product, map];
             for (int p = 1; p < c; p++)
             {
-                (_, widths[p + 1]) = RenyiEngine.UnitGram(layer[p], Options, map, work);
-                TensorPrimitives.Multiply(product, map, product);
+                (_, widths[p + 1]) = RenyiEngine.UnitGram(layer[p], Options, context, map);
+                backend.HadamardProduct(pair, [0, 1], n, product);
             }
 
             if (Options.Alpha != 2)
@@ -93,13 +97,13 @@ public sealed class MultivariateMutualInformation
 
             double cl;
             kx.CopyTo(scratch, 0);
-            (sx, cl) = RenyiEngine.Entropy(scratch, n, Options.Alpha, Options.Parallel, work);
+            (sx, cl) = RenyiEngine.Entropy(backend, scratch, n, Options.Alpha, context);
             clipped += cl;
             product.CopyTo(scratch, 0);
-            (st, cl) = RenyiEngine.Entropy(scratch, n, Options.Alpha, Options.Parallel, work);
+            (st, cl) = RenyiEngine.Entropy(backend, scratch, n, Options.Alpha, context);
             clipped += cl;
-            TensorPrimitives.Multiply(product, kx, product);
-            (sxt, cl) = RenyiEngine.Entropy(product, n, Options.Alpha, Options.Parallel, work);
+            backend.HadamardProduct([product, kx], [0, 1], n, product);
+            (sxt, cl) = RenyiEngine.Entropy(backend, product, n, Options.Alpha, context);
             clipped += cl;
         }
 

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using InfoTheory.Internal;
 
 namespace InfoTheory;
@@ -10,14 +9,19 @@ namespace InfoTheory;
 /// </summary>
 /// <remarks>
 /// Each Gram matrix (X and every map) is built once and reused by every pair; the pair spectra (2 per pair) and the
-/// map spectra (2 per map) run in parallel, one matrix per core, each in a per-thread workspace. Cost: O(C·N²·HW) for the
-/// Grams plus O((C² + C)·N³) for the spectra (O(C²·N²) for α = 2). Memory: (C + 1 + cores) N×N matrices. Results in nats.
+/// map spectra (2 per map) go to the backend in one batch (<see cref="ComputeBackend.SubsetSpectra"/>; the CPU runs them
+/// one matrix per core, or eight per 512-bit vector). Cost: O(C·N²·HW) for the Grams plus O((C² + C)·N³) for the spectra
+/// (O(C²·N²) for α = 2). Memory: C + 1 N×N Grams plus the backend's workspace (on the CPU one product per core). Results in nats.
 /// Progress comes in the stages <c>gram</c> ((C + 1)·N rows) and <c>spectra</c> (one unit per matrix: X, 2 per map, 2 per
 /// pair and 2 for the MMI); cancellation is checked per Gram row, per matrix (per group of matrices on the batched path),
 /// and per panel of a large matrix's reduction.
 /// </remarks>
-public sealed partial class PartialInformationProxies
+public sealed class PartialInformationProxies
 {
+    // Grams up to this order (0.5 MiB) come from the shared array pool: the pass runs once per step of a training loop,
+    // and C + 1 fresh N×N arrays per pass would churn the large-object heap.
+    private const int PooledOrder = 256;
+
     /// <summary>An estimator with the given settings (all pairs, matrix-Rényi defaults).</summary>
     public PartialInformationProxies(PidOptions? options = null) => Options = options ?? PidOptions.Default;
 
@@ -45,22 +49,17 @@ public sealed partial class PartialInformationProxies
         }
 
         var o = Options.Renyi;
-        double alpha = o.Alpha;
         var pairs = SelectPairs(c);
         int jobs = 1 + 2 * c + 2 * pairs.Length + 2;
-        bool interleaved = o.Backend.IsManagedCpu && alpha != 2 && SymmetricEigenvalues.UseInterleaved(n, jobs);
-        // C + 1 Grams, plus one product matrix per core on the CPU's per-spectrum path.
-        int products = o.Backend.IsManagedCpu && !interleaved ? Environment.ProcessorCount : 0;
-        RenyiEngine.RequireMemory(o, n, c + 1 + products,
-            RenyiEngine.SnapshotBytes([x, layer[0]]) + RenyiEngine.EigenWorkspaceBytes(n) + (long)jobs * n * sizeof(double),
+        bool pooled = n <= PooledOrder;
+        RenyiEngine.RequireMemory(o, n, c + 1,
+            m => RenyiEngine.SnapshotBytes([x, layer[0]], m) + o.Backend.SpectraWorkspaceBytes(m, jobs) + (long)jobs * m * sizeof(double),
             $"The PID pass over C = {c} maps ({jobs} spectra)");
 
-        // The interleaved path reads the Grams by row only, so they can be pooled buffers (longer than N²): PID runs
-        // once per step in a training loop, and C + 1 fresh N×N arrays per pass would churn the large-object heap.
-        var rented = interleaved ? new double[c + 1][] : null;
+        var rented = pooled ? new double[c + 1][] : null;
         try
         {
-            return Estimate(x, layer, c, n, pairs, jobs, interleaved, rented, WorkTracker.Create(progress, cancellationToken));
+            return Estimate(x, layer, c, n, pairs, jobs, rented, WorkTracker.Create(progress, cancellationToken));
         }
         finally
         {
@@ -74,74 +73,61 @@ public sealed partial class PartialInformationProxies
         }
     }
 
-    private PidResult Estimate(Samples x, FeatureMaps layer, int c, int n, (int I, int J)[] pairs, int jobs, bool interleaved, double[]?[]? rented,
-        WorkTracker? work)
+    private PidResult Estimate(Samples x, FeatureMaps layer, int c, int n, (int I, int J)[] pairs, int jobs, double[]?[]? rented, WorkTracker? work)
     {
         var o = Options.Renyi;
         double alpha = o.Alpha;
+        var context = new ComputeContext(work, o.Parallel);
         double[]? Rent(int slot) => rented is null ? null : rented[slot] = System.Buffers.ArrayPool<double>.Shared.Rent(n * n);
         work?.Begin(EstimationStages.Gram, (long)(c + 1) * n);
-        var (kx, inputWidth) = rented is null ? RenyiEngine.UnitGramVia(x, o, work) : RenyiEngine.UnitGram(x, o, Rent(c), work);
-        var maps = new double[c][];
+        var grams = new double[c + 1][];
         var mapWidths = new double[c];
+        double inputWidth;
+        (grams[0], inputWidth) = RenyiEngine.UnitGram(x, o, context, Rent(0));
         // Small Grams (N is a batch) are built one per core rather than each split across cores.
-        var serial = o with { Parallel = false };
-        var token = work?.Token ?? default;
-        Parallel.For(0, c, new ParallelOptions { CancellationToken = token }, p => (maps[p], mapWidths[p]) = rented is null
-            ? RenyiEngine.UnitGramVia(layer[p], serial, work)
-            : RenyiEngine.UnitGram(layer[p], serial, Rent(p), work));
+        Parallel.For(0, c, new ParallelOptions { CancellationToken = context.CancellationToken }, p =>
+            (grams[p + 1], mapWidths[p]) = RenyiEngine.UnitGram(layer[p], o, context.Serial, Rent(p + 1)));
 
         // Spectra: [0] X; per map p: S(Tp), S(Tp, X); per pair: S(Ti, Tj), S(Ti, Tj, X); last two: S(∘T), S(∘T, X)
-        // (the layer's MMI). Each job is a Hadamard product of some of the Grams, with or without K_X.
-        var factors = new double[jobs][][];
-        var allMaps = maps;
-        factors[0] = [kx];
+        // (the layer's MMI). Each job is a Hadamard product of some of the Grams (0 is K_X, 1 + p map p's).
+        var subsets = new int[jobs][];
+        int[] allMaps = [.. Enumerable.Range(1, c)];
+        subsets[0] = [0];
         for (int p = 0; p < c; p++)
         {
-            factors[1 + 2 * p] = [maps[p]];
-            factors[2 + 2 * p] = [maps[p], kx];
+            subsets[1 + 2 * p] = [1 + p];
+            subsets[2 + 2 * p] = [1 + p, 0];
         }
 
         for (int q = 0; q < pairs.Length; q++)
         {
             var (i, j) = pairs[q];
-            factors[1 + 2 * c + 2 * q] = [maps[i], maps[j]];
-            factors[2 + 2 * c + 2 * q] = [maps[i], maps[j], kx];
+            subsets[1 + 2 * c + 2 * q] = [1 + i, 1 + j];
+            subsets[2 + 2 * c + 2 * q] = [1 + i, 1 + j, 0];
         }
 
-        factors[jobs - 2] = allMaps;
-        factors[jobs - 1] = [.. allMaps, kx];
+        subsets[jobs - 2] = allMaps;
+        subsets[jobs - 1] = [.. allMaps, 0];
         var entropy = new double[jobs];
         var clipped = new double[jobs];
-        var loop = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = token };
         work?.Begin(EstimationStages.Spectra, jobs);
-        if (!o.Backend.IsManagedCpu)
+        if (alpha == 2)
         {
-            SpectraOnBackend(o, factors, n, entropy, clipped);
-            work?.Advance(jobs);
-        }
-        else if (interleaved)
-        {
-            SpectraInterleaved(factors, n, alpha, entropy, clipped, loop, work);
+            var norms = new double[jobs];
+            o.Backend.SubsetSquaredNorms(grams, n, subsets, norms, context);
+            for (int s = 0; s < jobs; s++)
+            {
+                (entropy[s], clipped[s]) = RenyiEngine.FromSquaredNorm(norms[s], n);
+            }
         }
         else
         {
-            // Each spectrum checks the token per panel of its own reduction too (a job at large N takes seconds).
-            var inner = work?.CancellationOnly;
-            Parallel.For(0, jobs, loop, () => RenyiEngine.AllocateMatrix(n), (job, _, product) =>
+            var eigenvalues = new double[jobs * n];
+            o.Backend.SubsetSpectra(grams, n, subsets, eigenvalues, context);
+            for (int s = 0; s < jobs; s++)
             {
-                work?.ThrowIfCancellationRequested();
-                var f = factors[job];
-                f[0].CopyTo(product, 0);
-                for (int k = 1; k < f.Length; k++)
-                {
-                    TensorPrimitives.Multiply(product, f[k], product);
-                }
-
-                (entropy[job], clipped[job]) = RenyiEngine.Entropy(product, n, alpha, parallel: false, inner);
-                work?.Advance(1);
-                return product;
-            }, _ => { });
+                (entropy[s], clipped[s]) = RenyiEngine.FromEigenvalues(eigenvalues.AsSpan(s * n, n), n, alpha);
+            }
         }
 
         double sx = entropy[0];
@@ -181,65 +167,6 @@ public sealed partial class PartialInformationProxies
             ratios > 0 ? 100 * wnriRatio / ratios : null,
             table,
             mapInformation);
-    }
-
-    /// <summary>
-    /// The spectra four at a time, one Hadamard product per SIMD lane (<see cref="SymmetricEigenvalues"/>'s
-    /// interleaved batch path), one group per core: the products are formed straight into the interleaved layout.
-    /// </summary>
-    private static void SpectraInterleaved(double[][][] factors, int n, double alpha, double[] entropy, double[] clipped, ParallelOptions loop,
-        WorkTracker? work)
-    {
-        int L = SymmetricEigenvalues.InterleavedLanes;
-        int jobs = factors.Length, groups = (jobs + L - 1) / L;
-        Parallel.For(0, groups, loop, g =>
-        {
-            work?.ThrowIfCancellationRequested();
-            int first = g * L, used = Math.Min(L, jobs - first);
-            double[] packed = SymmetricEigenvalues.InterleavedWorkspace(n);
-            for (int l = 0; l < L; l++)
-            {
-                if (l < used)
-                {
-                    PackProduct(factors[first + l], n, packed, l);
-                }
-                else
-                {
-                    SymmetricEigenvalues.ClearLane(n, packed, l);
-                }
-            }
-
-            var eigenvalues = new double[used * n];
-            SymmetricEigenvalues.ComputeInterleaved(packed, n, used, eigenvalues);
-            for (int l = 0; l < used; l++)
-            {
-                (entropy[first + l], clipped[first + l]) = RenyiEngine.FromEigenvalues(eigenvalues.AsSpan(l * n, n), n, alpha);
-            }
-
-            work?.Advance(used);
-        });
-    }
-
-    /// <summary>Lane <paramref name="lane"/> ← lower triangle of the Hadamard product of <paramref name="factors"/>.</summary>
-    private static void PackProduct(double[][] factors, int n, double[] packed, int lane)
-    {
-        int L = SymmetricEigenvalues.InterleavedLanes;
-        Span<double> row = n <= 512 ? stackalloc double[n] : new double[n];
-        for (int r = 0; r < n; r++)
-        {
-            Span<double> part = row[..(r + 1)];
-            factors[0].AsSpan(r * n, r + 1).CopyTo(part);
-            for (int k = 1; k < factors.Length; k++)
-            {
-                TensorPrimitives.Multiply(part, factors[k].AsSpan(r * n, r + 1), part);
-            }
-
-            Span<double> dst = packed.AsSpan(r * n * L + lane);
-            for (int j = 0; j <= r; j++)
-            {
-                dst[j * L] = part[j];
-            }
-        }
     }
 
     /// <summary>All pairs (i &lt; j) in order, or a seeded sample of distinct pairs, sorted.</summary>

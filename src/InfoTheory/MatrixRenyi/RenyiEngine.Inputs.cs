@@ -69,38 +69,54 @@ internal static partial class RenyiEngine
 
     /// <summary>
     /// The call's memory plan, checked before anything is allocated: <paramref name="matrices"/> N×N matrices at once plus
-    /// <paramref name="otherBytes"/> (snapshots, workspaces) must fit in <see cref="MatrixRenyiOptions.MaxMemoryBytes"/>.
+    /// <paramref name="otherBytes"/>(N) (snapshots, the backend's workspace) must fit in
+    /// <see cref="MatrixRenyiOptions.MaxMemoryBytes"/>. The plan is a function of N so that the refusal can name the
+    /// largest N that fits.
     /// </summary>
     /// <exception cref="ArgumentException">They do not; the message says what they need and what would fit.</exception>
-    internal static void RequireMemory(MatrixRenyiOptions options, int n, int matrices, long otherBytes, string what)
+    internal static void RequireMemory(MatrixRenyiOptions options, int n, int matrices, Func<int, long> otherBytes, string what)
     {
         long budget = options.MaxMemoryBytes;
         double matrixBytes = (double)n * n * sizeof(double);
-        double need = matrices * matrixBytes + otherBytes;
+        double Need(int m) => matrices * (double)m * m * sizeof(double) + otherBytes(m);
+        double need = Need(n);
         bool tooLong = matrices > 0 && (long)n * n > Array.MaxLength;
         if (need <= budget && !tooLong)
         {
             return;
         }
 
-        // The largest N whose matrices and (proportionally scaled) other memory fit.
-        double perN = otherBytes / (double)n;
-        double fit = matrices > 0
-            ? (-perN + Math.Sqrt(perN * perN + 4.0 * matrices * sizeof(double) * budget)) / (2.0 * matrices * sizeof(double))
-            : budget / Math.Max(perN, 1);
-        fit = Math.Min(Math.Floor(fit), Math.Sqrt(Array.MaxLength));
+        // The largest N whose plan fits (the plan grows with N): bisection below N and the longest array's limit.
+        int fit = 0, above = (int)Math.Min(n, matrices > 0 ? Math.Sqrt(Array.MaxLength) + 1 : n);
+        while (above - fit > 1)
+        {
+            int mid = fit + (above - fit) / 2;
+            if (Need(mid) <= budget)
+            {
+                fit = mid;
+            }
+            else
+            {
+                above = mid;
+            }
+        }
+
+        long other = otherBytes(n);
         throw new ArgumentException(
             $"{what}, N = {n} observations: {Describe(need)} at once ({matrices} N×N matrices of {Describe(matrixBytes)}" +
-            $"{(otherBytes > 0 ? $" and {Describe(otherBytes)} of inputs and workspace" : "")}), over the memory budget left for it, " +
+            $"{(other > 0 ? $" and {Describe(other)} of inputs and workspace" : "")}), over the memory budget left for it, " +
             $"{Describe(budget)} (MatrixRenyiOptions.MaxMemoryBytes; --max-memory in the CLI). What fits: N ≤ " +
             $"{fit.ToString("N0", CultureInfo.InvariantCulture)} observations, alpha = 2 with a fixed, Silverman or Scott width " +
             "(it streams pair sums: no N×N matrix), or a larger budget.",
             "samples");
     }
 
-    /// <summary>Bytes of double snapshots of <paramref name="variables"/> and of the distance helper's copy of each.</summary>
-    internal static long SnapshotBytes(IReadOnlyList<Samples> variables) =>
-        variables.Sum(v => 2L * v.Count * v.Dimensions * sizeof(double) + 2L * v.Count * sizeof(double));
+    /// <summary>
+    /// Bytes of double snapshots of <paramref name="variables"/> and of the distance helper's copy of each, for
+    /// <paramref name="rows"/> observations of each.
+    /// </summary>
+    internal static long SnapshotBytes(IReadOnlyList<Samples> variables, int rows) =>
+        variables.Sum(v => 2L * rows * v.Dimensions * sizeof(double) + 2L * rows * sizeof(double));
 
     private static string Describe(double bytes) => bytes switch
     {

@@ -14,41 +14,36 @@ namespace InfoTheory;
 /// </remarks>
 internal static partial class RenyiEngine
 {
-    private const int RowBlock = 64;
-
     /// <summary>
-    /// Joint entropies, in nats, of the Hadamard products over each subset of <paramref name="variables"/>. With
-    /// <paramref name="work"/>: stage <c>gram</c> counts the Gram rows of every variable (or the streamed rows of S₂),
-    /// stage <c>eigenvalues</c> the reduction columns of every subset's spectrum; both check for cancellation as they go.
+    /// Joint entropies, in nats, of the Hadamard products over each subset of <paramref name="variables"/>, all work on the
+    /// options' backend. With <paramref name="work"/>: stage <c>gram</c> counts the Gram rows of every variable (or the
+    /// streamed rows of S₂), stage <c>eigenvalues</c> the reduction columns of every subset's spectrum; both check for
+    /// cancellation as they go.
     /// </summary>
     public static (double[] Nats, double[] Widths, double Clipped) JointEntropies(
         IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets, MatrixRenyiOptions options, WorkTracker? work = null)
     {
         int n = variables[0].Count;
-        // S₂ with a width that needs no distances streams pair sums, no N×N matrix: any kernel on the CPU, the Gaussian
-        // (through the backend's GaussianPairSum) on other backends.
-        if (options.Alpha == 2 && !options.Bandwidth.NeedsDistances && (options.Backend.IsManagedCpu || options.Kernel is GaussianKernel))
+        var backend = options.Backend;
+        // S₂ with a width that needs no distances streams pair sums: no N×N matrix.
+        if (options.Alpha == 2 && !options.Bandwidth.NeedsDistances)
         {
-            RequireMemory(options, n, 0, 2 * SnapshotBytes(variables), Describe(subsets));
+            RequireMemory(options, n, 0, m => 2 * SnapshotBytes(variables, m), Describe(subsets));
             var (nats, widths) = SecondOrderStreaming(variables, subsets, options, work);
             return (nats, widths, 0);
         }
 
-        if (!options.Backend.IsManagedCpu)
-        {
-            RequireMemory(options, n, variables.Count, SnapshotBytes(variables) + (long)subsets.Count * n * sizeof(double), Describe(subsets));
-            return JointEntropiesOn(options.Backend, variables, subsets, options, work);
-        }
-
         // One entropy of one variable works on its Gram in place; anything else needs one more matrix for the products.
         bool inPlace = variables.Count == 1 && subsets.Count == 1;
-        RequireMemory(options, n, variables.Count + (inPlace ? 0 : 1), SnapshotBytes(variables) + EigenWorkspaceBytes(n), Describe(subsets));
+        RequireMemory(options, n, variables.Count + (inPlace ? 0 : 1),
+            m => SnapshotBytes(variables, m) + (options.Alpha == 2 ? 0 : backend.SpectraWorkspaceBytes(m, 1)), Describe(subsets));
+        var context = new ComputeContext(work, options.Parallel);
         var grams = new double[variables.Count][];
         var widthsOut = new double[variables.Count];
         work?.Begin(EstimationStages.Gram, (long)variables.Count * n);
         for (int v = 0; v < variables.Count; v++)
         {
-            (grams[v], widthsOut[v]) = UnitGram(variables[v], options, work: work);
+            (grams[v], widthsOut[v]) = UnitGram(variables[v], options, context);
         }
 
         var result = new double[subsets.Count];
@@ -64,11 +59,11 @@ internal static partial class RenyiEngine
             work?.ThrowIfCancellationRequested();
             if (!inPlace)
             {
-                HadamardInto(grams, subsets[s], product);
+                backend.HadamardProduct(grams, subsets[s], n, product);
             }
 
             double c;
-            (result[s], c) = Entropy(product, n, options.Alpha, options.Parallel, work);
+            (result[s], c) = Entropy(backend, product, n, options.Alpha, context);
             clipped += c;
         }
 
@@ -76,69 +71,63 @@ internal static partial class RenyiEngine
     }
 
     /// <summary>
-    /// The unit-diagonal kernel matrix K̃ of one variable (row-major N×N, symmetric) and the σ used, written into
-    /// <paramref name="destination"/> (its first N² entries) when one is given, else into a new array. Counts its N rows
-    /// to <paramref name="work"/>, which checks for cancellation per row.
+    /// The unit-diagonal kernel matrix K̃ of one variable (row-major N×N, symmetric) and the σ used (in the data's units),
+    /// built on the options' backend and written into <paramref name="destination"/> (its first N² entries) when one is
+    /// given, else into a new array. Counts its N rows to <paramref name="work"/>, which checks for cancellation per row.
     /// </summary>
     public static (double[] Matrix, double Width) UnitGram(Samples samples, MatrixRenyiOptions options, double[]? destination = null,
-        WorkTracker? work = null)
+        WorkTracker? work = null) => UnitGram(samples, options, new ComputeContext(work, options.Parallel), destination);
+
+    /// <summary>
+    /// As <see cref="UnitGram(Samples, MatrixRenyiOptions, double[], WorkTracker)"/> within an estimate's context: the
+    /// snapshot, the width rule (from the distances for the median, which the backend then turns into K̃ in place) and
+    /// the backend's Gram.
+    /// </summary>
+    public static (double[] Matrix, double Width) UnitGram(Samples samples, MatrixRenyiOptions options, ComputeContext context, double[]? destination = null)
     {
         int n = samples.Count;
+        var backend = options.Backend;
         var input = Prepare(samples, nameof(samples));
         double[] k = destination is not null && destination.Length >= n * n ? destination : AllocateMatrix(n);
-        var distances = new PairwiseDistances(input.Values);
-        PairwiseDistances.Rows(n, options.Parallel, i => distances.LowerRow(i, k.AsSpan(i * n, i)), work);
+        var matrix = k.AsSpan(0, n * n);
         if (options.Bandwidth.NeedsDistances)
         {
-            PairwiseDistances.MirrorLower(k, n);
+            backend.SquaredDistances(input.Values, matrix, context);
+            var (reported, width) = Width(options.Bandwidth, input, matrix, nameof(samples));
+            KernelAtZero(options.Kernel, width);
+            // The rows were counted as the distances were made.
+            backend.UnitGramFromSquaredDistances(matrix, n, options.Kernel, width, context.WithoutProgress);
+            return (k, reported);
         }
-
-        var (reported, width) = Width(options.Bandwidth, input, options.Bandwidth.NeedsDistances ? k : default, nameof(samples));
-        double k0 = KernelAtZero(options.Kernel, width);
-        PairwiseDistances.Rows(n, options.Parallel, i =>
+        else
         {
-            var row = k.AsSpan(i * n, i);
-            options.Kernel.Evaluate(row, width, row);
-            if (k0 != 1)
-            {
-                TensorPrimitives.Divide(row, k0, row);
-            }
-
-            k[i * n + i] = 1;
-        }, work?.CancellationOnly);
-        PairwiseDistances.MirrorLower(k, n);
-        return (k, reported);
+            var (reported, width) = Width(options.Bandwidth, input, default, nameof(samples));
+            KernelAtZero(options.Kernel, width);
+            backend.UnitGram(input.Values, options.Kernel, width, matrix, context);
+            return (k, reported);
+        }
     }
 
     /// <summary>
-    /// S_α(K̃/N) in nats and the clipped negative eigenvalue mass; destroys <paramref name="unitGram"/> unless α = 2. The
-    /// reduction counts its N columns to <paramref name="work"/> and checks for cancellation per panel.
+    /// S_α(K̃/N) in nats and the clipped negative eigenvalue mass, on <paramref name="backend"/>; destroys
+    /// <paramref name="unitGram"/> unless α = 2. The reduction counts its N columns to the context.
     /// </summary>
-    public static (double Nats, double Clipped) Entropy(Span<double> unitGram, int n, double alpha, bool parallel, WorkTracker? work = null)
+    public static (double Nats, double Clipped) Entropy(ComputeBackend backend, Span<double> unitGram, int n, double alpha, ComputeContext context)
     {
         if (alpha == 2)
         {
-            return (Clamp(2 * Math.Log(n) - Math.Log(TensorPrimitives.SumOfSquares(unitGram[..(n * n)])), n), 0);
+            return FromSquaredNorm(backend.SquaredFrobeniusNorm(unitGram[..(n * n)]), n);
         }
 
         var eigenvalues = new double[n];
-        SymmetricEigenvalues.ComputeInPlace(unitGram, n, eigenvalues, parallel, work);
+        backend.EigenvaluesInPlace(unitGram, n, eigenvalues, context);
         return FromEigenvalues(eigenvalues, n, alpha);
     }
 
-    /// <summary>S_α in nats from the eigenvalues of K̃ (A = K̃/N has eigenvalues λ/N); negatives are clipped and counted.</summary>
-    public static (double Nats, double Clipped) FromEigenvalues(ReadOnlySpan<double> eigenvaluesOfUnitGram, int n, double alpha)
-    {
-        var normalized = new double[eigenvaluesOfUnitGram.Length];
-        for (int i = 0; i < normalized.Length; i++)
-        {
-            normalized[i] = eigenvaluesOfUnitGram[i] / n;
-        }
-
-        return FromNormalizedEigenvalues(normalized, n, alpha);
-    }
-
-    /// <summary>Σ over all entries of (∘ K̃ over the subset)², without storing any N×N matrix: S_2 = 2·ln N − ln Σ.</summary>
+    /// <summary>
+    /// S₂ with no N×N matrix: for Gaussian kernels the backend's pair sums of the scaled concatenated variables (one pass
+    /// per subset), for any other kernel its kernel pair sums (one pass for all subsets).
+    /// </summary>
     private static (double[] Nats, double[] Widths) SecondOrderStreaming(
         IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets, MatrixRenyiOptions options, WorkTracker? work)
     {
@@ -152,85 +141,34 @@ internal static partial class RenyiEngine
             var input = Prepare(variables[p], "samples");
             prepared[p] = input.Values;
             (reported[p], widths[p]) = Width(options.Bandwidth, input, default, "samples");
+            KernelAtZero(options.Kernel, widths[p]);
         }
 
-        variables = prepared;
-
+        var context = new ComputeContext(work, options.Parallel);
         if (options.Kernel is GaussianKernel)
         {
-            // One pass over the rows per subset; a backend's pass is counted when it returns.
-            var backend = options.Backend;
             work?.Begin(EstimationStages.Gram, (long)subsets.Count * n);
-            Func<Samples, double> pairSum = backend.IsManagedCpu
-                ? x => GaussianPairSum(x, options.Parallel, work)
-                : x =>
-                {
-                    double sum = backend.GaussianPairSum(x);
-                    work?.Advance(n);
-                    return sum;
-                };
-            return (GaussianSecondOrder(variables, widths, subsets, pairSum, work), reported);
+            return (GaussianSecondOrder(options.Backend, prepared, widths, subsets, context), reported);
         }
 
         work?.Begin(EstimationStages.Gram, n);
-
-        var distances = new PairwiseDistances[v];
-        var k0 = new double[v];
-        for (int p = 0; p < v; p++)
-        {
-            distances[p] = new PairwiseDistances(variables[p]);
-            k0[p] = KernelAtZero(options.Kernel, widths[p]);
-        }
-
-        var offDiagonal = SumOverRows(n, subsets.Count, options.Parallel, () =>
-        {
-            var rows = new double[v * n];
-            var product = new double[n];
-            return (i, sums) =>
-            {
-                for (int p = 0; p < v; p++)
-                {
-                    var row = rows.AsSpan(p * n, i);
-                    distances[p].LowerRow(i, row);
-                    options.Kernel.Evaluate(row, widths[p], row);
-                    if (k0[p] != 1)
-                    {
-                        TensorPrimitives.Divide(row, k0[p], row);
-                    }
-                }
-
-                for (int s = 0; s < subsets.Count; s++)
-                {
-                    var prod = product.AsSpan(0, i);
-                    var subset = subsets[s];
-                    rows.AsSpan(subset[0] * n, i).CopyTo(prod);
-                    for (int q = 1; q < subset.Length; q++)
-                    {
-                        TensorPrimitives.Multiply(prod, rows.AsSpan(subset[q] * n, i), prod);
-                    }
-
-                    sums[s] += TensorPrimitives.SumOfSquares(prod);
-                }
-            };
-        }, work);
-
-        var nats = offDiagonal.Select(sum => SecondOrderFromOffDiagonal(sum, n)).ToArray();
-        return (nats, reported);
+        var sums = new double[subsets.Count];
+        options.Backend.KernelPairSums(prepared, widths, options.Kernel, subsets, sums, context);
+        return (sums.Select(sum => SecondOrderFromOffDiagonal(sum, n)).ToArray(), reported);
     }
 
     /// <summary>
     /// S_2 for Gaussian kernels, one exponential per pair and subset: K_p² = exp(−‖x/σ_p − y/σ_p‖²), so the squared
     /// Hadamard product over a subset is exp(−‖u − v‖²) for the concatenation u of the variables each divided by σ_p.
-    /// <paramref name="pairSum"/> gives Σ_{i&gt;j} exp(−‖uᵢ − uⱼ‖²) (the CPU's or a backend's).
     /// </summary>
-    private static double[] GaussianSecondOrder(IReadOnlyList<Samples> variables, double[] widths, IReadOnlyList<int[]> subsets,
-        Func<Samples, double> pairSum, WorkTracker? work)
+    private static double[] GaussianSecondOrder(ComputeBackend backend, IReadOnlyList<Samples> variables, double[] widths, IReadOnlyList<int[]> subsets,
+        ComputeContext context)
     {
         int n = variables[0].Count;
         var nats = new double[subsets.Count];
         for (int s = 0; s < subsets.Count; s++)
         {
-            work?.ThrowIfCancellationRequested();
+            context.ThrowIfCancellationRequested();
             int dimensions = subsets[s].Sum(p => variables[p].Dimensions);
             var scaled = new double[n * dimensions];
             var row = new double[dimensions];
@@ -246,95 +184,17 @@ internal static partial class RenyiEngine
                 }
             }
 
-            nats[s] = SecondOrderFromOffDiagonal(pairSum(new Samples(scaled, dimensions)), n);
+            nats[s] = SecondOrderFromOffDiagonal(backend.GaussianPairSum(new Samples(scaled, dimensions), context), n);
         }
 
         return nats;
     }
 
-    /// <summary>
-    /// Σ_{i&gt;j} exp(−‖xᵢ − xⱼ‖²) with no N×N matrix, rows in fixed blocks (the same sum for any thread count); the N
-    /// rows are counted to <paramref name="work"/>.
-    /// </summary>
-    internal static double GaussianPairSum(Samples samples, bool parallel, WorkTracker? work = null)
-    {
-        int n = samples.Count;
-        var distances = new PairwiseDistances(samples.ToDouble());
-        return SumOverRows(n, 1, parallel, () =>
-        {
-            var scratch = new double[n];
-            return (i, sums) => sums[0] += distances.SumOfNegativeExponentials(i, scratch);
-        }, work)[0];
-    }
-
-    /// <summary>Adds row <c>i</c>'s contribution to each of the sums.</summary>
-    private delegate void RowTerm(int row, Span<double> sums);
-
-    /// <summary>
-    /// Σ over rows of <paramref name="width"/> sums, rows taken in fixed blocks, each block summed in order and the blocks
-    /// then added in order: the result does not depend on the number of threads. <paramref name="newWorker"/> gives each
-    /// block its own scratch buffers. Each block's rows are counted to <paramref name="work"/> when it is done (a block of
-    /// 64 rows takes milliseconds, which bounds how late a cancellation is seen).
-    /// </summary>
-    private static double[] SumOverRows(int n, int width, bool parallel, Func<RowTerm> newWorker, WorkTracker? work)
-    {
-        int blocks = (n + RowBlock - 1) / RowBlock;
-        var partial = new double[blocks * width];
-        void Block(int b)
-        {
-            var term = newWorker();
-            var sums = partial.AsSpan(b * width, width);
-            int end = Math.Min(n, (b + 1) * RowBlock);
-            for (int i = b * RowBlock; i < end; i++)
-            {
-                term(i, sums);
-            }
-
-            work?.Advance(end - b * RowBlock);
-        }
-
-        if (parallel && blocks > 1)
-        {
-            System.Threading.Tasks.Parallel.For(0, blocks, work?.ParallelOptions ?? new ParallelOptions(), Block);
-        }
-        else
-        {
-            for (int b = 0; b < blocks; b++)
-            {
-                Block(b);
-            }
-        }
-
-        var total = new double[width];
-        for (int b = 0; b < blocks; b++)
-        {
-            for (int s = 0; s < width; s++)
-            {
-                total[s] += partial[b * width + s];
-            }
-        }
-
-        return total;
-    }
-
     /// <summary>S₂ = 2·ln N − ln ΣK̃ᵢⱼ²: the diagonal gives N ones and each off-diagonal pair appears twice.</summary>
     private static double SecondOrderFromOffDiagonal(double offDiagonal, int n) => Clamp(2 * Math.Log(n) - Math.Log(n + 2 * offDiagonal), n);
 
-    /// <summary>destination = ∘ over the subset of the unit-diagonal matrices.</summary>
-    public static void HadamardInto(double[][] grams, int[] subset, Span<double> destination)
-    {
-        grams[subset[0]].AsSpan(0, destination.Length).CopyTo(destination);
-        for (int q = 1; q < subset.Length; q++)
-        {
-            TensorPrimitives.Multiply(destination, grams[subset[q]].AsSpan(0, destination.Length), destination);
-        }
-    }
-
     /// <summary>An N×N matrix; the call's memory plan (<see cref="RequireMemory"/>) has been checked before.</summary>
     public static double[] AllocateMatrix(int n) => new double[(long)n * n];
-
-    /// <summary>The eigen solvers' workspace besides the matrix itself: panels of 32 to 64 columns per thread.</summary>
-    internal static long EigenWorkspaceBytes(int n) => (long)n * 64 * (4 + Environment.ProcessorCount) * sizeof(double);
 
     /// <summary>What a set of subsets computes, for the memory message.</summary>
     private static string Describe(IReadOnlyList<int[]> subsets) =>

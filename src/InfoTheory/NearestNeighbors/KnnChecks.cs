@@ -4,7 +4,7 @@ namespace InfoTheory.NearestNeighbors;
 
 /// <summary>
 /// What the k-NN estimators look for before the jitter hides it — constant columns, exact repeats that reach the k-th
-/// neighbour, column scales the norm cannot see together — and the warnings they return. One instance per estimate:
+/// neighbor, column scales the norm cannot see together — and the warnings they return. One instance per estimate:
 /// it collects the warnings and whether the usual standard error is meaningless (then the result has none).
 /// </summary>
 internal sealed class KnnChecks
@@ -26,7 +26,7 @@ internal sealed class KnnChecks
         _jitter = jitter;
     }
 
-    /// <summary>True when a warning made the usual standard error meaningless (ties at the k-th neighbour, a constant variable).</summary>
+    /// <summary>True when a warning made the usual standard error meaningless (ties at the k-th neighbor, a constant variable).</summary>
     public bool Degenerate { get; private set; }
 
     /// <summary>Column names of a (joint) space: "x column c".</summary>
@@ -103,13 +103,13 @@ internal sealed class KnnChecks
 
     /// <summary>
     /// The "ties" warning when some observations have at least <paramref name="copies"/> exact copies in the columns
-    /// [start, start + count) of <paramref name="points"/> (before jitter): their <paramref name="copies"/>-th neighbour
+    /// [start, start + count) of <paramref name="points"/> (before jitter): their <paramref name="copies"/>-th neighbor
     /// is then a copy, at distance 0 but for the jitter.
     /// </summary>
     /// <param name="points">The normalised, not yet jittered points.</param>
     /// <param name="start">The first column of the space.</param>
     /// <param name="count">The number of columns of the space.</param>
-    /// <param name="copies">The number of copies that puts a used neighbour at distance 0 (k for the plain estimators).</param>
+    /// <param name="copies">The number of copies that puts a used neighbor at distance 0 (k for the plain estimators).</param>
     /// <param name="space">The space as the message names it, e.g. "the joint space (x, y)".</param>
     /// <param name="advice">What to do, e.g. "use a discrete estimator, or k ≥ {largest}"; {0} is the largest repeat count.</param>
     public void Ties(PointSet points, int start, int count, int copies, string space, string advice)
@@ -124,14 +124,14 @@ internal sealed class KnnChecks
             ? $"a copy, at distance 0 but for the {Number(_jitter)}·std tie jitter, so the estimate measures the jitter, not the data"
             : "a copy at distance 0 (TieJitter = 0), so the estimate describes the ties, not the data";
         _warnings.Add(new EstimateWarning("ties",
-            $"{r.Affected} of {points.Count} observations have at least {copies} exact cop{(copies == 1 ? "y" : "ies")} in {space} (largest repeat count {r.Largest}): their {Ordinal(copies)} neighbour is {what}; it is returned without a standard error. {string.Format(CultureInfo.InvariantCulture, advice, r.Largest)}"));
+            $"{r.Affected} of {points.Count} observations have at least {copies} exact cop{(copies == 1 ? "y" : "ies")} in {space} (largest repeat count {r.Largest}): their {Ordinal(copies)} neighbor is {what}; it is returned without a standard error. {string.Format(CultureInfo.InvariantCulture, advice, r.Largest)}"));
         Degenerate = true;
     }
 
     /// <summary>
     /// The "anisotropic" warning when the raw standard deviations of the varying columns of the space differ by more
     /// than max(<see cref="AnisotropyFloor"/>, (N/k)^(1/d)), d the number of varying columns. (N/k)^(1/d) is the factor
-    /// by which a k-th neighbour distance is smaller than the spread of the data in d dimensions: beyond it, the k-NN
+    /// by which a k-th neighbor distance is smaller than the spread of the data in d dimensions: beyond it, the k-NN
     /// distances along the widest column exceed the whole spread of the narrowest, which the norm then barely resolves.
     /// (Measured, N = 2000, k = 3, one column scaled down by R: KSG's I falls from 0.80 to 0.70 nats at R = 100 and to
     /// 0.17 at R = 1000; the 2-D Kozachenko–Leonenko entropy is off by +0.38 nats at 10³ and +6.8 at 10⁶.)
@@ -171,7 +171,7 @@ internal sealed class KnnChecks
         }
 
         _warnings.Add(new EstimateWarning("anisotropic",
-            $"{_columns[high]} has standard deviation {Exp(stats[high].LogDeviation)} and {_columns[low]} {Exp(stats[low].LogDeviation)}, a ratio of {Exp(logRatio)}, above {Exp(logLimit)} = max(10, (N/k)^(1/d)) for N = {n}, k = {k}, d = {varying}: the k-th neighbour distances along the wider column exceed the whole spread of the narrower, which the norm then barely sees, and the estimate may be far off. Set Standardize = true (CLI: --standardize) to divide each column by its standard deviation first."));
+            $"{_columns[high]} has standard deviation {Exp(stats[high].LogDeviation)} and {_columns[low]} {Exp(stats[low].LogDeviation)}, a ratio of {Exp(logRatio)}, above {Exp(logLimit)} = max(10, (N/k)^(1/d)) for N = {n}, k = {k}, d = {varying}: the k-th neighbor distances along the wider column exceed the whole spread of the narrower, which the norm then barely sees, and the estimate may be far off. Set Standardize = true (CLI: --standardize) to divide each column by its standard deviation first."));
     }
 
     /// <summary>Adds a warning of another kind (e.g. shared observations of a divergence).</summary>
@@ -239,7 +239,7 @@ internal static class KsgChecks
         return null;
     }
 
-    /// <summary>Warns about column scales and about exact repeats at the k-th joint neighbour, then jitters.</summary>
+    /// <summary>Warns about column scales and about exact repeats at the k-th joint neighbor, then jitters.</summary>
     public static void Prepare(KnnChecks checks, PointSet joint, ColumnStatistics[] stats, KsgOptions options, string space)
     {
         int d = joint.Dimensions;
@@ -249,7 +249,7 @@ internal static class KsgChecks
         }
 
         checks.Ties(joint, 0, d, options.K, space,
-            "Use a discrete estimator for discrete data, or k ≥ {0} so that the k-th neighbour lies beyond the copies.");
+            "Use a discrete estimator for discrete data, or k ≥ {0} so that the k-th neighbor lies beyond the copies.");
         joint.Jitter(options.TieJitter, options.Seed);
     }
 }

@@ -1,12 +1,12 @@
 namespace InfoTheory;
 
 /// <summary>
-/// The diagnostics of a k-nearest-neighbour estimate (Kozachenko–Leonenko and its weighted form, MI from their
-/// entropies, KSG, Frenzel–Pompe conditional MI, the Wang–Kulkarni–Verdú divergence): the neighbour order, the norm,
+/// The diagnostics of a k-nearest-neighbor estimate (Kozachenko–Leonenko and its weighted form, MI from their
+/// entropies, KSG, Frenzel–Pompe conditional MI, the Wang–Kulkarni–Verdú divergence): the neighbor order, the norm,
 /// whether the columns were standardised, and the tie jitter. Ties, constant variables and column scales the norm cannot
 /// see together are reported in <see cref="InformationEstimate.Warnings"/>.
 /// </summary>
-/// <param name="K">The neighbour order k.</param>
+/// <param name="K">The neighbor order k.</param>
 /// <param name="Norm">The norm the distances were measured in.</param>
 /// <param name="Standardized">True when each column was divided by its standard deviation before the searches.</param>
 /// <param name="TieJitter">The standard deviation of the tie-breaking noise, relative to each feature's scale (0 = none).</param>

@@ -66,7 +66,7 @@ public sealed class KnnEntropyMutualInformation : IMutualInformationEstimator, I
         {
             string advice = Weighted
                 ? "Use a discrete estimator for discrete data, or the plain k-NN entropies with k ≥ {0}."
-                : "Use a discrete estimator for discrete data, or k ≥ {0} so that the k-th neighbour lies beyond the copies.";
+                : "Use a discrete estimator for discrete data, or k ≥ {0} so that the k-th neighbor lies beyond the copies.";
             checks.Ties(joint, 0, dx + dy, KnnEntropyTerms.FirstUsed(wxy) + 1, "the joint space (x, y)", advice);
             checks.Ties(joint, 0, dx, KnnEntropyTerms.FirstUsed(W(dx)) + 1, nameof(x), advice);
             checks.Ties(joint, dx, dy, KnnEntropyTerms.FirstUsed(W(dy)) + 1, nameof(y), advice);

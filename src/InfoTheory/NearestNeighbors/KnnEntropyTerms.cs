@@ -1,3 +1,5 @@
+using InfoTheory.Compute;
+
 namespace InfoTheory.NearestNeighbors;
 
 /// <summary>
@@ -10,7 +12,7 @@ internal static class KnnEntropyTerms
     /// <summary>
     /// The (weighted) Kozachenko–Leonenko entropy of one variable with every check: N &gt; k and finite values, a
     /// constant column refused (h = −∞), the data normalised (<see cref="PointSet.Normalise"/>), column scales the norm
-    /// cannot see together and exact repeats at the used neighbours warned about, then jitter, the terms with the
+    /// cannot see together and exact repeats at the used neighbors warned about, then jitter, the terms with the
     /// log-Jacobian of the normalisation added back, and their mean.
     /// </summary>
     public static InformationEstimate Entropy(in Samples samples, double[] weights, KnnOptions options, string name, string tieAdvice)
@@ -38,7 +40,7 @@ internal static class KnnEntropyTerms
         return checks.Finish(new InformationEstimate(e.Value + Information.FromNats(points.LogJacobian(0, d)), e.StandardError, e.SampleCount));
     }
 
-    /// <summary>The index (0-based) of the first non-zero weight: neighbours before it do not enter the estimate.</summary>
+    /// <summary>The index (0-based) of the first non-zero weight: neighbors before it do not enter the estimate.</summary>
     public static int FirstUsed(ReadOnlySpan<double> weights)
     {
         int j = 0;
@@ -92,24 +94,9 @@ internal static class KnnEntropyTerms
             terms[i] = constant + d * s;
         }
 
-        if (BackendNeighbors.Use(backend))
-        {
-            var all = BackendNeighbors.Distances(backend, points, k, norm);
-            for (int i = 0; i < n; i++)
-            {
-                Term(i, all.AsSpan(i * k, k));
-            }
-        }
-        else
-        {
-            var index = NeighborIndex.Create(points, norm, search);
-            ParallelQueries.For(n, () => (new double[k], new int[k]), (i, scratch) =>
-            {
-                var (dist, ids) = scratch;
-                index.Nearest(points.Row(i), i, dist, ids);
-                Term(i, dist);
-            }, index.QueryOrder);
-        }
+        var distances = new double[n * k];
+        backend.NearestNeighbors(points.AsSamples(), k, distances, new int[n * k], norm, search);
+        ParallelQueries.For(n, () => 0, (i, _) => Term(i, distances.AsSpan(i * k, k)));
 
         if (zeroAt >= 0)
         {
@@ -119,7 +106,7 @@ internal static class KnnEntropyTerms
         return terms;
     }
 
-    /// <summary>The unit vector e_k: the plain Kozachenko–Leonenko estimator with the k-th neighbour.</summary>
+    /// <summary>The unit vector e_k: the plain Kozachenko–Leonenko estimator with the k-th neighbor.</summary>
     public static double[] Plain(int k)
     {
         var w = new double[k];

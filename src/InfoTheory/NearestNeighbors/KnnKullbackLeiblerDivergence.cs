@@ -3,7 +3,7 @@ using InfoTheory.NearestNeighbors;
 namespace InfoTheory;
 
 /// <summary>
-/// The k-nearest-neighbour estimator of the Kullback–Leibler divergence D(P‖Q) of Wang, Kulkarni &amp; Verdú (IEEE TIT
+/// The k-nearest-neighbor estimator of the Kullback–Leibler divergence D(P‖Q) of Wang, Kulkarni &amp; Verdú (IEEE TIT
 /// 55(5), 2009, doi:10.1109/TIT.2009.2016060), from n samples of P and m samples of Q:
 /// D̂ = (d/n)·Σᵢ ln(νₖ(i)/ρₖ(i)) + ln(m/(n − 1)).
 /// </summary>
@@ -48,7 +48,7 @@ public sealed class KnnKullbackLeiblerDivergence
         if (q.Count < k)
         {
             throw new ArgumentException(
-                $"k = {k} but q has {q.Count} observation(s): the k-th neighbour in Q needs m ≥ k. Use a smaller k or more samples of Q.", nameof(q));
+                $"k = {k} but q has {q.Count} observation(s): the k-th neighbor in Q needs m ≥ k. Use a smaller k or more samples of Q.", nameof(q));
         }
 
         Internal.Guard.Finite(q);
@@ -75,7 +75,7 @@ public sealed class KnnKullbackLeiblerDivergence
 
         if (Options.TieJitter > 0)
         {
-            checks.Ties(ps, 0, d, k, nameof(p), "Use a discrete estimator for discrete data, or k ≥ {0} so that the k-th neighbour lies beyond the copies.");
+            checks.Ties(ps, 0, d, k, nameof(p), "Use a discrete estimator for discrete data, or k ≥ {0} so that the k-th neighbor lies beyond the copies.");
         }
 
         if (shared > 0)
@@ -113,28 +113,13 @@ public sealed class KnnKullbackLeiblerDivergence
             }
         }
 
-        if (BackendNeighbors.Use(Options.Backend))
+        var within = new double[n * k];
+        var across = new double[n * k];
+        Options.Backend.NearestNeighbors(ps.AsSamples(), k, within, new int[n * k], norm, Options.Search);
+        Options.Backend.NearestNeighborDistances(pAcross.AsSamples(), qAcross.AsSamples(), k, across, norm, Options.Search);
+        for (int i = 0; i < n; i++)
         {
-            var within = BackendNeighbors.Distances(Options.Backend, ps, k, norm);
-            var across = new double[(long)n * k];
-            Options.Backend.NearestNeighbourDistances(BackendNeighbors.AsSamples(pAcross), BackendNeighbors.AsSamples(qAcross), k, across, BackendNeighbors.Metric(norm));
-            for (int i = 0; i < n; i++)
-            {
-                Term(i, within[(long)i * k + k - 1], across[(long)i * k + k - 1]);
-            }
-        }
-        else
-        {
-            var pIndex = NeighborIndex.Create(ps, norm, Options.Search);
-            var qIndex = NeighborIndex.Create(qAcross, norm, Options.Search);
-            ParallelQueries.For(n, () => (new double[k], new int[k]), (i, scratch) =>
-            {
-                var (dist, ids) = scratch;
-                pIndex.Nearest(ps.Row(i), i, dist, ids);
-                double rho = dist[k - 1];
-                qIndex.Nearest(pAcross.Row(i), -1, dist, ids);
-                Term(i, rho, dist[k - 1]);
-            }, pIndex.QueryOrder);
+            Term(i, within[i * k + k - 1], across[i * k + k - 1]);
         }
 
         if (zeroP >= 0)

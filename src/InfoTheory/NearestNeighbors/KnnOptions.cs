@@ -10,7 +10,7 @@ namespace InfoTheory;
 public sealed record KnnOptions
 {
     /// <summary>
-    /// The default neighbour order of every k-NN estimator, k = 3 (the choice of KSG's paper, NPEET and scikit-learn);
+    /// The default neighbor order of every k-NN estimator, k = 3 (the choice of KSG's paper, NPEET and scikit-learn);
     /// the options records, the façades and the CLI all take it from here.
     /// </summary>
     public const int DefaultK = 3;
@@ -24,7 +24,7 @@ public sealed record KnnOptions
     /// <summary>The defaults: k = 3, Euclidean norm, raw columns, automatic search, jitter 1e-10 of each feature's scale, seed 0.</summary>
     public static KnnOptions Default { get; } = new();
 
-    /// <summary>The neighbour order k ≥ 1 (default 3). It must be below the number of observations.</summary>
+    /// <summary>The neighbor order k ≥ 1 (default 3). It must be below the number of observations.</summary>
     /// <exception cref="ArgumentOutOfRangeException">k is less than 1.</exception>
     public int K { get => _k; init => _k = KnnSettings.CheckK(value); }
 
@@ -32,12 +32,12 @@ public sealed record KnnOptions
     /// <exception cref="ArgumentOutOfRangeException">Not a defined norm.</exception>
     public KnnNorm Norm { get; init => field = EnumGuard.Defined(value, nameof(Norm)); } = KnnNorm.Euclidean;
 
-    /// <summary>How neighbours are found (default <see cref="NeighborSearch.Auto"/>); the result does not depend on it.</summary>
+    /// <summary>How neighbors are found (default <see cref="NeighborSearch.Auto"/>); the result does not depend on it.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Not a defined search.</exception>
     public NeighborSearch Search { get; init => field = EnumGuard.Defined(value, nameof(Search)); } = NeighborSearch.Auto;
 
     /// <summary>
-    /// Where the neighbour searches run (default <see cref="ComputeBackend.Cpu"/>: the k-d tree, sorted or vectorised
+    /// Where the neighbor searches run (default <see cref="ComputeBackend.Cpu"/>: the k-d tree, sorted or vectorised
     /// brute-force search that <see cref="Search"/> picks). Any other backend (e.g. InfoTheory.Ilgpu's IlgpuBackend)
     /// runs brute-force searches there, O(N²·d) work that a GPU does in parallel, and <see cref="Search"/> is not
     /// used. The estimate is the same up to floating-point ties.
@@ -51,7 +51,7 @@ public sealed record KnnOptions
     /// brought to unit magnitude by a power of two), the choice of scikit-learn and NPEET. Default 1e-10; 0 turns it
     /// off, and then an exact duplicate that makes a distance 0 is refused with an <see cref="ArgumentException"/>
     /// instead of giving −∞. Ties are looked for BEFORE the jitter: when an observation has at least k exact copies
-    /// (its k-th neighbour distance would be 0; for the weighted estimator, any copy reaching a neighbour of non-zero
+    /// (its k-th neighbor distance would be 0; for the weighted estimator, any copy reaching a neighbor of non-zero
     /// weight), the estimate comes with a "ties" warning and no standard error, because it then measures the jitter.
     /// Fewer than k copies leave the k-th distance positive and need no warning.
     /// </summary>
@@ -67,7 +67,7 @@ public sealed record KnnOptions
     /// correction, and the divergence divides P and Q by the same per-column deviation, that of P and Q pooled (so both
     /// samples are measured with one ruler, which D(P‖Q) is invariant to, and the ruler exists when either sample
     /// varies). Without it, columns whose deviations differ by more than max(10, (N/k)^(1/d)) draw an "anisotropic"
-    /// warning: beyond that factor the k-th neighbour distances along the widest column exceed the whole spread of the
+    /// warning: beyond that factor the k-th neighbor distances along the widest column exceed the whole spread of the
     /// narrowest.
     /// </summary>
     public bool Standardize { get; init; }
@@ -88,7 +88,7 @@ public sealed record KsgOptions
     /// <summary>The defaults: estimator 1, k = 3, max-norm, raw columns, automatic search, jitter 1e-10 of each feature's scale, seed 0.</summary>
     public static KsgOptions Default { get; } = new();
 
-    /// <summary>The neighbour order k ≥ 1 (default 3, as in NPEET and scikit-learn). It must be below N.</summary>
+    /// <summary>The neighbor order k ≥ 1 (default 3, as in NPEET and scikit-learn). It must be below N.</summary>
     /// <exception cref="ArgumentOutOfRangeException">k is less than 1.</exception>
     public int K { get => _k; init => _k = KnnSettings.CheckK(value); }
 
@@ -107,12 +107,12 @@ public sealed record KsgOptions
     /// <exception cref="ArgumentOutOfRangeException">Not a defined norm.</exception>
     public KnnNorm Norm { get; init => field = EnumGuard.Defined(value, nameof(Norm)); } = KnnNorm.Max;
 
-    /// <summary>How neighbours are found (default <see cref="NeighborSearch.Auto"/>); the result does not depend on it.</summary>
+    /// <summary>How neighbors are found (default <see cref="NeighborSearch.Auto"/>); the result does not depend on it.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Not a defined search.</exception>
     public NeighborSearch Search { get; init => field = EnumGuard.Defined(value, nameof(Search)); } = NeighborSearch.Auto;
 
     /// <summary>
-    /// Where the neighbour searches run (default <see cref="ComputeBackend.Cpu"/>: the k-d tree, sorted or vectorised
+    /// Where the neighbor searches run (default <see cref="ComputeBackend.Cpu"/>: the k-d tree, sorted or vectorised
     /// brute-force search that <see cref="Search"/> picks). Any other backend (e.g. InfoTheory.Ilgpu's IlgpuBackend)
     /// runs brute-force searches there, O(N²·d) work that a GPU does in parallel, and <see cref="Search"/> is not
     /// used. The estimate is the same up to floating-point ties.
@@ -122,7 +122,7 @@ public sealed record KsgOptions
 
     /// <summary>The tie policy, as <see cref="KnnOptions.TieJitter"/> (default 1e-10 of each feature's scale; 0 = off).
     /// KSG counts are finite with ties too; the jitter only breaks them the way scikit-learn and NPEET do. When an
-    /// observation has at least k exact copies in the joint space (looked for before the jitter), its k-th neighbour is
+    /// observation has at least k exact copies in the joint space (looked for before the jitter), its k-th neighbor is
     /// a copy and the estimate measures the jitter: it comes with a "ties" warning and no standard error. Fewer copies
     /// than k leave ε(i) positive and need no warning.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative or not finite.</exception>
@@ -148,7 +148,7 @@ internal static class KnnSettings
     public static string DefaultJitterText { get; } = KnnOptions.DefaultTieJitter.ToString("0e0", CultureInfo.InvariantCulture);
 
     public static int CheckK(int k, string name = "K") => k >= 1 ? k
-        : throw new ArgumentOutOfRangeException(name, k, $"k = {k}: the neighbour order must be at least 1; {KnnOptions.DefaultK} is the usual choice (KSG, NPEET, scikit-learn).");
+        : throw new ArgumentOutOfRangeException(name, k, $"k = {k}: the neighbor order must be at least 1; {KnnOptions.DefaultK} is the usual choice (KSG, NPEET, scikit-learn).");
 
     public static double CheckJitter(double value) => value >= 0 && double.IsFinite(value) ? value
         : throw new ArgumentOutOfRangeException("TieJitter", value, $"TieJitter = {value} must be a finite number ≥ 0; {DefaultJitterText} (the default) breaks ties, 0 turns jitter off.");

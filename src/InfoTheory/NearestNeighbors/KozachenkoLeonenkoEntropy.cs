@@ -3,7 +3,7 @@ using InfoTheory.NearestNeighbors;
 namespace InfoTheory;
 
 /// <summary>
-/// The Kozachenko–Leonenko k-nearest-neighbour estimator of differential entropy (Kozachenko &amp; Leonenko, Probl.
+/// The Kozachenko–Leonenko k-nearest-neighbor estimator of differential entropy (Kozachenko &amp; Leonenko, Probl.
 /// Inf. Transm. 23(2), 1987; in the form of Kraskov, Stögbauer &amp; Grassberger, PRE 69, 066138, 2004, eq. 20,
 /// doi:10.1103/PhysRevE.69.066138):
 /// Ĥ = ψ(N) − ψ(k) + ln V_d + (d/N)·Σᵢ ln ρₖ(i).
@@ -33,7 +33,7 @@ public sealed class KozachenkoLeonenkoEntropy : IEntropyEstimator, IDistanceSens
     {
         KnnGuard.Usable(samples, Options.K);
         return KnnEntropyTerms.Entropy(samples, KnnEntropyTerms.Plain(Options.K), Options, nameof(samples),
-            "Use a discrete estimator for discrete data, or k ≥ {0} so that the k-th neighbour lies beyond the copies.") with
+            "Use a discrete estimator for discrete data, or k ≥ {0} so that the k-th neighbor lies beyond the copies.") with
         {
             Diagnostics = KnnDiagnostics.Of(Options),
         };

@@ -8,7 +8,7 @@ namespace InfoTheory;
 /// doi:10.1103/PhysRevLett.99.204101): I = ψ(k) − ⟨ψ(n_xz(i) + 1) + ψ(n_yz(i) + 1) − ψ(n_z(i) + 1)⟩.
 /// </summary>
 /// <remarks>
-/// <para>ε(i) is the distance from point i to its k-th neighbour in the joint space (X, Y, Z); n_xz(i), n_yz(i) and n_z(i)
+/// <para>ε(i) is the distance from point i to its k-th neighbor in the joint space (X, Y, Z); n_xz(i), n_yz(i) and n_z(i)
 /// count the other points strictly closer than ε(i) in the subspaces (X, Z), (Y, Z) and Z. Max-norm by default, as in
 /// the paper. Only the estimator-1 form exists for this construction; <see cref="KsgVariant.Two"/> is refused. Nats;
 /// not clipped at 0. Standard error: the standard deviation of the per-point terms over √N. Scale, ties and constants
@@ -54,12 +54,14 @@ public sealed class KsgConditionalMutualInformation
         }
 
         KsgChecks.Prepare(checks, joint, stats, Options, "the joint space (x, y, z)");
-        var counts = KsgCounts.Compute(joint, [dx, dz, dy], [(0, 2), (1, 2), (1, 1)], k, KsgVariant.One, Options.Norm, Options.Search, Options.Backend);
+        // Subspaces (x, z), (z, y) and z of the joint space (x, z, y).
+        var counts = new int[3 * n];
+        Options.Backend.KsgNeighborCounts(joint.AsSamples(), [0..(dx + dz), dx..(dx + dz + dy), dx..(dx + dz)], k, KsgVariant.One, counts, Options.Norm, Options.Search);
         var terms = new double[n];
         double constant = SpecialFunctions.Digamma(k);
         for (int i = 0; i < n; i++)
         {
-            terms[i] = constant - SpecialFunctions.Digamma(counts[0][i] + 1) - SpecialFunctions.Digamma(counts[1][i] + 1) + SpecialFunctions.Digamma(counts[2][i] + 1);
+            terms[i] = constant - SpecialFunctions.Digamma(counts[i] + 1) - SpecialFunctions.Digamma(counts[n + i] + 1) + SpecialFunctions.Digamma(counts[2 * n + i] + 1);
         }
 
         return checks.Finish(KnnMath.Estimate(terms));

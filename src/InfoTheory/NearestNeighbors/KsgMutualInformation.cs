@@ -4,14 +4,14 @@ using InfoTheory.NearestNeighbors;
 namespace InfoTheory;
 
 /// <summary>
-/// The Kraskov–Stögbauer–Grassberger k-nearest-neighbour estimators of mutual information I(X; Y) for multivariate X
+/// The Kraskov–Stögbauer–Grassberger k-nearest-neighbor estimators of mutual information I(X; Y) for multivariate X
 /// and Y (Kraskov, Stögbauer &amp; Grassberger, PRE 69, 066138, 2004, doi:10.1103/PhysRevE.69.066138).
 /// </summary>
 /// <remarks>
 /// <para>Estimator 1 (eq. 8): I = ψ(k) + ψ(N) − ⟨ψ(nₓ(i) + 1) + ψ(n_y(i) + 1)⟩, with ε(i) the distance from point i to its
-/// k-th neighbour in the joint space Z = (X, Y) and nₓ(i) the number of other points with ‖xⱼ − xᵢ‖ &lt; ε(i) (strictly).
+/// k-th neighbor in the joint space Z = (X, Y) and nₓ(i) the number of other points with ‖xⱼ − xᵢ‖ &lt; ε(i) (strictly).
 /// Estimator 2 (eq. 9): I = ψ(k) − 1/k + ψ(N) − ⟨ψ(nₓ(i)) + ψ(n_y(i))⟩, with εₓ(i) the largest X-distance among the k joint
-/// neighbours and nₓ(i) the number of other points with ‖xⱼ − xᵢ‖ ≤ εₓ(i).</para>
+/// neighbors and nₓ(i) the number of other points with ‖xⱼ − xᵢ‖ ≤ εₓ(i).</para>
 /// <para>The norm is the max-norm by default in every space, as in the paper, NPEET and scikit-learn (then the joint
 /// distance is max(‖Δx‖, ‖Δy‖)). Nats. The value is NOT clipped at 0 (scikit-learn clips; a slightly negative value is
 /// the estimator's noise around 0 and averages correctly). Standard error: the standard deviation of the per-point
@@ -33,7 +33,7 @@ public sealed class KsgMutualInformation : IMutualInformationEstimator, IDistanc
 
     /// <summary>Î(X; Y) in nats, with its standard error and <see cref="KnnDiagnostics"/>.</summary>
     /// <exception cref="ArgumentException">Non-finite values, N ≤ k, or different sample counts.</exception>
-    /// <remarks>Degenerate data (ties at the k-th neighbour, a constant variable, columns of very different scales) are
+    /// <remarks>Degenerate data (ties at the k-th neighbor, a constant variable, columns of very different scales) are
     /// reported in <see cref="InformationEstimate.Warnings"/>.</remarks>
     public InformationEstimate Estimate(Samples x, Samples y) => Compute(x, y) with { Diagnostics = KnnDiagnostics.Of(Options) };
 
@@ -53,14 +53,15 @@ public sealed class KsgMutualInformation : IMutualInformationEstimator, IDistanc
         }
 
         KsgChecks.Prepare(checks, joint, stats, Options, "the joint space (x, y)");
-        var counts = KsgCounts.Compute(joint, [dx, y.Dimensions], [(0, 1), (1, 1)], k, Options.Variant, Options.Norm, Options.Search, Options.Backend);
+        var counts = new int[2 * n];
+        Options.Backend.KsgNeighborCounts(joint.AsSamples(), [0..dx, dx..(dx + dy)], k, Options.Variant, counts, Options.Norm, Options.Search);
         var terms = new double[n];
         bool one = Options.Variant == KsgVariant.One;
         double constant = SpecialFunctions.Digamma(k) + SpecialFunctions.Digamma(n) - (one ? 0 : 1.0 / k);
         int shift = one ? 1 : 0;
         for (int i = 0; i < n; i++)
         {
-            terms[i] = constant - SpecialFunctions.Digamma(counts[0][i] + shift) - SpecialFunctions.Digamma(counts[1][i] + shift);
+            terms[i] = constant - SpecialFunctions.Digamma(counts[i] + shift) - SpecialFunctions.Digamma(counts[n + i] + shift);
         }
 
         return checks.Finish(KnnMath.Estimate(terms));

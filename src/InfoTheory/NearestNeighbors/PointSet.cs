@@ -42,6 +42,9 @@ internal sealed class PointSet
 
     public ReadOnlySpan<double> Row(int i) => Data.AsSpan(i * Dimensions, Dimensions);
 
+    /// <summary>The points as samples for a <see cref="ComputeBackend"/> (no copy).</summary>
+    public Samples AsSamples() => new(Data, Dimensions);
+
     /// <summary>The observations of several variables side by side (the joint space), raw.</summary>
     public static PointSet Copy(ReadOnlySpan<Samples> variables)
     {
@@ -65,7 +68,7 @@ internal sealed class PointSet
         }
 
         // The estimators validated the caller's buffers before this copy; a value written into one since then (another
-        // thread) must not reach the neighbour search as NaN distances.
+        // thread) must not reach the neighbor search as NaN distances.
         if (!double.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum(data)) && data.Any(v => !double.IsFinite(v)))
         {
             throw new ArgumentException(
@@ -244,7 +247,7 @@ internal sealed class PointSet
 
     /// <summary>
     /// Exact repeats among the rows restricted to the columns [start, start + count): how many observations have at
-    /// least <paramref name="copies"/> other rows equal to theirs (so that their <paramref name="copies"/>-th neighbour
+    /// least <paramref name="copies"/> other rows equal to theirs (so that their <paramref name="copies"/>-th neighbor
     /// is at distance 0 without jitter), and the largest number of equal rows. Hashing, O(N·count).
     /// </summary>
     public RepeatCount Repeats(int start, int count, int copies)
@@ -381,7 +384,7 @@ internal sealed class PointSet
     }
 }
 
-/// <summary>How many observations have enough exact copies to put their k-th neighbour at distance 0, and the largest repeat count.</summary>
+/// <summary>How many observations have enough exact copies to put their k-th neighbor at distance 0, and the largest repeat count.</summary>
 /// <param name="Affected">Observations with at least the given number of OTHER rows equal to theirs.</param>
 /// <param name="Largest">The largest number of equal rows (1 when all rows are distinct).</param>
 internal readonly record struct RepeatCount(int Affected, int Largest);

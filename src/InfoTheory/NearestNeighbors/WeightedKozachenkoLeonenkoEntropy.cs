@@ -5,20 +5,20 @@ namespace InfoTheory;
 /// <summary>
 /// The weighted Kozachenko–Leonenko entropy estimator of Berrett, Samworth &amp; Yuan (Ann. Statist. 47(1), 2019,
 /// doi:10.1214/18-AOS1688): Ĥ_w = Σⱼ wⱼ·Ĥⱼ, a weighted sum of the Kozachenko–Leonenko estimates with the j-th
-/// neighbour, j = 1..k, whose weights cancel the leading bias terms so that the estimator is efficient in d ≥ 4.
+/// neighbor, j = 1..k, whose weights cancel the leading bias terms so that the estimator is efficient in d ≥ 4.
 /// </summary>
 /// <remarks>
 /// <para>The weights satisfy the paper's constraints (their eq. 2): Σⱼ wⱼ = 1 and
 /// Σⱼ wⱼ·Γ(j + 2ℓ/d)/Γ(j) = 0 for ℓ = 1, …, ⌊d/4⌋; among all such w on j = 1..k, the one of least Euclidean norm
 /// (the choice of the authors' own implementation, L2OptW in the R package IndepTest). For d ≤ 3 there is no
 /// constraint besides the sum and w = e_k: the plain estimator, already efficient there.</para>
-/// <para>k must be at least ⌊d/4⌋ + 1 (one more neighbour than bias terms to cancel): d ≤ 3 any k; d = 4–7: k ≥ 2;
+/// <para>k must be at least ⌊d/4⌋ + 1 (one more neighbor than bias terms to cancel): d ≤ 3 any k; d = 4–7: k ≥ 2;
 /// d = 8–11: k ≥ 3; d = 12–15: k ≥ 4; and so on. Smaller k is refused. The theory wants k to grow with N; with
 /// k = ⌊d/4⌋ + 1 the weights are the unique solution and can be large, so k of 2–3 times that is a better choice.</para>
 /// <para>Each Ĥⱼ = ψ(N) − ψ(j) + ln V_d + (d/N)·Σᵢ ln ρⱼ(i) as in <see cref="KozachenkoLeonenkoEntropy"/> (the paper writes
 /// ln(N − 1) for ψ(N); the two differ by less than 1/(2N)). Standard error: the standard deviation of the
 /// per-observation weighted terms over √N. Scale, standardisation and ties as in <see cref="KozachenkoLeonenkoEntropy"/>;
-/// any copy that reaches a neighbour of non-zero weight (in d ≥ 4 the first) is a tie here. Nats. Thread-safe.</para>
+/// any copy that reaches a neighbor of non-zero weight (in d ≥ 4 the first) is a tie here. Nats. Thread-safe.</para>
 /// </remarks>
 public sealed class WeightedKozachenkoLeonenkoEntropy : IEntropyEstimator, IDistanceSensitive
 {
@@ -133,7 +133,7 @@ public sealed class WeightedKozachenkoLeonenkoEntropy : IEntropyEstimator, IDist
         KnnGuard.Usable(samples, Options.K);
         var weights = Weights(samples.Dimensions, Options.K);
         return KnnEntropyTerms.Entropy(samples, weights, Options, nameof(samples),
-            "Use a discrete estimator for discrete data, or the plain Kozachenko–Leonenko estimator with k ≥ {0} (the weighted one uses the nearest neighbours too).") with
+            "Use a discrete estimator for discrete data, or the plain Kozachenko–Leonenko estimator with k ≥ {0} (the weighted one uses the nearest neighbors too).") with
         {
             Diagnostics = KnnDiagnostics.Of(Options, weighted: true),
         };

@@ -27,7 +27,7 @@ public sealed record BootstrapResult(InformationEstimate Estimate, ConfidenceInt
 /// </summary>
 /// <remarks>
 /// <para><b>Duplicates.</b> Resampling N rows with replacement repeats about 37% of them (1 − 1/e of the rows are
-/// drawn, some several times). Estimators that look at nearest neighbours or at small kernel widths see the copies as
+/// drawn, some several times). Estimators that look at nearest neighbors or at small kernel widths see the copies as
 /// points at distance 0: k-NN entropies (Kozachenko–Leonenko, KSG) drop sharply, and KDE leave-one-out likelihoods and
 /// binning are affected too. The bootstrap distribution is then shifted, and the percentile interval misses the truth.
 /// For such estimators use <see cref="SubsamplingInterval(IEntropyEstimator, Samples, int, int, double, int, IProgress{EstimationProgress}, CancellationToken)"/>: it draws
@@ -249,14 +249,14 @@ public static class Bootstrap
         }
     }
 
-    // A k-NN estimator reads the bootstrap's repeated rows as neighbours at distance 0 (a KL entropy of {1, 1, 2, 2}
+    // A k-NN estimator reads the bootstrap's repeated rows as neighbors at distance 0 (a KL entropy of {1, 1, 2, 2}
     // gave an interval of [−30.8, −21.7] bits): subsampling draws distinct rows.
     private static void RefuseDistanceSensitive(object estimator)
     {
         if (estimator is NearestNeighbors.IDistanceSensitive)
         {
             throw new ArgumentException(
-                $"{estimator.GetType().Name} is a k-NN estimator: resampling with replacement repeats about 37% of the rows, and it reads each copy as a neighbour at distance 0, so the bootstrap distribution measures the copies, not the data. Use Bootstrap.SubsamplingInterval (m < N distinct rows, e.g. m = N/2) instead.",
+                $"{estimator.GetType().Name} is a k-NN estimator: resampling with replacement repeats about 37% of the rows, and it reads each copy as a neighbor at distance 0, so the bootstrap distribution measures the copies, not the data. Use Bootstrap.SubsamplingInterval (m < N distinct rows, e.g. m = N/2) instead.",
                 nameof(estimator));
         }
     }

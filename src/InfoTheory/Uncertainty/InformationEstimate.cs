@@ -50,7 +50,7 @@ public sealed record InformationEstimate : IFormattable
 
     /// <summary>
     /// What the caller should know about this estimate (empty for clean data): exact ties that reach the k-th
-    /// neighbour, a constant variable, observations shared by the two samples of a divergence, columns whose scales
+    /// neighbor, a constant variable, observations shared by the two samples of a divergence, columns whose scales
     /// differ by more than the norm can see. Compared by value; never null.
     /// </summary>
     public IReadOnlyList<EstimateWarning> Warnings

@@ -85,7 +85,7 @@ public class BadInputTests
         var e = Assert.Throws<ArgumentException>(() => Entropy.WeightedKozachenkoLeonenko(x, k));
         Assert.Contains($"k ≥ {k + 1}", e.Message);
         Assert.Contains($"d = {d}", e.Message);
-        // One more neighbour is enough.
+        // One more neighbor is enough.
         Assert.True(double.IsFinite(Entropy.WeightedKozachenkoLeonenko(x, k + 1).Value.Nats));
     }
 

@@ -82,7 +82,7 @@ public class HandWorkedTests
     [Fact]
     public void DuplicateRows_GiveFiniteValuesWithATiesWarningAndNoStandardError()
     {
-        // Every row repeated 5 times (k = 3 neighbours all at distance 0): the default jitter keeps logs finite, and the
+        // Every row repeated 5 times (k = 3 neighbors all at distance 0): the default jitter keeps logs finite, and the
         // estimate says that it measures the jitter.
         var random = new Random(4);
         var rows = Enumerable.Range(0, 100).SelectMany(_ => Enumerable.Repeat(new[] { random.NextDouble(), random.NextDouble() }, 5)).ToList();
@@ -99,7 +99,7 @@ public class HandWorkedTests
         {
             Assert.True(double.IsFinite(e.Value.Nats), $"{e}");
             Assert.Null(e.StandardError);
-            // One warning per space where the k-th neighbour is a copy (the MI from entropies has three).
+            // One warning per space where the k-th neighbor is a copy (the MI from entropies has three).
             Assert.NotEmpty(e.Warnings);
             Assert.All(e.Warnings, w => Assert.Equal("ties", w.Code));
             Assert.Contains("500 of 500 observations", e.Warnings[0].Message);

@@ -1,19 +1,19 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using InfoTheory.NearestNeighbors;
+using InfoTheory.Compute;
 
 namespace InfoTheory.Tests.NearestNeighbors;
 
 /// <summary>The k-d tree and the sorted 1-D index give exactly the brute-force answers (distances, counts), ties included.</summary>
 public class NeighborSearchTests
 {
-    private static PointSet Points(int n, int d, int seed, bool ties)
+    private static Samples Points(int n, int d, int seed, bool ties)
     {
         var random = new Random(seed);
         // With ties: values on a coarse grid, so equal distances and duplicate rows are common.
         var values = Enumerable.Range(0, n * d).Select(_ => ties ? random.Next(4) : RandomDraws.StandardNormal(random) * 3).ToArray();
-        return PointSet.Copy([new Samples(values, d)]);
+        return new Samples(values, d);
     }
 
     private static Gen<(int N, int D, int K, int Seed, bool Ties, KnnNorm Norm)> Cases =>
@@ -43,7 +43,7 @@ public class NeighborSearchTests
         for (int i = 0; i < t.N; i++)
         {
             brute.Nearest(points.Row(i), i, expected, ids);
-            // Radii at neighbour distances (exact ties) and in between.
+            // Radii at neighbor distances (exact ties) and in between.
             double[] radii = [expected[^1], expected[0], expected[^1] * random.NextDouble(), expected[^1] + 1, 0];
             foreach (var index in indexes)
             {
@@ -65,11 +65,11 @@ public class NeighborSearchTests
         var points = Points(t.N, t.D, t.Seed, t.Ties);
         var brute = new BruteForceIndex(points, t.Norm);
         var q = points.Row(0);
-        double r = KsgCounts.Metric(q, points.Row(t.N - 1), t.Norm);
+        double r = ComputeBackend.Distance(q, points.Row(t.N - 1), t.Norm);
         int strict = 0, inclusive = 0;
         for (int j = 0; j < t.N; j++)
         {
-            double m = KsgCounts.Metric(q, points.Row(j), t.Norm);
+            double m = ComputeBackend.Distance(q, points.Row(j), t.Norm);
             strict += m < r ? 1 : 0;
             inclusive += m <= r ? 1 : 0;
         }
@@ -90,7 +90,7 @@ public class NeighborSearchTests
         var x = TestData.Gaussian(t.N, t.D, t.Seed);
         var y = TestData.Dependent(x, 1 + random.Next(3), t.Seed + 1);
         int k = Math.Min(t.K, t.N - 1);
-        // Estimator 1 only: with exact ties at the k-th joint distance the SET of k neighbours (which estimator 2 uses)
+        // Estimator 1 only: with exact ties at the k-th joint distance the SET of k neighbors (which estimator 2 uses)
         // may legitimately differ between searches; with continuous data it does not.
         foreach (var variant in new[] { KsgVariant.One, KsgVariant.Two })
         {

@@ -194,7 +194,7 @@ public class ScaleAndTiesTests
         Assert.Contains("largest repeat count 4", ties.Message);
         Assert.Contains("measures the jitter", ties.Message);
         Assert.Contains("k ≥ 4", ties.Message);
-        // k above the number of copies: the k-th neighbour lies beyond them, no warning.
+        // k above the number of copies: the k-th neighbor lies beyond them, no warning.
         var k4 = MutualInformation.Ksg(rx, ry, 4);
         Assert.Empty(k4.Warnings);
         Assert.NotNull(k4.StandardError);
@@ -211,7 +211,7 @@ public class ScaleAndTiesTests
         Assert.Contains("50 of 240 observations", Assert.Single(e.Warnings).Message); // 10 rows × 5 copies
         Assert.Contains("largest repeat count 5", e.Warnings[0].Message);
         Assert.Null(e.StandardError);
-        // In d = 4 the weighted estimator gives weight to the first neighbour too: any copy is a tie for it.
+        // In d = 4 the weighted estimator gives weight to the first neighbor too: any copy is a tie for it.
         var x4 = TestData.Gaussian(200, 4, 22);
         var w = Entropy.WeightedKozachenkoLeonenko(x4.Select([.. Enumerable.Range(0, 200), 0]));
         Assert.Contains("2 of 201 observations have at least 1 exact copy", Assert.Single(w.Warnings).Message);
@@ -286,7 +286,7 @@ public class ScaleAndTiesTests
         var shared = Assert.Single(e.Warnings);
         Assert.Equal("shared-observations", shared.Code);
         Assert.Contains("10 of the 200 observations of p also occur in q", shared.Message);
-        Assert.NotNull(e.StandardError); // one copy in q is not the k-th neighbour: ν stays positive
+        Assert.NotNull(e.StandardError); // one copy in q is not the k-th neighbor: ν stays positive
     }
 
     [Fact]

@@ -9,7 +9,7 @@ Written separately from the C# code, at the level of the papers' formulas:
   KSG estimators 1 and 2 (Kraskov, Stoegbauer & Grassberger, PRE 69, 066138, 2004), max-norm;
   Frenzel-Pompe conditional MI (PRL 99, 204101, 2007);
   Wang-Kulkarni-Verdu KL divergence (IEEE TIT 55(5), 2009): d*mean(ln nu_k/rho_k) + ln(m/(n-1)).
-Neighbours by scipy.spatial.cKDTree (query with k+1 to skip the point itself; counts with query_ball_point at
+Neighbors by scipy.spatial.cKDTree (query with k+1 to skip the point itself; counts with query_ball_point at
 r = nextafter(eps, 0) for the strict '<' of KSG 1, at r = eps for the '<=' of KSG 2); digamma/gammaln from scipy.special.
 The KSG-1 value on the 1+1 data set is ALSO computed by scikit-learn 1.2.1's own internal function, called exactly as
     sklearn.feature_selection._mutual_info._compute_mi_cc(x, y, n_neighbors=3)
@@ -47,7 +47,7 @@ def log_ball(d, p):
 def kl_terms(x, k, p):
     n, d = x.shape
     dist, _ = cKDTree(x).query(x, k=k + 1, p=p)
-    # column 0 is the point itself (distance 0); column j is the j-th other neighbour
+    # column 0 is the point itself (distance 0); column j is the j-th other neighbor
     return dist[:, 1:]
 
 

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace InfoTheory.NearestNeighbors;
+namespace InfoTheory.Compute;
 
 /// <summary>
 /// A k-d tree (Bentley 1975; Friedman, Bentley &amp; Finkel 1977): each node splits its points at the median of its
@@ -20,7 +20,7 @@ internal sealed class KdTree : NeighborIndex
     private readonly double[] _lo, _hi; // node bounding boxes, node·d + k
     private int _nodes;
 
-    public KdTree(PointSet points, KnnNorm norm)
+    public KdTree(Samples points, KnnNorm norm)
         : base(points, norm)
     {
         int n = points.Count;
@@ -38,12 +38,28 @@ internal sealed class KdTree : NeighborIndex
             _ids[i] = i;
         }
 
-        Build(points.Data, 0, n);
+        var source = RowMajor(points).Span;
+        Build(source, 0, n);
         _data = new double[n * _d];
         for (int p = 0; p < n; p++)
         {
-            points.Row(_ids[p]).CopyTo(_data.AsSpan(p * _d, _d));
+            source.Slice(_ids[p] * _d, _d).CopyTo(_data.AsSpan(p * _d, _d));
         }
+    }
+
+    /// <summary>The points row after row: the caller's buffer itself when its rows are back to back (no copy of N·d values), else a copy.</summary>
+    private static ReadOnlyMemory<double> RowMajor(Samples points)
+    {
+        if (!points.IsSinglePrecision)
+        {
+            var (data, offset, stride) = points.Layout;
+            if (stride == points.Dimensions)
+            {
+                return data.Slice(offset, points.Count * stride);
+            }
+        }
+
+        return points.ToArray();
     }
 
     public override int[] QueryOrder => _ids;
@@ -62,14 +78,14 @@ internal sealed class KdTree : NeighborIndex
 
         if (count < distances.Length)
         {
-            throw new InvalidOperationException("Internal error: fewer stored points than neighbours asked for.");
+            throw new InvalidOperationException("Internal error: fewer stored points than neighbors asked for.");
         }
     }
 
     public override int CountWithin(ReadOnlySpan<double> query, double radius, bool inclusive) =>
         Norm == KnnNorm.Max ? Count<MaxMetric>(0, query, radius, inclusive) : Count<SquaredMetric>(0, query, radius, inclusive);
 
-    private int Build(double[] source, int start, int end)
+    private int Build(ReadOnlySpan<double> source, int start, int end)
     {
         int node = _nodes++;
         _start[node] = start;
@@ -82,7 +98,7 @@ internal sealed class KdTree : NeighborIndex
         hi.Fill(double.NegativeInfinity);
         for (int p = start; p < end; p++)
         {
-            var row = source.AsSpan(_ids[p] * _d, _d);
+            var row = source.Slice(_ids[p] * _d, _d);
             for (int k = 0; k < _d; k++)
             {
                 double v = row[k];
@@ -120,7 +136,7 @@ internal sealed class KdTree : NeighborIndex
     }
 
     // Hoare quickselect on _ids[lo..hi] by coordinate dim so that position k holds the k-th smallest.
-    private void Select(double[] source, int dim, int lo, int hi, int k)
+    private void Select(ReadOnlySpan<double> source, int dim, int lo, int hi, int k)
     {
         var ids = _ids;
         while (lo < hi)

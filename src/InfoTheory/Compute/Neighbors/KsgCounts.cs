@@ -1,46 +1,45 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 
-namespace InfoTheory.NearestNeighbors;
+namespace InfoTheory.Compute;
 
 /// <summary>
-/// The neighbour counts of the KSG family in subspaces of a joint space (contiguous column ranges). Estimator 1: the
-/// k-th neighbour distance ε(i) in the joint space, then in each subspace the number of OTHER points strictly closer
-/// than ε(i). Estimator 2: in each subspace εₛ(i), the largest subspace distance from i to its k joint neighbours, then
-/// the number of other points within εₛ(i) (≤). Memory O(N·d + N·spaces); no N×N matrix.
+/// The CPU backend's KSG counts (<see cref="ComputeBackend.KsgNeighborCounts"/>) in subspaces of a joint space. Estimator
+/// 1: the k-th neighbor distance ε(i) in the joint space, then in each subspace the number of OTHER points strictly
+/// closer than ε(i). Estimator 2: in each subspace εₛ(i), the largest subspace distance from i to its k joint neighbors,
+/// then the number of other points within εₛ(i) (≤). Memory O(N·d + N·spaces); no N×N matrix.
 /// </summary>
 internal static class KsgCounts
 {
     /// <summary>
-    /// counts[s][i] for each subspace s of <paramref name="joint"/>. The joint columns are split into consecutive
-    /// blocks ("atoms", of the sizes given); each subspace is a run of consecutive atoms (first atom, atom count).
+    /// counts[s][i] for each subspace s (a column range) of <paramref name="joint"/> (double precision). The joint
+    /// columns are split into consecutive blocks ("atoms") at every range's ends; each subspace is a run of atoms.
     /// </summary>
-    public static int[][] Compute(PointSet joint, int[] atoms, ReadOnlySpan<(int FirstAtom, int AtomCount)> spaces, int k, KsgVariant variant,
-        KnnNorm norm, NeighborSearch search, ComputeBackend backend)
+    public static int[][] Compute(Samples joint, ReadOnlySpan<(int Start, int Length)> ranges, int k, KsgVariant variant, KnnNorm norm, NeighborSearch search)
     {
-        int n = joint.Count, spaceCount = spaces.Length;
-        var starts = new int[atoms.Length + 1];
-        for (int a = 0; a < atoms.Length; a++)
+        int n = joint.Count, spaceCount = ranges.Length;
+        // The atoms' boundaries: 0, d and both ends of every range, in order.
+        var cuts = new SortedSet<int> { 0, joint.Dimensions };
+        foreach (var (start, length) in ranges)
         {
-            starts[a + 1] = starts[a] + atoms[a];
+            cuts.Add(start);
+            cuts.Add(start + length);
         }
 
-        if (BackendNeighbors.Use(backend))
+        var starts = cuts.ToArray();
+        var spaces = new (int FirstAtom, int AtomCount)[spaceCount];
+        for (int s = 0; s < spaceCount; s++)
         {
-            return OnBackend(backend, joint, starts, spaces.ToArray(), k, variant, norm);
+            int first = Array.IndexOf(starts, ranges[s].Start);
+            spaces[s] = (first, Array.IndexOf(starts, ranges[s].Start + ranges[s].Length) - first);
         }
 
         if (!NeighborIndex.UseTree(n, joint.Dimensions, search))
         {
-            return BruteForce(joint, starts, spaces.ToArray(), k, variant, norm);
+            return BruteForce(joint, starts, spaces, k, variant, norm);
         }
 
-        var ranges = new (int Start, int Length)[spaceCount];
-        for (int s = 0; s < spaceCount; s++)
-        {
-            var (first, count) = spaces[s];
-            ranges[s] = (starts[first], starts[first + count] - starts[first]);
-        }
+        var rangeArray = ranges.ToArray();
 
         // radius[s][i]: the metric radius to count within in space s (estimator 1: the same joint ε for every s).
         var radius = new double[variant == KsgVariant.One ? 1 : spaceCount][];
@@ -63,11 +62,11 @@ internal static class KsgCounts
 
             for (int s = 0; s < spaceCount; s++)
             {
-                var (start, length) = ranges[s];
+                var (start, length) = rangeArray[s];
                 double widest = 0;
                 for (int j = 0; j < k; j++)
                 {
-                    double m = Metric(row.Slice(start, length), joint.Row(ids[j]).Slice(start, length), norm);
+                    double m = ComputeBackend.Distance(row.Slice(start, length), joint.Row(ids[j]).Slice(start, length), norm);
                     if (m > widest) widest = m;
                 }
 
@@ -78,8 +77,8 @@ internal static class KsgCounts
         var counts = new int[spaceCount][];
         for (int s = 0; s < spaceCount; s++)
         {
-            var (start, length) = ranges[s];
-            var marginal = joint.Columns(start, length);
+            var (start, length) = rangeArray[s];
+            var marginal = ComputeBackend.Columns(joint, start, length);
             var sub = NeighborIndex.Create(marginal, norm, search);
             var r = radius[variant == KsgVariant.One ? 0 : s];
             var c = counts[s] = new int[n];
@@ -96,61 +95,18 @@ internal static class KsgCounts
     }
 
     /// <summary>
-    /// The same counts from a backend's brute-force primitives: the joint k nearest neighbours (with their indices for
-    /// estimator 2, whose radii are per subspace), then one radius count per subspace. Self is excluded by the backend.
-    /// </summary>
-    private static int[][] OnBackend(ComputeBackend backend, PointSet joint, int[] starts, (int FirstAtom, int AtomCount)[] spaces, int k,
-        KsgVariant variant, KnnNorm norm)
-    {
-        int n = joint.Count;
-        var metric = BackendNeighbors.Metric(norm);
-        var distances = new double[(long)n * k];
-        var ids = new int[(long)n * k];
-        backend.NearestNeighbours(BackendNeighbors.AsSamples(joint), k, distances, ids, metric);
-        var counts = new int[spaces.Length][];
-        var radius = new double[n];
-        for (int s = 0; s < spaces.Length; s++)
-        {
-            var (first, count) = spaces[s];
-            int start = starts[first], length = starts[first + count] - start;
-            var marginal = joint.Columns(start, length);
-            for (int i = 0; i < n; i++)
-            {
-                if (variant == KsgVariant.One)
-                {
-                    radius[i] = distances[(long)i * k + k - 1];
-                    continue;
-                }
-
-                double widest = 0;
-                for (int j = 0; j < k; j++)
-                {
-                    widest = Math.Max(widest, Metric(marginal.Row(i), marginal.Row(ids[(long)i * k + j]), norm));
-                }
-
-                radius[i] = widest;
-            }
-
-            counts[s] = new int[n];
-            backend.CountWithin(BackendNeighbors.AsSamples(marginal), radius, inclusive: variant == KsgVariant.Two, counts[s], metric);
-        }
-
-        return counts;
-    }
-
-    /// <summary>
     /// The brute-force path, fused: per query point, the distances to all points are computed once per atom (vectorised,
-    /// O(N·atoms) scratch per worker), combined into the joint distance for the k-th neighbour, and the same stored
+    /// O(N·atoms) scratch per worker), combined into the joint distance for the k-th neighbor, and the same stored
     /// atom distances are combined again for the subspace counts, so no distance is computed twice.
     /// </summary>
-    private static int[][] BruteForce(PointSet joint, int[] starts, (int FirstAtom, int AtomCount)[] spaces, int k, KsgVariant variant, KnnNorm norm)
+    private static int[][] BruteForce(Samples joint, int[] starts, (int FirstAtom, int AtomCount)[] spaces, int k, KsgVariant variant, KnnNorm norm)
     {
         int n = joint.Count, atomCount = starts.Length - 1;
         var atoms = new BruteForceIndex[atomCount];
-        var atomPoints = new PointSet[atomCount];
+        var atomPoints = new Samples[atomCount];
         for (int a = 0; a < atomCount; a++)
         {
-            atomPoints[a] = joint.Columns(starts[a], starts[a + 1] - starts[a]);
+            atomPoints[a] = ComputeBackend.Columns(joint, starts[a], starts[a + 1] - starts[a]);
             atoms[a] = new BruteForceIndex(atomPoints[a], norm);
         }
 
@@ -269,18 +225,5 @@ internal static class KsgCounts
                 System.Numerics.Tensors.TensorPrimitives.Add(combined, perAtom[a], combined);
             }
         }
-    }
-
-    /// <summary>The metric distance (max-norm, or squared Euclidean) between two rows.</summary>
-    public static double Metric(ReadOnlySpan<double> a, ReadOnlySpan<double> b, KnnNorm norm)
-    {
-        double m = 0;
-        for (int f = 0; f < a.Length; f++)
-        {
-            double t = a[f] - b[f];
-            m = norm == KnnNorm.Max ? Math.Max(m, Math.Abs(t)) : m + t * t;
-        }
-
-        return m;
     }
 }

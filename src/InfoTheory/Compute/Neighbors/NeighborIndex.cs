@@ -1,18 +1,19 @@
-namespace InfoTheory.NearestNeighbors;
+namespace InfoTheory.Compute;
 
 /// <summary>
-/// An exact neighbour search over a fixed point set. Distances are "metric" distances (max-norm, or squared Euclidean;
-/// see <see cref="KnnMath"/>). Implementations are immutable after construction and safe to query from many threads.
+/// An exact neighbor search over a fixed point set (the CPU backend's). Distances are in the norm's units (max-norm, or
+/// squared Euclidean). Implementations are immutable after construction and safe to query from many threads.
 /// </summary>
 internal abstract class NeighborIndex
 {
-    protected NeighborIndex(PointSet points, KnnNorm norm)
+    protected NeighborIndex(Samples points, KnnNorm norm)
     {
         Points = points;
         Norm = norm;
     }
 
-    public PointSet Points { get; }
+    /// <summary>The stored points (a double-precision view).</summary>
+    public Samples Points { get; }
 
     public KnnNorm Norm { get; }
 
@@ -29,7 +30,7 @@ internal abstract class NeighborIndex
     public abstract int CountWithin(ReadOnlySpan<double> query, double radius, bool inclusive);
 
     /// <summary>
-    /// A good order in which to query every stored point (neighbours in space close in the order, for the caches), or
+    /// A good order in which to query every stored point (neighbors in space close in the order, for the caches), or
     /// null for the natural order.
     /// </summary>
     public virtual int[]? QueryOrder => null;
@@ -38,7 +39,7 @@ internal abstract class NeighborIndex
     /// The index the search setting asks for; see <see cref="NeighborSearch.Auto"/> for the rule. One-dimensional data
     /// use a sorted array under Auto and KdTree (a 1-D tree is a sorted array).
     /// </summary>
-    public static NeighborIndex Create(PointSet points, KnnNorm norm, NeighborSearch search) =>
+    public static NeighborIndex Create(Samples points, KnnNorm norm, NeighborSearch search) =>
         !UseTree(points.Count, points.Dimensions, search) ? new BruteForceIndex(points, norm)
         : points.Dimensions == 1 ? new SortedIndex(points, norm)
         : new KdTree(points, norm);

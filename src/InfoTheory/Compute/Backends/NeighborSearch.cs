@@ -1,6 +1,6 @@
 namespace InfoTheory;
 
-/// <summary>How neighbours are found. The result is the same either way (exact search); only the speed differs.</summary>
+/// <summary>How neighbors are found. The result is the same either way (exact search); only the speed differs.</summary>
 public enum NeighborSearch
 {
     /// <summary>

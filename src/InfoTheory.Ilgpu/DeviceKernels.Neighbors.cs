@@ -3,7 +3,7 @@ using ILGPU.Algorithms;
 
 namespace InfoTheory.Ilgpu;
 
-/// <summary>The brute-force neighbour kernels behind the k-NN estimators (KL, weighted KL, KSG, WKV divergence).</summary>
+/// <summary>The brute-force neighbor kernels behind the k-NN estimators (KL, weighted KL, KSG, WKV divergence).</summary>
 internal static partial class DeviceKernels
 {
     /// <summary>

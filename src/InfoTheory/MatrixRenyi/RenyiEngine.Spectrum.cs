@@ -1,91 +1,23 @@
-using InfoTheory.Internal;
-
 namespace InfoTheory;
 
-/// <summary>The matrix-Rényi entropies computed through a <see cref="ComputeBackend"/> other than the managed CPU one.</summary>
+/// <summary>S_α from a spectrum or a squared Frobenius norm: the part of the matrix-Rényi entropies after the backend's work.</summary>
 internal static partial class RenyiEngine
 {
-    /// <summary>
-    /// As <see cref="JointEntropies"/>, with the Grams, Hadamard products, norms and spectra on <paramref name="backend"/>.
-    /// The Grams are built once per variable; S_α of each subset comes from the backend's eigenvalues of A = ∘K̃/N
-    /// (or from ‖A‖²_F when α = 2; <see cref="JointEntropies"/> sends Gaussian S₂ with a distance-free width to the
-    /// backend's pair sums instead, with no Gram at all). A backend call is not interrupted: <paramref name="work"/> counts
-    /// and checks for cancellation between them.
-    /// </summary>
-    private static (double[] Nats, double[] Widths, double Clipped) JointEntropiesOn(
-        ComputeBackend backend, IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets, MatrixRenyiOptions options, WorkTracker? work)
+    /// <summary>S₂(K̃/N) = 2·ln N − ln ‖K̃‖²_F in nats from the squared norm of a unit-diagonal K̃ (nothing is clipped).</summary>
+    internal static (double Nats, double Clipped) FromSquaredNorm(double squaredNormOfUnitGram, int n) =>
+        (Clamp(2 * Math.Log(n) - Math.Log(squaredNormOfUnitGram), n), 0);
+
+    /// <summary>S_α in nats from the eigenvalues of K̃ (A = K̃/N has eigenvalues λ/N); negatives are clipped and counted.</summary>
+    public static (double Nats, double Clipped) FromEigenvalues(ReadOnlySpan<double> eigenvaluesOfUnitGram, int n, double alpha)
     {
-        int n = variables[0].Count;
-        var widths = new double[variables.Count];
-        var grams = new double[variables.Count][];
-        work?.Begin(EstimationStages.Gram, (long)variables.Count * n);
-        for (int v = 0; v < variables.Count; v++)
+        var normalized = new double[eigenvaluesOfUnitGram.Length];
+        for (int i = 0; i < normalized.Length; i++)
         {
-            (grams[v], widths[v]) = UnitGramOn(backend, variables[v], options);
-            work?.Advance(n);
+            normalized[i] = eigenvaluesOfUnitGram[i] / n;
         }
 
-        var nats = new double[subsets.Count];
-        double clipped = 0;
-        if (options.Alpha == 2)
-        {
-            var norms = new double[subsets.Count];
-            backend.SubsetSquaredNorms(grams, n, subsets, norms);
-            for (int s = 0; s < subsets.Count; s++)
-            {
-                nats[s] = FromSquaredNorm(norms[s], n).Nats;
-            }
-
-            return (nats, widths, 0);
-        }
-
-        var eigenvalues = new double[(long)subsets.Count * n];
-        work?.Begin(EstimationStages.Eigenvalues, (long)subsets.Count * n);
-        backend.SubsetSpectra(grams, n, subsets, eigenvalues);
-        work?.Advance((long)subsets.Count * n);
-        for (int s = 0; s < subsets.Count; s++)
-        {
-            double c;
-            (nats[s], c) = FromNormalizedEigenvalues(eigenvalues.AsSpan(s * n, n), n, options.Alpha);
-            clipped += c;
-        }
-
-        return (nats, widths, clipped);
+        return FromNormalizedEigenvalues(normalized, n, alpha);
     }
-
-    /// <summary>K̃ of one variable and its σ, built on the options' backend (the CPU path's own code on the CPU).</summary>
-    internal static (double[] Matrix, double Width) UnitGramVia(Samples samples, MatrixRenyiOptions options, WorkTracker? work = null)
-    {
-        if (options.Backend.IsManagedCpu)
-        {
-            return UnitGram(samples, options, work: work);
-        }
-
-        work?.ThrowIfCancellationRequested();
-        var gram = UnitGramOn(options.Backend, samples, options);
-        work?.Advance(samples.Count);
-        return gram;
-    }
-
-    /// <summary>K̃ of one variable built on <paramref name="backend"/>, with the width rule resolved as on the CPU path.</summary>
-    internal static (double[] Matrix, double Width) UnitGramOn(ComputeBackend backend, Samples samples, MatrixRenyiOptions options)
-    {
-        int n = samples.Count;
-        var input = Prepare(samples, nameof(samples));
-        var k = AllocateMatrix(n);
-        if (options.Bandwidth.NeedsDistances)
-        {
-            backend.SquaredDistances(input.Values, k);
-        }
-
-        var (reported, width) = Width(options.Bandwidth, input, options.Bandwidth.NeedsDistances ? k : default, nameof(samples));
-        KernelAtZero(options.Kernel, width);
-        backend.UnitGram(input.Values, options.Kernel, width, k);
-        return (k, reported);
-    }
-
-    /// <summary>S₂ = −ln ‖A‖²_F in nats for a trace-normalised A (nothing is clipped).</summary>
-    internal static (double Nats, double Clipped) FromSquaredNorm(double squaredNorm, int n) => (Clamp(-Math.Log(squaredNorm), n), 0);
 
     /// <summary>
     /// S_α in nats from the eigenvalues of the trace-normalised A (not of K̃); negatives are clipped and counted. Stable for

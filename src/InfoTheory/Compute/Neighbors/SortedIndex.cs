@@ -1,4 +1,4 @@
-namespace InfoTheory.NearestNeighbors;
+namespace InfoTheory.Compute;
 
 /// <summary>
 /// Exact search in one dimension: the values sorted once, a k-NN query walks outwards from the query's place, and a
@@ -10,11 +10,11 @@ internal sealed class SortedIndex : NeighborIndex
     private readonly double[] _values;
     private readonly int[] _ids;
 
-    public SortedIndex(PointSet points, KnnNorm norm)
+    public SortedIndex(Samples points, KnnNorm norm)
         : base(points, norm)
     {
         int n = points.Count;
-        _values = (double[])points.Data.Clone();
+        _values = points.ToArray();
         _ids = new int[n];
         for (int i = 0; i < n; i++)
         {
@@ -38,7 +38,7 @@ internal sealed class SortedIndex : NeighborIndex
             double dh = hi < n ? Metric(_values[hi] - q, max) : double.PositiveInfinity;
             if (double.IsPositiveInfinity(dl) && double.IsPositiveInfinity(dh) && lo < 0 && hi >= n)
             {
-                throw new InvalidOperationException("Internal error: fewer stored points than neighbours asked for.");
+                throw new InvalidOperationException("Internal error: fewer stored points than neighbors asked for.");
             }
 
             int at = dl <= dh ? lo-- : hi++;

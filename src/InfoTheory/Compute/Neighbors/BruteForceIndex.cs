@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace InfoTheory.NearestNeighbors;
+namespace InfoTheory.Compute;
 
 /// <summary>
 /// Exact brute-force search: the points are kept column by column (d arrays of N), and a query computes its distances
@@ -15,7 +15,7 @@ internal sealed class BruteForceIndex : NeighborIndex
     private readonly double[] _columns; // feature f of point j at f·N + j
     private readonly int _n, _d;
 
-    public BruteForceIndex(PointSet points, KnnNorm norm)
+    public BruteForceIndex(Samples points, KnnNorm norm)
         : base(points, norm)
     {
         _n = points.Count;
@@ -62,7 +62,7 @@ internal sealed class BruteForceIndex : NeighborIndex
 
         if (count < k)
         {
-            throw new InvalidOperationException("Internal error: fewer stored points than neighbours asked for.");
+            throw new InvalidOperationException("Internal error: fewer stored points than neighbors asked for.");
         }
     }
 

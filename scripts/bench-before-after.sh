@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Before/after timing of the cases a refactoring must not slow down (benchmarks/InfoTheory.Benchmarks/
+# NoSlowdownBenchmarks.cs), in one session: the benchmark project is built once against a "before" commit (exported with
+# git archive, the benchmark file copied in) and once against this working tree, then BenchmarkDotNet runs the two
+# alternately, before, after, before, after, … so that a change in the machine's load falls on both sides alike.
+#
+#   scripts/bench-before-after.sh [before-ref=main] [rounds=2] [out=/tmp/bench-before-after]
+#
+# Prints per case each round's mean and minimum, and the ratios after ÷ before of the medians of the means over rounds
+# and of the smallest minima (load on a shared machine only adds time, so the minima are the steadier comparison); the
+# BenchmarkDotNet reports stay under out/.
+set -euo pipefail
+before_ref=${1:-main}
+rounds=${2:-2}
+out=${3:-/tmp/bench-before-after}
+root=$(cd "$(dirname "$0")/.." && pwd)
+bench=benchmarks/InfoTheory.Benchmarks
+# SourceLink needs a .git directory, which an exported tree has not; off on both sides alike.
+props=(-c Release -p:EnableSourceLink=false -p:EnableSourceControlManagerQueries=false)
+
+rm -rf "$out/before"
+mkdir -p "$out/before"
+git -C "$root" archive "$before_ref" | tar -x -C "$out/before"
+cp "$root/$bench/NoSlowdownBenchmarks.cs" "$out/before/$bench/"
+echo "before: $(git -C "$root" rev-parse --short "$before_ref") ($before_ref); after: $(git -C "$root" rev-parse --short HEAD) + working tree"
+dotnet build "$out/before/$bench" "${props[@]}" -v q -nologo
+dotnet build "$root/$bench" "${props[@]}" -v q -nologo
+
+for r in $(seq 1 "$rounds"); do
+  for side in before after; do
+    dir=$([ "$side" = before ] && echo "$out/before" || echo "$root")
+    rm -rf "$out/$side-$r"
+    (cd "$dir" && dotnet "$bench/bin/Release/net10.0/InfoTheory.Benchmarks.dll" --filter '*NoSlowdownBenchmarks*' --inProcess \
+      --launchCount 1 --warmupCount 3 --iterationCount 15 --artifacts "$out/$side-$r" > "$out/$side-$r.log")
+    echo "round $r $side done ($(date -u +%H:%M:%S))"
+  done
+done
+
+/usr/bin/python3 - "$out" "$rounds" <<'EOF'
+import csv, glob, statistics, sys
+out, rounds = sys.argv[1], int(sys.argv[2])
+def ms(text):
+    value, unit = text.replace(',', '').split()
+    return float(value) * {'ns': 1e-6, 'us': 1e-3, 'μs': 1e-3, 'ms': 1, 's': 1e3}[unit]
+means = {}
+for side in ('before', 'after'):
+    for r in range(1, rounds + 1):
+        report = glob.glob(f'{out}/{side}-{r}/results/*NoSlowdownBenchmarks-report.csv')[0]
+        for row in csv.DictReader(open(report), delimiter=','):
+            means.setdefault(row['Case'], {}).setdefault(side, []).append((ms(row['Mean']), ms(row['StdDev']), ms(row['Min'])))
+print('| case | before: mean ± SD (min) per round, ms | after: mean ± SD (min) per round, ms | after ÷ before: median mean | after ÷ before: min |')
+print('| --- | --- | --- | ---: | ---: |')
+for case, sides in means.items():
+    cell = lambda s: ', '.join(f'{m:.4g} ± {d:.2g} ({lo:.4g})' for m, d, lo in sides[s])
+    ratio = statistics.median(m for m, _, _ in sides['after']) / statistics.median(m for m, _, _ in sides['before'])
+    low = min(lo for _, _, lo in sides['after']) / min(lo for _, _, lo in sides['before'])
+    print(f'| {case} | {cell("before")} | {cell("after")} | {ratio:.3f} | {low:.3f} |')
+EOF
