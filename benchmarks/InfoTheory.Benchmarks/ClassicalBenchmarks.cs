@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using InfoTheory;
+
+namespace InfoTheory.Benchmarks;
 
 /// <summary>
 /// The classical (non-k-NN) estimators at the sizes of issue #3: Gaussian KDE entropy of N = 10,000 2-D samples (Scott,

@@ -44,7 +44,7 @@ internal static class GramInput
 }
 
 /// <summary>
-/// Eigenvalues of an N×N Gaussian Gram matrix with <see cref="SymmetricEigenvalues.ComputeInPlace"/>, timed
+/// Eigenvalues of an N×N Gaussian Gram matrix with <c>SymmetricEigenvalues.ComputeInPlace</c>, timed
 /// including the N² copy into a work buffer (the solver destroys its input). MathNet's baseline is in
 /// <see cref="MathNetEigenvalueBenchmarks"/> (separate, because it takes ~15 s at N = 2048 and is skipped at 4096).
 /// Run: <c>dotnet run -c Release --project benchmarks/InfoTheory.Benchmarks -- --filter '*Eigenvalue*' --job short</c>

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using InfoTheory;
+
+namespace InfoTheory.Benchmarks;
 
 /// <summary>
 /// KSG estimator 1 (k = 3, max-norm, default jitter) on the two sizes, and the Kozachenko–Leonenko entropy of

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using InfoTheory;
+
+namespace InfoTheory.Benchmarks;
 
 /// <summary>
 /// One PID pass as in Yu et al. (TNNLS 2021): batch N = 128, input of 784 values, a layer of C maps of 14×14, α = 1.01,

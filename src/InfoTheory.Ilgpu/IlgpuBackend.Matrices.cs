@@ -173,7 +173,7 @@ public sealed partial class IlgpuBackend
         Span<double> sums, ComputeContext context) =>
         Cpu.KernelPairSums(variables, widths, kernel, subsets, sums, context);
 
-    private void LaunchDistances(CompiledKernels k, MemoryBuffer1D<double, Stride1D.Dense> x, int n, int d, MemoryBuffer1D<double, Stride1D.Dense> output, int gaussian, double scale)
+    private static void LaunchDistances(CompiledKernels k, MemoryBuffer1D<double, Stride1D.Dense> x, int n, int d, MemoryBuffer1D<double, Stride1D.Dense> output, int gaussian, double scale)
     {
         int tiles = (n + DeviceKernels.Tile - 1) / DeviceKernels.Tile;
         k.SquaredDistances(new KernelConfig(new Index2D(tiles, tiles), new Index2D(DeviceKernels.Tile, DeviceKernels.Tile)), x.View, n, d, output.View, gaussian, scale);

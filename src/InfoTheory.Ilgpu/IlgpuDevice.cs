@@ -29,6 +29,7 @@ public enum IlgpuMemoryPolicy
     FallBackToCpu,
 }
 
+#pragma warning disable CA1720 // Double and Single name the precisions themselves, as float64/float32 in the docs
 /// <summary>The arithmetic of the distance and Gram kernels.</summary>
 public enum IlgpuPrecision
 {
@@ -43,3 +44,4 @@ public enum IlgpuPrecision
     /// </summary>
     Single,
 }
+#pragma warning restore CA1720

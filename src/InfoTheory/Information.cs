@@ -1,5 +1,5 @@
-using InfoTheory.Internal;
 using System.Globalization;
+using InfoTheory.Internal;
 
 namespace InfoTheory;
 

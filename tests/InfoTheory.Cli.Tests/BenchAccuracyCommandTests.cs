@@ -1,5 +1,4 @@
 using InfoTheory.Cli.Accuracy;
-using Xunit;
 using CliApp = InfoTheory.Cli.Cli;
 
 namespace InfoTheory.Tests.Compression;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using InfoTheory.Ilgpu;
-using Xunit;
 using static InfoTheory.Tests.Cli.CliHarness;
 
 namespace InfoTheory.Tests.Cli;

@@ -3,9 +3,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using InfoTheory.Tests.IO;
-using Xunit;
-using CliApp = InfoTheory.Cli.Cli;
 using static InfoTheory.Tests.Cli.CliHarness;
+using CliApp = InfoTheory.Cli.Cli;
 
 namespace InfoTheory.Tests.Cli;
 

@@ -22,7 +22,11 @@ internal static class ProcessRunner
     public static string Dotnet { get; } = FindDotnet();
 
     /// <summary>Runs <paramref name="fileName"/> and waits for it (killing its process tree after <paramref name="timeout"/>).</summary>
+    /// <param name="fileName">The program.</param>
+    /// <param name="arguments">Its arguments, each passed as one.</param>
+    /// <param name="workingDirectory">Where it runs.</param>
     /// <param name="environment">Variables to set (null value: remove) on top of the cleaned environment.</param>
+    /// <param name="timeout">How long it may run (default in the method).</param>
     public static CommandResult Run(string fileName, IEnumerable<string> arguments, string workingDirectory,
         IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
     {

@@ -1,7 +1,7 @@
-using System.Globalization;
-using System.Text;
 using System.Buffers.Binary;
+using System.Globalization;
 using System.IO.Compression;
+using System.Text;
 
 namespace InfoTheory.TorchSharp;
 

@@ -1,8 +1,8 @@
-using InfoTheory.Internal;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using InfoTheory.Internal;
 
 namespace InfoTheory.TorchSharp;
 

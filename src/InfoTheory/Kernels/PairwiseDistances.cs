@@ -70,7 +70,7 @@ internal sealed class PairwiseDistances
     /// <summary>D[i, 0..i): the squared distances of observation i to every earlier one.</summary>
     public void LowerRow(int i, Span<double> destination)
     {
-        int n = Count, d = _dimensions;
+        int d = _dimensions;
         if (_norms.Length == 0)
         {
             DirectLowerRow(i, destination);

@@ -161,7 +161,7 @@ internal static partial class RenyiEngine
     /// S_2 for Gaussian kernels, one exponential per pair and subset: K_p² = exp(−‖x/σ_p − y/σ_p‖²), so the squared
     /// Hadamard product over a subset is exp(−‖u − v‖²) for the concatenation u of the variables each divided by σ_p.
     /// </summary>
-    private static double[] GaussianSecondOrder(ComputeBackend backend, IReadOnlyList<Samples> variables, double[] widths, IReadOnlyList<int[]> subsets,
+    private static double[] GaussianSecondOrder(ComputeBackend backend, Samples[] variables, double[] widths, IReadOnlyList<int[]> subsets,
         ComputeContext context)
     {
         int n = variables[0].Count;

@@ -1,5 +1,4 @@
 using System.Numerics;
-using InfoTheory.Internal;
 
 namespace InfoTheory.NearestNeighbors;
 

@@ -232,7 +232,11 @@ public class KdeTests
             {
                 var options = new KdeOptions
                 {
-                    Rule = KdeBandwidthRule.Fixed, Factor = factor, Scaling = KdeScaling.Diagonal, LeaveOneOut = leaveOneOut, Parallel = parallel,
+                    Rule = KdeBandwidthRule.Fixed,
+                    Factor = factor,
+                    Scaling = KdeScaling.Diagonal,
+                    LeaveOneOut = leaveOneOut,
+                    Parallel = parallel,
                 };
                 Assert.Equal(expected, Entropy.Kde(x, options).Value.Nats, 11);
             }

@@ -1,5 +1,4 @@
 using InfoTheory.Internal;
-using Xunit;
 
 namespace InfoTheory.Tests.Core;
 

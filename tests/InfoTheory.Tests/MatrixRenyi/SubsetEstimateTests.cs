@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace InfoTheory.Tests.MatrixRenyi;
 
 /// <summary><c>MatrixRenyiEntropy.EstimateSubsets</c>: shared Grams give exactly what the separate estimators give.</summary>

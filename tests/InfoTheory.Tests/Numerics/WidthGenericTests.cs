@@ -154,50 +154,50 @@ public class WidthGenericTests
             case "eig-unblocked":
             case "eig-blocked":
             case "eig-twostage":
-            {
-                int n = pipeline == "eig-unblocked" ? 150 : 300;
-                var a = RandomSymmetric(n, pipeline == "eig-unblocked" ? 50 : pipeline == "eig-blocked" ? 51 : 52);
-                var eigenvalues = new double[n];
-                if (pipeline == "eig-unblocked")
                 {
-                    SymmetricEigenvalues.Solve(a, n, eigenvalues, 1, 48, forceUnblocked: true);
-                }
-                else if (pipeline == "eig-blocked")
-                {
-                    SymmetricEigenvalues.Solve(a, n, eigenvalues, 2, 32, forceBlocked: true);
-                }
-                else
-                {
-                    SymmetricEigenvalues.Solve(a, n, eigenvalues, 2, 48, twoStageBand: 32);
-                }
+                    int n = pipeline == "eig-unblocked" ? 150 : 300;
+                    var a = RandomSymmetric(n, pipeline == "eig-unblocked" ? 50 : pipeline == "eig-blocked" ? 51 : 52);
+                    var eigenvalues = new double[n];
+                    if (pipeline == "eig-unblocked")
+                    {
+                        SymmetricEigenvalues.Solve(a, n, eigenvalues, 1, 48, forceUnblocked: true);
+                    }
+                    else if (pipeline == "eig-blocked")
+                    {
+                        SymmetricEigenvalues.Solve(a, n, eigenvalues, 2, 32, forceBlocked: true);
+                    }
+                    else
+                    {
+                        SymmetricEigenvalues.Solve(a, n, eigenvalues, 2, 48, twoStageBand: 32);
+                    }
 
-                return eigenvalues;
-            }
+                    return eigenvalues;
+                }
 
             case "eig-batch":
-            {
-                var all = new double[16 * 40 * 40];
-                for (int b = 0; b < 16; b++)
                 {
-                    RandomSymmetric(40, 60 + b).CopyTo(all, b * 1600);
+                    var all = new double[16 * 40 * 40];
+                    for (int b = 0; b < 16; b++)
+                    {
+                        RandomSymmetric(40, 60 + b).CopyTo(all, b * 1600);
+                    }
+
+                    var eigenvalues = new double[16 * 40];
+                    SymmetricEigenvalues.ComputeBatch(all, 40, 16, eigenvalues);
+                    return eigenvalues;
                 }
 
-                var eigenvalues = new double[16 * 40];
-                SymmetricEigenvalues.ComputeBatch(all, 40, 16, eigenvalues);
-                return eigenvalues;
-            }
-
             case "eigvec":
-            {
-                var (values, vectors) = SymmetricEigendecomposition.Compute(RandomSymmetric(60, 70), 60);
-                return [.. values, .. vectors];
-            }
+                {
+                    var (values, vectors) = SymmetricEigendecomposition.Compute(RandomSymmetric(60, 70), 60);
+                    return [.. values, .. vectors];
+                }
 
             case "renyi":
-            {
-                var s = new Samples(PointRows(), Dimensions);
-                return [Entropy.MatrixRenyi(s, 2).Value.Nats, Entropy.MatrixRenyi(s, 1.01).Value.Nats];
-            }
+                {
+                    var s = new Samples(PointRows(), Dimensions);
+                    return [Entropy.MatrixRenyi(s, 2).Value.Nats, Entropy.MatrixRenyi(s, 1.01).Value.Nats];
+                }
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(pipeline), pipeline, "no such pipeline");
@@ -219,168 +219,168 @@ public class WidthGenericTests
         switch (kernel)
         {
             case "fastexp":
-            {
-                var x = ExpArguments();
-                var e = new double[x.Length];
-                for (int i = 0; i < x.Length; i += TSimd.Count)
                 {
-                    TSimd.Store(FastExp.NonPositive<TVector, TSimd>(TSimd.Load(ref x[i], 0)), ref e[i], 0);
-                }
+                    var x = ExpArguments();
+                    var e = new double[x.Length];
+                    for (int i = 0; i < x.Length; i += TSimd.Count)
+                    {
+                        TSimd.Store(FastExp.NonPositive<TVector, TSimd>(TSimd.Load(ref x[i], 0)), ref e[i], 0);
+                    }
 
-                return e;
-            }
+                    return e;
+                }
 
             case "lowerrow":
             case "rowsums":
-            {
-                var pd = new PairwiseDistances(new Samples(ScaledPoints(), Dimensions));
-                var output = new List<double>();
-                for (int i = 0; i < Points; i++)
                 {
-                    if (kernel == "rowsums")
+                    var pd = new PairwiseDistances(new Samples(ScaledPoints(), Dimensions));
+                    var output = new List<double>();
+                    for (int i = 0; i < Points; i++)
                     {
-                        output.Add(pd.SumOfNegativeExponentials<TVector, TSimd>(i));
-                        continue;
+                        if (kernel == "rowsums")
+                        {
+                            output.Add(pd.SumOfNegativeExponentials<TVector, TSimd>(i));
+                            continue;
+                        }
+
+                        var row = new double[i];
+                        pd.DirectLowerRow<TVector, TSimd>(i, row);
+                        output.AddRange(row);
                     }
 
-                    var row = new double[i];
-                    pd.DirectLowerRow<TVector, TSimd>(i, row);
-                    output.AddRange(row);
+                    return [.. output];
                 }
-
-                return [.. output];
-            }
 
             case "kernelsums":
-            {
-                // KernelSums.LogRowSums, serial, no self term, d ≤ 32 (the fused rows).
-                var z = ScaledPoints();
-                var zt = new double[z.Length];
-                for (int i = 0; i < Points; i++)
                 {
-                    for (int k = 0; k < Dimensions; k++)
+                    // KernelSums.LogRowSums, serial, no self term, d ≤ 32 (the fused rows).
+                    var z = ScaledPoints();
+                    var zt = new double[z.Length];
+                    for (int i = 0; i < Points; i++)
                     {
-                        zt[k * Points + i] = z[i * Dimensions + k];
+                        for (int k = 0; k < Dimensions; k++)
+                        {
+                            zt[k * Points + i] = z[i * Dimensions + k];
+                        }
                     }
-                }
 
-                var acc = new double[Points];
-                var xi = new double[Dimensions];
-                for (int i = 0; i < Points; i++)
-                {
-                    KernelSums.FusedRow<TVector, TSimd>(zt, Points, Dimensions, i, xi, acc);
-                }
+                    var acc = new double[Points];
+                    var xi = new double[Dimensions];
+                    for (int i = 0; i < Points; i++)
+                    {
+                        KernelSums.FusedRow<TVector, TSimd>(zt, Points, Dimensions, i, xi, acc);
+                    }
 
-                return [.. acc.Select(s => Math.Log(s))];
-            }
+                    return [.. acc.Select(s => Math.Log(s))];
+                }
 
             case "rank2row":
-            {
-                var x = Uniform(Points, 10, -1, 1);
-                var y = Uniform(Points, 11, -1, 1);
-                var output = new List<double>();
-                foreach (int len in lengths)
                 {
-                    var row = Uniform(len, 100 + len, -1, 1);
-                    HouseholderTridiagonal.Rank2Row<TVector, TSimd>(row, x.AsSpan(0, len), y.AsSpan(0, len), 0.37, -1.21);
-                    output.AddRange(row);
-                }
+                    var x = Uniform(Points, 10, -1, 1);
+                    var y = Uniform(Points, 11, -1, 1);
+                    var output = new List<double>();
+                    foreach (int len in lengths)
+                    {
+                        var row = Uniform(len, 100 + len, -1, 1);
+                        HouseholderTridiagonal.Rank2Row<TVector, TSimd>(row, x.AsSpan(0, len), y.AsSpan(0, len), 0.37, -1.21);
+                        output.AddRange(row);
+                    }
 
-                return [.. output];
-            }
+                    return [.. output];
+                }
 
             case "symmatvec":
-            {
-                var a = LowerTriangle(Points, 12);
-                var v = Uniform(Points, 13, -1, 1);
-                var w = Uniform(Points, 14, -1, 1);
-                for (int r = 0; r < Points; r++)
                 {
-                    HouseholderTridiagonal.SymmetricMatVecRow<TVector, TSimd>(a, Points, r, v, w);
-                }
+                    var a = LowerTriangle(Points, 12);
+                    var v = Uniform(Points, 13, -1, 1);
+                    var w = Uniform(Points, 14, -1, 1);
+                    for (int r = 0; r < Points; r++)
+                    {
+                        HouseholderTridiagonal.SymmetricMatVecRow<TVector, TSimd>(a, Points, r, v, w);
+                    }
 
-                return w;
-            }
+                    return w;
+                }
 
             case "updaterow":
             case "updatetworows":
-            {
-                var a = LowerTriangle(Points, kernel == "updaterow" ? 15 : 20);
-                var x = Uniform(Points, 16, -1, 1);
-                var y = Uniform(Points, 17, -1, 1);
-                var u = Uniform(Points, 18, -1, 1);
-                var w = Uniform(Points, 19, -1, 1);
-                if (kernel == "updaterow")
                 {
-                    for (int r = 0; r < Points; r++)
+                    var a = LowerTriangle(Points, kernel == "updaterow" ? 15 : 20);
+                    var x = Uniform(Points, 16, -1, 1);
+                    var y = Uniform(Points, 17, -1, 1);
+                    var u = Uniform(Points, 18, -1, 1);
+                    var w = Uniform(Points, 19, -1, 1);
+                    if (kernel == "updaterow")
                     {
-                        HouseholderTridiagonal.UpdateRowAndMatVec<TVector, TSimd>(a.AsSpan(r * Points, r + 1), x, y, y[r], x[r], u, w);
+                        for (int r = 0; r < Points; r++)
+                        {
+                            HouseholderTridiagonal.UpdateRowAndMatVec<TVector, TSimd>(a.AsSpan(r * Points, r + 1), x, y, y[r], x[r], u, w);
+                        }
                     }
-                }
-                else
-                {
-                    for (int r = 0; r + 1 < Points; r += 2)
+                    else
                     {
-                        HouseholderTridiagonal.UpdateTwoRowsAndMatVec<TVector, TSimd>(a.AsSpan(r * Points, r + 1),
-                            a.AsSpan((r + 1) * Points, r + 2), x, y, u, w);
+                        for (int r = 0; r + 1 < Points; r += 2)
+                        {
+                            HouseholderTridiagonal.UpdateTwoRowsAndMatVec<TVector, TSimd>(a.AsSpan(r * Points, r + 1),
+                                a.AsSpan((r + 1) * Points, r + 2), x, y, u, w);
+                        }
                     }
-                }
 
-                return [.. a, .. w];
-            }
+                    return [.. a, .. w];
+                }
 
             case "fuseddotaxpy4":
-            {
-                var output = new List<double>();
-                foreach (int len in lengths)
                 {
-                    var g = Uniform(len, 35, -1, 1);
-                    var (d0, d1, d2, d3) = TwoStageTridiagonal.FusedDotAxpy4<TVector, TSimd>(Uniform(len, 30, -1, 1), Uniform(len, 31, -1, 1),
-                        Uniform(len, 32, -1, 1), Uniform(len, 33, -1, 1), Uniform(len, 34, -1, 1), g, 0.3, -0.7, 1.1, -1.9);
-                    output.AddRange([d0, d1, d2, d3, .. g]);
-                }
+                    var output = new List<double>();
+                    foreach (int len in lengths)
+                    {
+                        var g = Uniform(len, 35, -1, 1);
+                        var (d0, d1, d2, d3) = TwoStageTridiagonal.FusedDotAxpy4<TVector, TSimd>(Uniform(len, 30, -1, 1), Uniform(len, 31, -1, 1),
+                            Uniform(len, 32, -1, 1), Uniform(len, 33, -1, 1), Uniform(len, 34, -1, 1), g, 0.3, -0.7, 1.1, -1.9);
+                        output.AddRange([d0, d1, d2, d3, .. g]);
+                    }
 
-                return [.. output];
-            }
+                    return [.. output];
+                }
 
             case "fuseddotaxpy":
-            {
-                var output = new List<double>();
-                foreach (int len in lengths)
                 {
-                    var g = Uniform(len, 38, -1, 1);
-                    double dot = TwoStageTridiagonal.FusedDotAxpy<TVector, TSimd>(Uniform(len, 36, -1, 1), Uniform(len, 37, -1, 1), g, 0.55);
-                    output.AddRange([dot, .. g]);
-                }
+                    var output = new List<double>();
+                    foreach (int len in lengths)
+                    {
+                        var g = Uniform(len, 38, -1, 1);
+                        double dot = TwoStageTridiagonal.FusedDotAxpy<TVector, TSimd>(Uniform(len, 36, -1, 1), Uniform(len, 37, -1, 1), g, 0.55);
+                        output.AddRange([dot, .. g]);
+                    }
 
-                return [.. output];
-            }
+                    return [.. output];
+                }
 
             case "applyright":
-            {
-                var output = new List<double>();
-                foreach (int len in lengths)
                 {
-                    var row = Uniform(len, 39, -1, 1);
-                    TwoStageTridiagonal.ApplyRight<TVector, TSimd>(row, Uniform(len, 40, -1, 1), 0.8);
-                    output.AddRange(row);
-                }
+                    var output = new List<double>();
+                    foreach (int len in lengths)
+                    {
+                        var row = Uniform(len, 39, -1, 1);
+                        TwoStageTridiagonal.ApplyRight<TVector, TSimd>(row, Uniform(len, 40, -1, 1), 0.8);
+                        output.AddRange(row);
+                    }
 
-                return [.. output];
-            }
+                    return [.. output];
+                }
 
             case "axpy":
-            {
-                var output = new List<double>();
-                foreach (int len in lengths)
                 {
-                    var y = Uniform(len, 42, -1, 1);
-                    TwoStageTridiagonal.Axpy<TVector, TSimd>(Uniform(len, 41, -1, 1), -0.45, y);
-                    output.AddRange(y);
-                }
+                    var output = new List<double>();
+                    foreach (int len in lengths)
+                    {
+                        var y = Uniform(len, 42, -1, 1);
+                        TwoStageTridiagonal.Axpy<TVector, TSimd>(Uniform(len, 41, -1, 1), -0.45, y);
+                        output.AddRange(y);
+                    }
 
-                return [.. output];
-            }
+                    return [.. output];
+                }
 
             default:
                 throw new ArgumentOutOfRangeException(nameof(kernel), kernel, "no such kernel");

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace InfoTheory.Tests.Numerics;
 
 /// <summary>
@@ -80,6 +82,6 @@ internal static class WidthTestInputs
             }
         }
 
-        return h.ToString("x16");
+        return h.ToString("x16", CultureInfo.InvariantCulture);
     }
 }

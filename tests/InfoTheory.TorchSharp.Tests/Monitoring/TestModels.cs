@@ -1,5 +1,4 @@
 using System.Reflection;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace InfoTheory.TorchSharp.Tests.Monitoring;

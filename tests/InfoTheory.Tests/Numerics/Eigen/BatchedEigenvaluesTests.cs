@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using Xunit;
 
 namespace InfoTheory.Tests.Compute;
 
