@@ -18,6 +18,12 @@ internal sealed record OptionSpec(string Name, string? Value, string Help, bool 
 internal sealed record CommandSpec(string Name, string Summary, string Description, IReadOnlyList<OptionSpec> Options,
     Action<ParsedArguments, CommandContext> Run)
 {
+    /// <summary>
+    /// The one word the command takes before or between its options (e.g. <c>reproduce NAME</c>), with its placeholder
+    /// in <see cref="OptionSpec.Value"/>; null (default) when it takes none.
+    /// </summary>
+    public OptionSpec? Positional { get; init; }
+
     /// <summary>The option with this name, or null.</summary>
     public OptionSpec? Find(string name) => Options.FirstOrDefault(o => o.Name == name);
 }
@@ -77,6 +83,7 @@ internal static class CommandCatalog
         MmiCommand.Spec,
         PidCommand.Spec,
         InfoPlaneCommand.Spec,
+        ReproduceCommand.Spec,
         BenchAccuracyCommand.Spec,
     ];
 

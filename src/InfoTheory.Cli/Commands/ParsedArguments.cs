@@ -15,6 +15,9 @@ internal sealed class ParsedArguments
     /// <summary>The command the options belong to.</summary>
     public CommandSpec Command { get; }
 
+    /// <summary>The command's one positional word (<see cref="CommandSpec.Positional"/>), or null when not given.</summary>
+    public string? Positional { get; private set; }
+
     /// <summary>True when <c>--help</c> or <c>-h</c> was given (nothing else is checked then).</summary>
     public bool HelpRequested { get; private set; }
 
@@ -35,6 +38,12 @@ internal sealed class ParsedArguments
         for (int i = 0; i < args.Length; i++)
         {
             string arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal) && command.Positional is not null && result.Positional is null)
+            {
+                result.Positional = arg;
+                continue;
+            }
+
             if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
             {
                 throw new UsageException($"unexpected argument '{arg}' for '{command.Name}'; options start with '--' (run 'infotheory {command.Name} --help').");

@@ -34,10 +34,21 @@ internal static class HelpText
     {
         var text = new StringBuilder();
         var required = command.Options.Where(o => o.Required).Select(o => $"--{o.Name} {o.Value}");
+        if (command.Positional is { } word)
+        {
+            required = required.Prepend(word.Value ?? word.Name);
+        }
+
         text.AppendLine(CultureInfo.InvariantCulture, $"Usage: infotheory {command.Name} {string.Join(' ', required)} [options]");
         text.AppendLine();
         text.AppendLine(command.Description);
         text.AppendLine();
+        if (command.Positional is { } positional)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {positional.Value ?? positional.Name,-21} {positional.Help}");
+            text.AppendLine();
+        }
+
         text.AppendLine("Options:");
         foreach (var option in command.Options)
         {

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text;
+
+namespace InfoTheory.Cli.Reproduction;
+
+/// <summary>
+/// Writes docs/reproduction.md from the reports of full runs (<c>infotheory reproduce --docs FILE --runs DIR</c>, called by
+/// scripts/reproduce-docs.sh): a summary table of the verdicts, then every report in catalogue order, with its figures
+/// copied to <c>figures/reproduction/NAME/</c> beside the page. Nothing in the page is written by hand.
+/// </summary>
+internal static class ReproductionDocs
+{
+    /// <summary>Writes the page and returns how many reports it holds.</summary>
+    /// <param name="file">The page, e.g. docs/reproduction.md.</param>
+    /// <param name="runs">The folder with one subfolder per experiment, each with its report.json and figures.</param>
+    /// <param name="experiments">The experiments to look for, in page order; null for <see cref="ExperimentCatalog.All"/>.</param>
+    /// <exception cref="ArgumentException">No report under <paramref name="runs"/>, or a quick run among them.</exception>
+    public static int Write(string file, string runs, IReadOnlyList<Experiment>? experiments = null)
+    {
+        if (!Directory.Exists(runs))
+        {
+            throw new ArgumentException($"--runs {runs} is not a folder; give the --out folder of 'infotheory reproduce all'.", nameof(runs));
+        }
+
+        var reports = new List<(ReproductionReport Report, string Folder)>();
+        foreach (var experiment in experiments ?? ExperimentCatalog.All)
+        {
+            string folder = Path.Combine(runs, experiment.Name);
+            string json = Path.Combine(folder, "report.json");
+            if (File.Exists(json))
+            {
+                reports.Add((ReproductionReport.Load(json), folder));
+            }
+        }
+
+        if (reports.Count == 0)
+        {
+            throw new ArgumentException($"--runs {runs} holds no NAME/report.json of a known experiment; run 'infotheory reproduce all --out {runs}' first.", nameof(runs));
+        }
+
+        if (reports.FirstOrDefault(r => r.Report.Quick) is { Report: not null } quick)
+        {
+            throw new ArgumentException($"{quick.Folder} is a --quick run, which decides nothing; the page is written from full runs only.", nameof(runs));
+        }
+
+        string docsDir = Path.GetDirectoryName(Path.GetFullPath(file))!;
+        var md = new StringBuilder();
+        md.AppendLine("# Reproducing the seed papers' experiments");
+        md.AppendLine();
+        md.AppendLine("This page is generated from the reports of full runs of `infotheory reproduce` (do not edit it by hand):");
+        md.AppendLine();
+        md.AppendLine("```bash");
+        md.AppendLine("bash scripts/reproduce-docs.sh   # runs every experiment below at full size, then rewrites this page");
+        md.AppendLine("```");
+        md.AppendLine();
+        md.AppendLine("Each experiment re-runs a paper's setting (architecture, optimiser, data, probe, measurement schedule, estimator) and");
+        md.AppendLine("tests the paper's claims with a rule written beside each claim in the code (src/InfoTheory.Cli/Reproduction/Experiments/);");
+        md.AppendLine("the verdict is computed from the run's numbers. Where our data or machine forces a difference, the report says so.");
+        md.AppendLine();
+        md.AppendLine("| Experiment | Paper | Claims: reproduced / partly / not | Overall |");
+        md.AppendLine("| --- | --- | --- | --- |");
+        foreach (var (r, _) in reports)
+        {
+            int yes = r.Claims.Count(c => c.Verdict == Verdict.Reproduced), partly = r.Claims.Count(c => c.Verdict == Verdict.Partly);
+            md.AppendLine(CultureInfo.InvariantCulture, $"| [`{r.Experiment}`](#{Anchor(r)}) | {r.Paper.Citation} | {yes} / {partly} / {r.Claims.Count - yes - partly} | {ReproductionReport.Label(r.Overall)} |");
+        }
+
+        md.AppendLine();
+        foreach (var (r, folder) in reports)
+        {
+            string figures = Path.Combine(docsDir, "figures", "reproduction", r.Experiment);
+            Directory.CreateDirectory(figures);
+            foreach (var figure in r.Figures)
+            {
+                File.Copy(Path.Combine(folder, figure.File), Path.Combine(figures, figure.File), overwrite: true);
+            }
+
+            md.Append(r.ToMarkdown(headingLevel: 2, figurePrefix: $"figures/reproduction/{r.Experiment}/"));
+        }
+
+        File.WriteAllText(file, md.ToString());
+        return reports.Count;
+    }
+
+    /// <summary>GitHub's anchor of a report's heading.</summary>
+    private static string Anchor(ReproductionReport r) =>
+        new string($"{r.Experiment}: {r.Title}".ToLowerInvariant().Where(ch => char.IsLetterOrDigit(ch) || ch is ' ' or '-').ToArray()).Replace(' ', '-');
+}
