@@ -5,6 +5,8 @@
 # alternately, before, after, before, after, … so that a change in the machine's load falls on both sides alike.
 #
 #   scripts/bench-before-after.sh [before-ref=main] [rounds=2] [out=/tmp/bench-before-after]
+#   (ITERATIONS=15 and WARMUP=3 by default: fewer keep the slowest case, about 12 s an operation on a 2-core AVX2 machine,
+#   inside BenchmarkDotNet's time limit for in-process runs)
 #
 # Prints per case each round's mean and minimum, and the ratios after ÷ before of the medians of the means over rounds
 # and of the smallest minima (load on a shared machine only adds time, so the minima are the steadier comparison); the
@@ -12,6 +14,8 @@
 set -euo pipefail
 before_ref=${1:-main}
 rounds=${2:-2}
+iterations=${ITERATIONS:-15}
+warmup=${WARMUP:-3}
 out=${3:-/tmp/bench-before-after}
 root=$(cd "$(dirname "$0")/.." && pwd)
 bench=benchmarks/InfoTheory.Benchmarks
@@ -31,7 +35,7 @@ for r in $(seq 1 "$rounds"); do
     dir=$([ "$side" = before ] && echo "$out/before" || echo "$root")
     rm -rf "$out/$side-$r"
     (cd "$dir" && dotnet "$bench/bin/Release/net10.0/InfoTheory.Benchmarks.dll" --filter '*NoSlowdownBenchmarks*' --inProcess \
-      --launchCount 1 --warmupCount 3 --iterationCount 15 --artifacts "$out/$side-$r" > "$out/$side-$r.log")
+      --launchCount 1 --warmupCount "$warmup" --iterationCount "$iterations" --artifacts "$out/$side-$r" > "$out/$side-$r.log")
     echo "round $r $side done ($(date -u +%H:%M:%S))"
   done
 done

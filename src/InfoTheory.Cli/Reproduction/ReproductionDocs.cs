@@ -66,6 +66,13 @@ internal static class ReproductionDocs
         }
 
         md.AppendLine();
+        var missing = (experiments ?? ExperimentCatalog.All).Where(e => reports.All(r => r.Report.Experiment != e.Name)).Select(e => $"`{e.Name}`").ToList();
+        if (missing.Count > 0)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"Not yet run at full size, so not on this page: {string.Join(", ", missing)} (`bash scripts/reproduce-docs.sh NAME ...` adds them).");
+            md.AppendLine();
+        }
+
         foreach (var (r, folder) in reports)
         {
             string figures = Path.Combine(docsDir, "figures", "reproduction", r.Experiment);
