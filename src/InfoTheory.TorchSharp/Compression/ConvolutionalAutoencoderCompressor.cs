@@ -71,14 +71,15 @@ public sealed record ConvolutionalAutoencoderCompressorOptions
 /// A convolutional autoencoder as a compressor of images, the compressor Butakov et al. use for their synthetic images
 /// and for MNIST inputs ("Information Bottleneck Analysis of Deep Neural Networks via Lossy Compression", ICLR 2024,
 /// arXiv:2305.08013; their code: github.com/VanessB/Information-v3, <c>cnn_autoencoder</c> and
-/// <c>MNIST_ConvEncoder</c>): convolution blocks with LeakyReLU and max-pooling, a dense layer, and a tanh code of
+/// <c>MNIST_ConvEncoder</c>): convolution blocks with LeakyReLU and max-pooling, a dense layer, and a linear code of
 /// width n′; the decoder mirrors it with stride-2 transposed convolutions. Same interface as the dense
 /// <see cref="AutoencoderCompressor"/>.
 /// </summary>
 /// <remarks>
 /// <para>Encoder: for each entry f of <see cref="ConvolutionalAutoencoderCompressorOptions.Filters"/>: conv 3 × 3 (padding 1)
-/// to f maps, LeakyReLU(0.2), max-pool 2 × 2; flatten; linear to <c>HiddenSize</c>, LeakyReLU(0.2); linear to n′; tanh
-/// (a bounded code, as the authors'). Decoder: linear n′ → <c>HiddenSize</c> → maps × (H/2ᵇ) × (W/2ᵇ), LeakyReLU after
+/// to f maps, LeakyReLU(0.2), max-pool 2 × 2; flatten; linear to <c>HiddenSize</c>, LeakyReLU(0.2); linear to n′ (a linear
+/// code: the authors' tanh code, used without their batch normalisation, saturated at initialisation in our tests on 2000
+/// 16×16 blob images and left every code equal). Decoder: linear n′ → <c>HiddenSize</c> → maps × (H/2ᵇ) × (W/2ᵇ), LeakyReLU after
 /// each; per block in reverse a 2 × 2 transposed convolution of stride 2 and LeakyReLU; a 3 × 3 convolution to C maps
 /// (linear output). Loss: mean squared error on the data scaled by one global mean and standard deviation (a scalar
 /// pair: per-pixel standardisation would inflate the near-constant border pixels). Batch normalisation, input noise
@@ -267,7 +268,6 @@ public sealed class ConvolutionalAutoencoderCompressor : ICompressor
             enc.Add(("dense", nn.Linear(flat, hidden)));
             enc.Add(("dense_act", nn.LeakyReLU(0.2)));
             enc.Add(("code", nn.Linear(hidden, codeSize)));
-            enc.Add(("code_act", nn.Tanh()));
             _encoder = nn.Sequential(enc);
 
             _decoderDense = nn.Sequential(

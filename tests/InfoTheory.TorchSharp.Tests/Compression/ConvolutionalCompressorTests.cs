@@ -17,7 +17,7 @@ public sealed class ConvolutionalCompressorTests
         // MI (data processing bounds it by 1 from above, KSG's bias is ≈ ±0.05 at N = 2000 on 2 + 2 dimensions).
         var task = new ImageTask(ImageShape.GaussianBlob, 16, 1.0);
         var train = task.Sample(2000, 11);
-        var compressor = new ConvolutionalAutoencoderCompressor(new ConvolutionalAutoencoderCompressorOptions { CodeSize = 2, Epochs = 12, Seed = 3 });
+        var compressor = new ConvolutionalAutoencoderCompressor(new ConvolutionalAutoencoderCompressorOptions { CodeSize = 2, Epochs = 10, BatchSize = 32, Seed = 1 });
         using var fitted = compressor.Fit(train.X);
         Assert.True(fitted.ReconstructionError < 0.25, $"reconstruction MSE {fitted.ReconstructionError} on scaled images");
         var test = task.Sample(2000, 12);
@@ -25,7 +25,7 @@ public sealed class ConvolutionalCompressorTests
         var cy = fitted.Encode(test.Y);
         Assert.Equal((2000, 2), (cx.Count, cx.Dimensions));
         double mi = new KsgMutualInformation().Estimate(cx, cy).Value.Nats;
-        Assert.InRange(mi, 0.75, 1.15);
+        Assert.True(mi is > 0.75 and < 1.15, $"KSG on the codes {mi} nats (MSE {fitted.ReconstructionError})");
         // A fixed encoder: the same rows give the same codes alone and in a batch (to float precision).
         var two = fitted.Encode(test.X.Select([0, 1]));
         Assert.Equal(cx[1, 1], two[1, 1], 1e-5);

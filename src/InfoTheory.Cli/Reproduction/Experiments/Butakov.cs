@@ -53,7 +53,7 @@ internal sealed class Butakov : Experiment
         run.Setting("true MI values", string.Join(", ", truths.Select(F)) + " nats", "0 … 10 nats in 41 steps (their notebook 'Gaussian plots, AE')");
         run.Setting("samples per estimate", n.ToString(CultureInfo.InvariantCulture), "5000");
         run.Setting("repetitions per value", $"{reps} (MINE {mineReps})", "one estimate per value; CIs from the estimator's own spread");
-        run.Setting("compressor", $"convolutional autoencoder 8-16 maps, dense 64, tanh code of 2, MSE, Adam 1e-3, batch 128, {aeEpochs} epochs on {aeTrain} marginal images, fitted once for the whole sweep",
+        run.Setting("compressor", $"convolutional autoencoder 8-16 maps, dense 64, linear code of 2, MSE, Adam 1e-3, batch 128, {aeEpochs} epochs on {aeTrain} marginal images, fitted once for the whole sweep",
             "Keras CNN autoencoder, 5 conv blocks of 4-8 maps with batch norm, tanh code of 2, MAE, Adam 1e-3, 2000 epochs on 6000 marginal images with zoom augmentation, fitted once");
         run.Setting("estimators on the codes", "weighted Kozachenko–Leonenko (k = 5), Gaussian KDE (Scott), KSG-1 (k = 3)", "Kozachenko–Leonenko k = 5 or KDE (their Settings notebook)");
         run.Setting("MINE", $"on the raw 256-pixel images, 2×64 critic, batch 256, {mineSteps} steps, half held out", "MINE (Belghazi et al., 2018) beside the compressed estimates");
