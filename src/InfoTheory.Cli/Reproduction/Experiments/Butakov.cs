@@ -167,7 +167,7 @@ internal sealed class Butakov : Experiment
         run.Setting("classifier", "Butakov et al.'s MNIST_Classifier: conv 8-16-32 (3×3), max-pool, LeakyReLU, dense 32-10, log-softmax; dropout 0.1 and N(0, σ²) noise before each layer, noise kept at inference (NoisyConvClassifier)");
         run.Setting("noise σ", F(sigma));
         run.Setting("optimiser", Invariant($"Adam lr {lr}, batch {batch}, {epochs} epochs"), "Adam lr 1e-5, batch 1024, 300 epochs (their notebook)");
-        run.Setting("measurement", Invariant($"before training and every {Math.Max(1, (train + batch - 1) / batch / 2)} iterations (twice per epoch), on {probe} held-out digits"), "every epoch on the 10,000 test digits");
+        run.Setting("measurement", Invariant($"before training and every {Math.Max(1, (train + batch - 1) / batch / 2)} iterations (about twice per epoch), on {probe} held-out digits, noise on"), "every epoch on the 10,000 test digits");
         run.Setting("compression of X", Invariant($"convolutional autoencoder (8-16 maps, code {code}, {aeEpochs} epochs on the training digits)"), "convolutional autoencoder, code 4, 200 epochs, L1 loss");
         run.Setting("compression of layers", Invariant($"PCA to min(width, {code}) components, refitted at each measurement"), "PCA to 4 components (their notebook's setting 'pca')");
         run.Setting("MI estimator", "weighted Kozachenko–Leonenko (k = 5) on the codes; I(L;Y) = H(L) − Σ p(y) H(L | y); 95 % CI from the estimators' standard errors", "Kozachenko–Leonenko, k = 5");
