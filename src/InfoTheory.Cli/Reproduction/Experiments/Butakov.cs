@@ -203,8 +203,11 @@ internal sealed class Butakov : Experiment
                 var (iy, iyHalf) = LabelInformation(lCodes, labels);
                 points[layer].Add((step, ix.Value.Nats, Half(ix), iy, iyHalf));
             }
+
+            run.Log.WriteLine(Invariant($"butakov: step {step}: ") + string.Join(", ", layers.Select(l => Invariant($"{l} ({points[l][^1].Ix:F2}, {points[l][^1].Iy:F2})"))));
         }
 
+        run.Log.WriteLine("butakov: training the classifier, measuring I(X;L) and I(L;Y) in nats");
         Measure(0);
         Trainer.Train(model, trainSet, epochs, batch, lr, run.Seed,
             onIteration: i =>
