@@ -343,7 +343,7 @@ internal sealed class Butakov : Experiment
         {
             var rows = results[names[i]];
             var color = palette.GetColor(i);
-            double offset = (i - names.Length / 2.0) * 0.04 * top; // side by side, so the bars do not hide each other
+            double offset = (i - (names.Length - 1) / 2.0) * 0.012 * top; // slightly side by side, so the bars do not hide each other
             var xs = rows.Select(r => r.Truth + offset).ToArray();
             var ys = rows.Select(r => r.Values.Average()).ToArray();
             var points = plot.Add.ScatterPoints(xs, ys, color);
