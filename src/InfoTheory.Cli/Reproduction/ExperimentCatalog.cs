@@ -6,6 +6,7 @@ internal static class ExperimentCatalog
     /// <summary>Every experiment.</summary>
     public static IReadOnlyList<Experiment> All { get; } =
     [
+        new Experiments.Butakov(),
     ];
 
     /// <summary>The experiment with this name, or null.</summary>
