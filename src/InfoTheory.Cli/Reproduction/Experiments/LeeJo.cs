@@ -106,13 +106,14 @@ internal static class LeeJo
         using var probeX = probe.ToTensor();
         using var monitor = new InformationMonitor(model, probeX, null, Schedule.EveryIterations(interval), spec.Measured, Options);
         int perEpoch = (train.Count + Batch - 1) / Batch;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         monitor.MeasureNow(0, 0, cancellationToken: run.Cancellation);
         var losses = Trainer.Train(model, train, epochs, Batch, LearningRate, run.Seed,
             onEpoch: (epoch, loss) =>
             {
                 if ((epoch + 1) % Math.Max(1, epochs / 5) == 0 || epoch + 1 == epochs)
                 {
-                    run.Log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    epoch {epoch + 1}/{epochs}: loss {loss:G4}"));
+                    run.Log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    epoch {epoch + 1}/{epochs}: loss {loss:G4} ({clock.Elapsed.TotalSeconds:F0} s)"));
                 }
             },
             onIteration: i => monitor.Step(i / perEpoch, i + 1, cancellationToken: run.Cancellation),
