@@ -6,6 +6,9 @@ internal static class ExperimentCatalog
     /// <summary>Every experiment.</summary>
     public static IReadOnlyList<Experiment> All { get; } =
     [
+        new Experiments.LeeJoExperiment(),
+        new Experiments.LeeJoTenPercentExperiment(),
+        new Experiments.LeeJoZooExperiment(),
         new Experiments.Butakov(),
     ];
 

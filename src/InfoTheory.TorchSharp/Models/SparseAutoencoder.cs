@@ -12,7 +12,8 @@ namespace InfoTheory.TorchSharp;
 /// and KL(ρ ‖ ρ̂) = ρ log(ρ/ρ̂) + (1 − ρ) log((1 − ρ)/(1 − ρ̂)). Parts: <c>"reconstruction"</c> and
 /// <c>"sparsity"</c> (the unweighted Σ KL). Defaults ρ = 0.05 and β = 0.01 (the reconstruction term is a mean over
 /// pixels, so β is about Ng's β = 3 divided by the 392 = 784/2 of a per-image half sum of squares). The bottleneck
-/// activation must lie in (0, 1) (sigmoid).
+/// activation must lie in (0, 1) (sigmoid). The authors' code (IPRL, <c>MNIST/SAE.py</c>) builds a shallow sparse
+/// autoencoder, 784 → 50 → 784, with ρ = 0.05 and β = 0.001: <c>new SparseAutoencoder(beta: 0.001, hiddenSizes: [50])</c>.
 /// </remarks>
 public sealed class SparseAutoencoder : DenseAutoencoder
 {

@@ -13,7 +13,8 @@ namespace InfoTheory.TorchSharp;
 /// The tie is real: decoder layer j holds the very <see cref="Parameter"/> object of encoder layer k − j
 /// (<see cref="DecoderWeights"/>[j] is <see cref="EncoderWeights"/>[k − 1 − j]); it is registered only once (in the
 /// encoder), so <c>parameters()</c> lists it once and its gradient sums the encoder and decoder contributions.
-/// Loss: mean squared error by default (part <c>"reconstruction"</c>).
+/// Loss: mean squared error by default (part <c>"reconstruction"</c>). The authors' code (IPRL, <c>MNIST/TAE.py</c>)
+/// builds a shallow tied autoencoder, 784 → 50 → 784: <c>new TiedAutoencoder(hiddenSizes: [50])</c> (layers <c>z, out</c>).
 /// </remarks>
 public sealed class TiedAutoencoder : AutoencoderBase
 {

@@ -1,7 +1,22 @@
+using InfoTheory.Internal;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace InfoTheory.TorchSharp;
+
+/// <summary>What the code layer <c>z</c> of a <see cref="VariationalAutoencoder"/> returns in eval mode (where the information plane is measured).</summary>
+public enum VariationalCode
+{
+    /// <summary>The mean μ of q(z|x): a deterministic code (the usual inference-time choice).</summary>
+    Mean,
+
+    /// <summary>
+    /// A reparameterised sample z = μ + σ·ε, as in training. Lee &amp; Jo's code (IPRL, <c>MNIST/VAE.py</c>) measures the
+    /// information plane on sampled codes: it keeps the ε of each training iteration and evaluates z = μ + ε·σ on the probe
+    /// batch, and its decoder layers and reconstruction are computed from that sample.
+    /// </summary>
+    Sample,
+}
 
 /// <summary>
 /// A variational autoencoder (Kingma &amp; Welling, "Auto-Encoding Variational Bayes", ICLR 2014, arXiv:1312.6114),
@@ -12,8 +27,10 @@ namespace InfoTheory.TorchSharp;
 /// <para>Layers: <c>enc1 …</c> (hidden), <c>z</c>, <c>dec1 …</c>, <c>out</c>. The unmeasured child <c>stats</c> (a linear
 /// layer) maps the last hidden layer to the concatenation [μ, log σ²]; the layer <c>z</c> takes that concatenation and
 /// returns the reparameterised sample z = μ + σ·ε, ε ~ N(0, I), drawn from the model's own generator seeded with
-/// <c>seed</c>, in training mode, and μ in eval mode. A hook on <c>z</c> therefore sees the sample (training) or the
-/// mean (eval).</para>
+/// <c>seed</c>, in training mode; in eval mode it returns μ by default, or a sample with <see cref="VariationalCode.Sample"/>
+/// (Lee &amp; Jo's choice for their information planes). A hook on <c>z</c> therefore sees the sample (training) or, in
+/// eval mode, whatever <see cref="EvaluationCode"/> says. Eval-mode samples come from a second generator (seeded from
+/// <c>seed</c> too), so how often a model is measured does not change the noise its training sees.</para>
 /// <para>Loss = BCE + KL, with BCE = (1/N) Σ_n Σ_pixels −[x log x̂ + (1 − x) log(1 − x̂)] (sum over pixels, mean over the
 /// batch) and KL = (1/N) Σ_n −½ Σ_j (1 + log σ²_nj − μ²_nj − σ²_nj) (see <see cref="KlDivergence"/>); parts
 /// <c>"reconstruction"</c> and <c>"kl"</c>. <see cref="AutoencoderBase.ReconstructionLoss"/> is that summed BCE.</para>
@@ -30,15 +47,18 @@ public sealed class VariationalAutoencoder : AutoencoderBase
     /// <param name="hiddenSizes">Hidden encoder widths (default 400); the decoder mirrors them.</param>
     /// <param name="inputSize">Input width (784 for MNIST).</param>
     /// <param name="activation">Activation of the hidden layers (ReLU).</param>
-    /// <param name="seed">Seed of the initialisation and of the sampling generator.</param>
+    /// <param name="seed">Seed of the initialisation and of the sampling generators.</param>
+    /// <param name="evaluationCode">What <c>z</c> returns in eval mode: μ (default) or a sample.</param>
     public VariationalAutoencoder(
         int latentSize = 20,
         IReadOnlyList<int>? hiddenSizes = null,
         int inputSize = 784,
         Activation activation = Activation.ReLU,
-        int seed = 0)
+        int seed = 0,
+        VariationalCode evaluationCode = VariationalCode.Mean)
         : base(nameof(VariationalAutoencoder), ReconstructionLossKind.BinaryCrossEntropy)
     {
+        EvaluationCode = EnumGuard.Defined(evaluationCode);
         var hidden = (hiddenSizes ?? [400]).ToArray();
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(latentSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputSize);
@@ -59,7 +79,7 @@ public sealed class VariationalAutoencoder : AutoencoderBase
 
             _stats = nn.Linear(prev, 2L * latentSize);
             register_module("stats", _stats);
-            _z = AddLayer("z", new Reparameterize(latentSize, seed));
+            _z = AddLayer("z", new Reparameterize(latentSize, seed, evaluationCode == VariationalCode.Sample));
             prev = latentSize;
             for (int i = hidden.Length - 1; i >= 0; i--)
             {
@@ -73,6 +93,9 @@ public sealed class VariationalAutoencoder : AutoencoderBase
 
     /// <summary>The dimension of z.</summary>
     public int LatentSize { get; }
+
+    /// <summary>What the code layer <c>z</c> returns in eval mode: μ or a sample.</summary>
+    public VariationalCode EvaluationCode { get; }
 
     /// <inheritdoc />
     public override InputLayout InputLayout => InputLayout.Flat;
@@ -101,7 +124,7 @@ public sealed class VariationalAutoencoder : AutoencoderBase
         return (parts[0], parts[1]);
     }
 
-    /// <summary>The code z: a reparameterised sample in training mode, μ in eval mode.</summary>
+    /// <summary>The code z: a reparameterised sample in training mode; in eval mode μ, or a sample with <see cref="VariationalCode.Sample"/>.</summary>
     /// <param name="input">N × 784 batch.</param>
     /// <returns>N × d.</returns>
     public override Tensor Encode(Tensor input) => _z.call(_stats.call(Chain(_encoder, input)));
@@ -132,33 +155,43 @@ public sealed class VariationalAutoencoder : AutoencoderBase
     }
 
     /// <summary>
-    /// Maps [μ, log σ²] (N × 2d) to z = μ + exp(½ log σ²)·ε in training mode, μ in eval mode. ε comes from a generator
-    /// seeded with the model seed, created on the device of the first input (and re-created, re-seeded, if the
-    /// model moves to another device).
+    /// Maps [μ, log σ²] (N × 2d) to z = μ + exp(½ log σ²)·ε in training mode, and in eval mode to μ or (when sampling at
+    /// evaluation) to a sample as well. ε comes from generators seeded from the model seed (one for training, one for
+    /// eval-mode samples), created on the device of the first input (and re-created, re-seeded, if the model moves to
+    /// another device).
     /// </summary>
     private sealed class Reparameterize : nn.Module<Tensor, Tensor>
     {
+        // The eval-mode stream: a fixed offset from the training seed, so the two streams differ.
+        private const ulong EvaluationStream = 0x9E3779B97F4A7C15UL;
+
         private readonly int _size;
         private readonly int _seed;
-        private Generator? _generator;
+        private readonly bool _sampleInEval;
+        private Generator? _training;
+        private Generator? _evaluation;
 
-        public Reparameterize(int size, int seed)
+        public Reparameterize(int size, int seed, bool sampleInEval)
             : base(nameof(Reparameterize))
         {
             _size = size;
             _seed = seed;
+            _sampleInEval = sampleInEval;
         }
 
         public override Tensor forward(Tensor input)
         {
             var mu = input.narrow(1, 0, _size);
-            if (!training)
+            if (!training && !_sampleInEval)
             {
                 return mu;
             }
 
             var logVar = input.narrow(1, _size, _size);
-            var eps = torch.randn(mu.shape, dtype: mu.dtype, device: mu.device, generator: GeneratorFor(mu.device));
+            var generator = training
+                ? GeneratorFor(ref _training, mu.device, unchecked((ulong)_seed))
+                : GeneratorFor(ref _evaluation, mu.device, unchecked((ulong)_seed) ^ EvaluationStream);
+            var eps = torch.randn(mu.shape, dtype: mu.dtype, device: mu.device, generator: generator);
             return mu + ((0.5 * logVar).exp() * eps);
         }
 
@@ -166,24 +199,24 @@ public sealed class VariationalAutoencoder : AutoencoderBase
         {
             if (disposing)
             {
-                _generator?.Dispose();
-                _generator = null;
+                _training?.Dispose();
+                _training = null;
+                _evaluation?.Dispose();
+                _evaluation = null;
             }
 
             base.Dispose(disposing);
         }
 
-        private Generator GeneratorFor(Device device)
+        private static Generator GeneratorFor(ref Generator? generator, Device device, ulong seed)
         {
-            if (_generator is null || _generator.device.type != device.type || _generator.device.index != device.index)
+            if (generator is null || generator.device.type != device.type || generator.device.index != device.index)
             {
-                _generator?.Dispose();
-                _generator = device.type == DeviceType.CPU
-                    ? new Generator(unchecked((ulong)_seed))
-                    : new Generator(unchecked((ulong)_seed), device);
+                generator?.Dispose();
+                generator = device.type == DeviceType.CPU ? new Generator(seed) : new Generator(seed, device);
             }
 
-            return _generator;
+            return generator;
         }
     }
 }

@@ -166,6 +166,66 @@ public static class InformationPlot
         return plot;
     }
 
+    /// <summary>
+    /// Writes one quantity of each layer over training (one line per layer) to a PNG file: against the iteration when
+    /// every record carries one (≥ 0), else against the epoch.
+    /// </summary>
+    /// <param name="series">The run's records.</param>
+    /// <param name="path">The PNG file.</param>
+    /// <param name="quantity">What to draw (default I(X;T)).</param>
+    /// <param name="layers">Only these layers, in this order; null for all.</param>
+    /// <param name="title">The title; null for none.</param>
+    /// <exception cref="ArgumentException">No records (for the chosen layers).</exception>
+    public static void SaveInformationCurves(InformationSeries series, string path, InformationQuantity quantity = InformationQuantity.InputInformation,
+        IReadOnlyList<string>? layers = null, string? title = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        CreateInformationCurves(series, quantity, layers, title).SavePng(path, DefaultWidth, DefaultHeight);
+    }
+
+    /// <summary>The plot of <see cref="SaveInformationCurves"/>, for further styling before saving.</summary>
+    /// <exception cref="ArgumentException">No records (for the chosen layers).</exception>
+    public static Plot CreateInformationCurves(InformationSeries series, InformationQuantity quantity = InformationQuantity.InputInformation,
+        IReadOnlyList<string>? layers = null, string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        EnumGuard.Defined(quantity);
+        layers ??= series.Layers;
+        var records = series.Records.Where(r => layers.Contains(r.Layer)).ToList();
+        if (records.Count == 0)
+        {
+            throw new ArgumentException("The series has no records to plot (for the chosen layers).", nameof(series));
+        }
+
+        bool byIteration = records.All(r => r.Iteration >= 0);
+        var plot = new Plot();
+        foreach (var layer in layers)
+        {
+            var track = records.Where(r => r.Layer == layer).ToList();
+            if (track.Count == 0)
+            {
+                continue;
+            }
+
+            double[] xs = [.. track.Select(r => (double)(byIteration ? r.Iteration : r.Epoch))];
+            double[] ys = [.. track.Select(r => r.ValueOf(quantity))];
+            var line = plot.Add.Scatter(xs, ys);
+            line.LineWidth = 1.5f;
+            line.MarkerSize = track.Count <= 50 ? 5 : 0;
+            line.LegendText = layer;
+        }
+
+        if (title is not null)
+        {
+            plot.Title(title);
+        }
+
+        plot.XLabel(byIteration ? "Iteration" : "Epoch");
+        plot.YLabel($"{quantity.Symbol(series.Target)} (bits)");
+        plot.ShowLegend(Edge.Right);
+        return plot;
+    }
+
     /// <summary>Writes a training-loss curve to a PNG file (x = 1, 2, … unless <paramref name="steps"/> are given).</summary>
     /// <param name="losses">The losses.</param>
     /// <param name="path">The PNG file.</param>

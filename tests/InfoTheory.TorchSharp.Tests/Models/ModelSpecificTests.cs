@@ -97,6 +97,64 @@ public sealed class ModelSpecificTests
     }
 
     [Fact]
+    public void VaeCanSampleItsCodeInEvalWithoutDisturbingTheTrainingNoise()
+    {
+        using var x = TestData.First(8).ToTensor();
+        using var a = new VariationalAutoencoder(seed: 5, evaluationCode: VariationalCode.Sample);
+        using var b = new VariationalAutoencoder(seed: 5, evaluationCode: VariationalCode.Sample);
+        using var plain = new VariationalAutoencoder(seed: 5);
+        Assert.Equal(VariationalCode.Sample, a.EvaluationCode);
+        Assert.Equal(VariationalCode.Mean, plain.EvaluationCode);
+        using (torch.no_grad())
+        {
+            // Training noise: a draws once in training, then twice in eval, then again in training; b only trains.
+            using var a1 = a.Encode(x);
+            a.eval();
+            using var e1 = a.Encode(x);
+            using var e2 = a.Encode(x);
+            var (mu, _) = a.EncodeDistribution(x);
+            a.train();
+            using var a2 = a.Encode(x);
+            using var b1 = b.Encode(x);
+            using var b2 = b.Encode(x);
+            Assert.True(a1.SameValues(b1));
+            Assert.True(a2.SameValues(b2), "eval-mode samples must come from their own stream");
+
+            Assert.False(e1.SameValues(e2), "two eval-mode samples should differ");
+            Assert.False(e1.SameValues(mu), "an eval-mode sample is not the mean");
+            Assert.False(e1.SameValues(a1), "eval-mode samples are not the training draws");
+            b.eval();
+            using var f1 = b.Encode(x);
+            Assert.True(e1.SameValues(f1), "the eval stream is seeded");
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => new VariationalAutoencoder(evaluationCode: (VariationalCode)4));
+    }
+
+    [Fact]
+    public void LabelAutoencoderCanHaveAWiderCodeThanItsClasses()
+    {
+        // IPRL's LAE.py: a 50-unit softmax code trained with the cross-entropy against labels 0–9.
+        using var model = new LabelAutoencoder(classes: 10, codeSize: 50, seed: 3);
+        Assert.Equal((50, 10), (model.CodeSize, model.Classes));
+        var d = TestData.First(16);
+        using var x = d.ToTensor();
+        using var y = d.LabelsTensor();
+        using (torch.no_grad())
+        {
+            using var code = model.Encode(x);
+            Assert.Equal(new long[] { 16, 50 }, code.shape);
+            using var loss = model.Loss(x, y);
+            var p = loss.PartValues();
+            // At initialisation the softmax is nearly uniform over 50 units: CE ≈ ln 50, not ln 10.
+            Assert.InRange(p["label"], Math.Log(50) - 0.3, Math.Log(50) + 0.3);
+        }
+
+        Assert.Equal(10, new LabelAutoencoder(seed: 1).CodeSize);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LabelAutoencoder(classes: 10, codeSize: 9));
+    }
+
+    [Fact]
     public void InvertibleAutoencoderWithoutBottleneckReconstructs()
     {
         using var model = new InvertibleAutoencoder(codeSize: 784, seed: 6);

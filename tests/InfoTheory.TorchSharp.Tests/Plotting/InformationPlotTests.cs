@@ -112,6 +112,27 @@ public class InformationPlotTests
     }
 
     [Fact]
+    public void InformationCurvesDrawOneLinePerLayerAgainstTheIteration()
+    {
+        var path = Path.Combine(Folder, "curves.png");
+        InformationPlot.SaveInformationCurves(Series(), path, InformationQuantity.InputInformation, title: "I(X;T)");
+        using (var bmp = SKBitmap.Decode(path))
+        {
+            Assert.Equal((800, 600), (bmp.Width, bmp.Height));
+        }
+
+        var plot = InformationPlot.CreateInformationCurves(Series(), InformationQuantity.TargetInformation, layers: ["z", "dec1"]);
+        var lines = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().ToList();
+        Assert.Equal(["z", "dec1"], lines.Select(l => l.LegendText));
+        // x = the iteration (0, 100, …, 400); y = I(T;X′) of z: 3.5 − 0.3·epoch − 0.5 + 0.1·epoch.
+        var z = lines[0].Data.GetScatterPoints();
+        Assert.Equal([0.0, 100, 200, 300, 400], z.Select(p => p.X));
+        Assert.Equal(3.0 - (0.2 * 4), z[^1].Y, 12);
+        Assert.Throws<ArgumentException>(() => InformationPlot.CreateInformationCurves(Series(), layers: ["nothing"]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => InformationPlot.CreateInformationCurves(Series(), (InformationQuantity)9));
+    }
+
+    [Fact]
     public void EmptySeriesIsRefused() =>
         Assert.Throws<ArgumentException>(() => InformationPlot.SaveInformationPlane(new InformationSeries(), Path.Combine(Folder, "empty.png")));
 
