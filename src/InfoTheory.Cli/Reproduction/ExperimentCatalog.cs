@@ -6,6 +6,9 @@ internal static class ExperimentCatalog
     /// <summary>Every experiment.</summary>
     public static IReadOnlyList<Experiment> All { get; } =
     [
+        new Experiments.YuDpi(),
+        new Experiments.YuFilters(),
+        new Experiments.YuMip(),
     ];
 
     /// <summary>The experiment with this name, or null.</summary>
