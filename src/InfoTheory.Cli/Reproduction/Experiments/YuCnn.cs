@@ -26,8 +26,8 @@ internal static class YuCnn
     public const string PidQuote = "we introduce the partial information decomposition (PID) framework and develop three quantities to analyze the synergy and redundancy in convolutional layer representations.";
 
     /// <summary>Why a claim's specific wording is the issue's paraphrase rather than the paper's.</summary>
-    public const string SectionsNotStored = "the section text and figure captions were not in the stored copies searched (only the abstract and the introduction), "
-        + "so the specific finding tested is stated as issue #14 reads the figure";
+    public const string SectionsNotStored = "the paper's section text was not in the stored copies searched (abstract and introduction only): "
+        + "the finding tested is stated as issue #14 reads the figure";
 
     /// <summary>SGD's learning rate in the paper.</summary>
     public const double LearningRate = 0.1;
@@ -70,7 +70,7 @@ internal static class YuCnn
             "not verified in the stored text (the paper's own probe size could not be checked); our choice keeps the N×N spectra affordable on 2 cores");
         run.Setting("pairs for RST/WNRI", pairs is { } p ? $"a seeded sample of {p} map pairs per layer (all pairs when a layer has fewer)" : "all C(C−1)/2 map pairs",
             pairs is null ? null : "all pairs");
-        run.Setting("measurements", $"{measurements} per network (before training and during it)");
+        run.Setting("measurements", $"{measurements} per network (before training and during it)", "not verified in the stored text");
         if (run.DataDirectory is null)
         {
             run.Deviation("Data set: the paper also trains on Fashion-MNIST (its second set of figures); Fashion-MNIST is not embedded here, so this run uses MNIST only. "

@@ -34,7 +34,7 @@ internal sealed class YuDpi : Experiment
         run.Setting("networks", "C1/C2 = 2/2 and 6/12 filters, ReLU");
         run.Setting("activation", "ReLU", "sigmoid and ReLU are both studied in the paper; the DPI figure's activation was not verified in the stored text");
         run.Setting("DPI quantities", "forward: MMI I(X;{T¹…T^C}) for conv1 and conv2, whole-layer I(X;T) for fc1, fc2, out; error: I(δ_out;δ_k), δ_k the gradient of the summed cross-entropy with respect to layer k's output");
-        run.Setting("DPI tolerance", $"{YuCnn.F(Tolerance, 2)} bits (a later layer may exceed an earlier one by this much: the kernel width differs per layer)");
+        run.Setting("DPI tolerance", $"{YuCnn.F(Tolerance, 2)} bits (a later layer may exceed an earlier one by this much: the kernel width differs per layer)", "none stated in the text we could read");
         var options = YuCnn.Options(run, pairs, errorChain: true);
 
         var results = new List<(string Label, InformationSeries Series)>();
