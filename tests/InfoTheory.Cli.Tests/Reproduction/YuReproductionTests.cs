@@ -12,7 +12,8 @@ public class YuReproductionTests
     {
         string Ours(string name) => report.Settings.Single(s => s.Name == name).Ours;
         Assert.Equal("SGD (momentum 0.95)", Ours("optimiser"));
-        Assert.Equal("0.1", Ours("learning rate"));
+        // 0.01 against the paper's 0.1: a recorded deviation (0.1 left the 6/12 ReLU network dead here).
+        Assert.Equal(("0.01", "0.1"), (Ours("learning rate"), report.Settings.Single(s => s.Name == "learning rate").Paper));
         Assert.Equal("128", Ours("batch"));
         Assert.Contains("h = 0.1 for error signals", Ours("estimator"), StringComparison.Ordinal);
         Assert.Contains(report.Deviations, d => d.Contains("Fashion-MNIST", StringComparison.Ordinal));

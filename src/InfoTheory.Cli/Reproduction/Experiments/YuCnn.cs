@@ -30,7 +30,14 @@ internal static class YuCnn
         + "the finding tested is stated as issue #14 reads the figure";
 
     /// <summary>SGD's learning rate in the paper.</summary>
-    public const double LearningRate = 0.1;
+    public const double PaperLearningRate = 0.1;
+
+    /// <summary>
+    /// SGD's learning rate here: with PyTorch's default initialisation and a few hundred iterations (not the paper's
+    /// 4,690), 0.1 with momentum 0.95 left the 6/12 ReLU network dead at chance (seed 1: every ReLU map zero, loss 2.30
+    /// after 10 epochs of 5,000 digits), while 0.01 trains it to 95 % probe accuracy.
+    /// </summary>
+    public const double LearningRate = 0.01;
 
     /// <summary>SGD's momentum in the paper.</summary>
     public const double Momentum = 0.95;
@@ -60,7 +67,10 @@ internal static class YuCnn
         run.Setting("architecture", "LeNet-5-like: conv C1@5×5 (pad 2) + act + 2×2 max-pool, conv C2@5×5 + act + 2×2 max-pool, FC 120, FC 84, 10 logits",
             "LeNet-5-like CNN with 5×5 filters (the dense sizes 120/84 are LeNet-5's; the paper's were not verified in the stored text)");
         run.Setting("optimiser", TrainingOptimizer.Sgd(Momentum).ToString());
-        run.Setting("learning rate", LearningRate.ToString(CultureInfo.InvariantCulture));
+        run.Setting("learning rate", LearningRate.ToString(CultureInfo.InvariantCulture), PaperLearningRate.ToString(CultureInfo.InvariantCulture));
+        run.Deviation("Learning rate: 0.01 instead of the paper's 0.1 (momentum 0.95 and batch 128 as in the paper). With PyTorch's default initialisation and "
+            + "our few hundred iterations, 0.1 left the 6/12 ReLU network dead at chance level (seed 1: every ReLU map zero, loss 2.30 after 10 epochs of "
+            + "5,000 digits); 0.01 trains it to about 95 % probe accuracy.");
         run.Setting("batch", Batch.ToString(CultureInfo.InvariantCulture));
         run.Setting("epochs", epochs.ToString(CultureInfo.InvariantCulture), epochs == PaperEpochs ? null : PaperEpochs.ToString(CultureInfo.InvariantCulture));
         run.Setting("loss", "cross-entropy of the softmax of the logits");
@@ -127,6 +137,12 @@ internal static class YuCnn
             using var predicted = logits.argmax(1);
             using var correct = predicted.eq(probeY);
             accuracy = correct.to_type(torch.ScalarType.Float64).mean().ToDouble();
+        }
+
+        if (accuracy < 0.5)
+        {
+            run.Deviation($"The {label} {activation} network did not train in this run (probe accuracy {F(accuracy)} after {epochs} epochs): "
+                + "the claims measured on it say little about a trained CNN.");
         }
 
         return (monitor.Series, losses, accuracy);

@@ -64,7 +64,8 @@ internal sealed class YuDpi : Experiment
             foreach (var step in series.Steps())
             {
                 var forward = DataProcessingCheck.ForwardMmi(step, Layers, Tolerance);
-                var error = DataProcessingCheck.Backward(step, Layers, Tolerance);
+                // δ_K is the output layer's own error: the chain runs over the layers before it.
+                var error = DataProcessingCheck.Backward(step, Layers[..^1], Tolerance);
                 var whole = DataProcessingCheck.Forward(step, Layers, Tolerance);
                 steps++;
                 forwardHolds += forward.Count == 0 ? 1 : 0;

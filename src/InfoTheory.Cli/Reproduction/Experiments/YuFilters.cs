@@ -24,13 +24,13 @@ internal sealed class YuFilters : Experiment
     /// <inheritdoc />
     public override void Run(ExperimentRun run)
     {
-        int epochs = run.Size(3, 1);
+        int epochs = run.Size(4, 1);
         int probeSize = run.Size(200, 40);
         int? pairs = run.Size<int?>(20, 4);
         int[] conv1Counts = run.Size<int[]>([2, 4, 6, 8, 12], [2, 6]);
         int[] conv2Counts = run.Size<int[]>([4, 8, 12, 16, 32, 64], [12, 32]);
         const int FixedC2 = 12, FixedC1 = 6;
-        var (train, probe) = run.Digits(run.Size(3_000, 200), probeSize);
+        var (train, probe) = run.Digits(run.Size(5_000, 200), probeSize);
         int perEpoch = (train.Count + YuCnn.Batch - 1) / YuCnn.Batch;
         YuCnn.RecordCommonSettings(run, epochs, probeSize, pairs, 2);
         run.Setting("sweeps", $"C1 ∈ {{{string.Join(", ", conv1Counts)}}} with C2 = {FixedC2}; C2 ∈ {{{string.Join(", ", conv2Counts)}}} with C1 = {FixedC1}",

@@ -26,11 +26,11 @@ internal sealed class YuMip : Experiment
     public override void Run(ExperimentRun run)
     {
         int epochs = run.Size(5, 1);
-        int probeSize = run.Size(200, 40);
+        int probeSize = run.Size(128, 40);
         int? pairs = run.Size<int?>(20, 4);
-        var (train, probe) = run.Digits(run.Size(4_000, 256), probeSize);
+        var (train, probe) = run.Digits(run.Size(5_000, 256), probeSize);
         int perEpoch = (train.Count + YuCnn.Batch - 1) / YuCnn.Batch;
-        int every = run.Size(8, perEpoch);
+        int every = run.Size(10, perEpoch);
         int measurements = (epochs * perEpoch + every - 1) / every + 1;
         YuCnn.RecordCommonSettings(run, epochs, probeSize, pairs, measurements);
         run.Setting("network", "C1/C2 = 6/12 filters, trained once with sigmoid and once with ReLU (same seed)");
