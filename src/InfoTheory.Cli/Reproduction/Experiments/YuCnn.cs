@@ -141,7 +141,7 @@ internal static class YuCnn
 
         if (accuracy < 0.5)
         {
-            run.Deviation($"The {label} {activation} network did not train in this run (probe accuracy {F(accuracy)} after {epochs} epochs): "
+            run.Deviation($"The {c1}/{c2} {activation} network did not train in this run (probe accuracy {F(accuracy)} after {epochs} epochs): "
                 + "the claims measured on it say little about a trained CNN.");
         }
 
