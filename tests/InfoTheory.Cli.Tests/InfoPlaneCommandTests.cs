@@ -25,6 +25,23 @@ public class InfoPlaneCommandTests
         Directory.Delete(dir, recursive: true);
     }
 
+    [Fact]
+    public void ErrorChainFlagMeasuresAndChecksTheErrorDpi()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "infoplane-err-" + Guid.NewGuid().ToString("N"));
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = InfoTheory.Cli.Cli.Run(["infoplane", "--model", "cnn", "--epochs", "1", "--train", "200", "--probe", "40", "--error-chain", "--out", dir], stdout, stderr);
+        Assert.True(code == 0, stderr.ToString());
+        Assert.Contains("error DPI I(dK;d_out) >= I(dK;d_fc2)", stdout.ToString());
+        var series = InfoTheory.TorchSharp.InformationSeries.Load(Path.Combine(dir, "infoplane.csv"));
+        Assert.All(series.Records, r => Assert.NotNull(r.ErrorInformation));
+        Directory.Delete(dir, recursive: true);
+
+        Assert.Equal(2, InfoTheory.Cli.Cli.Run(["infoplane", "--error-chain=yes"], new StringWriter(), stderr = new StringWriter()));
+        Assert.Contains("flag", stderr.ToString());
+    }
+
     [Theory]
     [InlineData("--bandwidth", "wide", "--bandwidth wide")]
     [InlineData("--h", "0", "--h")]

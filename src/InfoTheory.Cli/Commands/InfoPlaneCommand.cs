@@ -36,6 +36,7 @@ internal static class InfoPlaneCommand
             new("train", "N", "training images taken from the data (default 8000)"),
             new("out", "DIR", "output folder (default out/infoplane)"),
             new("data", "DIR", "folder with MNIST/Fashion-MNIST IDX files instead of the embedded subset"),
+            new("error-chain", null, "also measure the error chain I(delta_K; delta_k) (Yu et al.: Silverman h = 0.1) and check its DPI"),
             .. ClassicalEstimators.Options.Where(o => o.Name != "ci"),
             DeviceOption.Spec,
         ],
@@ -61,6 +62,7 @@ internal static class InfoPlaneCommand
         double alpha = args.GetPositive("alpha", "the papers use 1.01.") ?? MatrixRenyiOptions.DefaultAlpha;
         var bandwidth = classical is null ? BandwidthFor(modelName, args) : Bandwidth.Default;
         string outDir = args.Get("out") ?? Path.Combine("out", "infoplane");
+        bool errorChain = args.Has("error-chain");
 
         var (train, test) = LoadData(args.Get("data"), trainCount);
         if (test.Count < probe)
@@ -84,6 +86,7 @@ internal static class InfoPlaneCommand
             // Conv layers have up to 64 maps (2,016 pairs): a seeded sample of pairs keeps a measurement to seconds.
             Pairs = 40,
             Seed = seed,
+            ErrorChain = errorChain,
             EntropyEstimator = entropy?.BindEntropy(args, quiet),
             MutualInformationEstimator = classical?.BindMutualInformation(args, quiet),
         };
@@ -145,6 +148,16 @@ internal static class InfoPlaneCommand
         stdout.WriteLine(violations.Count == 0
             ? $"  forward DPI {chainText} holds at the last epoch (tolerance 0.01 bits)"
             : $"  forward DPI {chainText} violated at the last epoch: {string.Join("; ", violations.Select(v => $"{v.First} < {v.Second} by {v.Bits:F3} bits"))}");
+        if (errorChain)
+        {
+            // Backward DPI of the error signals (Yu et al. 2021): δ_K → δ_{K−1} → … → δ_1, so I(δ_K;δ_k) falls towards the input.
+            var errorViolations = DataProcessingCheck.Backward(last, monitor.Layers, toleranceBits: 0.01);
+            string errorText = string.Join(" >= ", monitor.Layers.Reverse().Select(l => $"I(dK;d_{l})"));
+            stdout.WriteLine(errorViolations.Count == 0
+                ? $"  error DPI {errorText} holds at the last epoch (tolerance 0.01 bits)"
+                : $"  error DPI {errorText} violated at the last epoch: {string.Join("; ", errorViolations.Select(v => $"{v.Second} < {v.First} by {v.Bits:F3} bits"))}");
+        }
+
         stdout.WriteLine($"wrote {plane}, {(wnriPng is null ? "" : wnriPng + ", ")}{lossPng}, {csv} in {clock.Elapsed.TotalSeconds:F0} s");
     }
 

@@ -9,6 +9,9 @@ internal static class ExperimentCatalog
         new Experiments.LeeJoExperiment(),
         new Experiments.LeeJoTenPercentExperiment(),
         new Experiments.LeeJoZooExperiment(),
+        new Experiments.YuDpi(),
+        new Experiments.YuFilters(),
+        new Experiments.YuMip(),
         new Experiments.Butakov(),
     ];
 

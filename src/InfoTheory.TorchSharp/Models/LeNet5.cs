@@ -7,9 +7,12 @@ namespace InfoTheory.TorchSharp;
 /// common modern form, for the CNN information-plane studies: input N × 1 × 28 × 28, output N × 10 logits.
 /// </summary>
 /// <remarks>
-/// Layers (each a named child ending in its activation): <c>conv1</c> = conv 6@5×5 (padding 2) + ReLU + 2×2 max-pool
-/// (N × 6 × 14 × 14); <c>conv2</c> = conv 16@5×5 + ReLU + 2×2 max-pool (N × 16 × 5 × 5); <c>fc1</c> = flatten + linear
-/// 400 → 120 + ReLU; <c>fc2</c> = linear 120 → 84 + ReLU; <c>out</c> = linear 84 → 10 (logits, no softmax).
+/// Layers (each a named child ending in its activation): <c>conv1</c> = conv C₁@5×5 (padding 2) + activation + 2×2
+/// max-pool (N × C₁ × 14 × 14); <c>conv2</c> = conv C₂@5×5 + activation + 2×2 max-pool (N × C₂ × 5 × 5); <c>fc1</c> =
+/// flatten + linear 25·C₂ → 120 + activation; <c>fc2</c> = linear 120 → 84 + activation; <c>out</c> = linear 84 → 10
+/// (logits, no softmax). The defaults C₁ = 6, C₂ = 16 and ReLU are the common modern form; Yu, Wickstrøm, Jenssen &amp;
+/// Príncipe (IEEE TNNLS 32(1) 2021) sweep the filter counts (C₁ ∈ {2, 4, 6, 8, …} with C₂ = 12, and C₂ with C₁ = 6) and
+/// compare sigmoid with ReLU, which the constructor's <c>conv1Filters</c>, <c>conv2Filters</c> and <c>activation</c> give.
 /// Loss: cross-entropy of the softmax of the logits against the labels, mean over the batch (part
 /// <c>"cross_entropy"</c>); it needs labels.
 /// </remarks>
@@ -20,19 +23,44 @@ public sealed class LeNet5 : ZooModel
     /// <summary>Creates LeNet-5.</summary>
     /// <param name="classes">Number of classes (10).</param>
     /// <param name="seed">Initialisation seed.</param>
-    public LeNet5(int classes = 10, int seed = 0)
+    /// <param name="conv1Filters">Filters (feature maps) of <c>conv1</c>, C₁ ≥ 1 (default 6).</param>
+    /// <param name="conv2Filters">Filters of <c>conv2</c>, C₂ ≥ 1 (default 16).</param>
+    /// <param name="activation">The non-linearity after every hidden layer: <see cref="Activation.ReLU"/> (default),
+    /// <see cref="Activation.Sigmoid"/>, <see cref="Activation.Tanh"/> or <see cref="Activation.None"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A count below 1, or <see cref="Activation.Softmax"/> (not an element-wise non-linearity).</exception>
+    public LeNet5(int classes = 10, int seed = 0, int conv1Filters = 6, int conv2Filters = 16, Activation activation = Activation.ReLU)
         : base(nameof(LeNet5))
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(classes);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(conv1Filters);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(conv2Filters);
+        if (activation is Activation.Softmax || !Enum.IsDefined(activation))
+        {
+            throw new ArgumentOutOfRangeException(nameof(activation), activation,
+                "LeNet-5's hidden layers take an element-wise activation: ReLU, Sigmoid, Tanh or None.");
+        }
+
+        Conv1Filters = conv1Filters;
+        Conv2Filters = conv2Filters;
+        Activation = activation;
         using (new SeedScope(seed))
         {
-            _layers.Add(AddLayer("conv1", nn.Sequential(("conv", nn.Conv2d(1, 6, 5, padding: 2)), ("act", nn.ReLU()), ("pool", nn.MaxPool2d(2)))));
-            _layers.Add(AddLayer("conv2", nn.Sequential(("conv", nn.Conv2d(6, 16, 5)), ("act", nn.ReLU()), ("pool", nn.MaxPool2d(2)))));
-            _layers.Add(AddLayer("fc1", nn.Sequential(("flatten", nn.Flatten()), ("linear", nn.Linear(400, 120)), ("act", nn.ReLU()))));
-            _layers.Add(AddLayer("fc2", Layers.Dense(120, 84, Activation.ReLU)));
+            _layers.Add(AddLayer("conv1", nn.Sequential(("conv", nn.Conv2d(1, conv1Filters, 5, padding: 2)), ("act", Layers.Make(activation)), ("pool", nn.MaxPool2d(2)))));
+            _layers.Add(AddLayer("conv2", nn.Sequential(("conv", nn.Conv2d(conv1Filters, conv2Filters, 5)), ("act", Layers.Make(activation)), ("pool", nn.MaxPool2d(2)))));
+            _layers.Add(AddLayer("fc1", nn.Sequential(("flatten", nn.Flatten()), ("linear", nn.Linear(25L * conv2Filters, 120)), ("act", Layers.Make(activation)))));
+            _layers.Add(AddLayer("fc2", Layers.Dense(120, 84, activation)));
             _layers.Add(AddLayer("out", nn.Sequential(("linear", nn.Linear(84, classes)))));
         }
     }
+
+    /// <summary>Filters (feature maps) of <c>conv1</c>, C₁.</summary>
+    public int Conv1Filters { get; }
+
+    /// <summary>Filters of <c>conv2</c>, C₂.</summary>
+    public int Conv2Filters { get; }
+
+    /// <summary>The non-linearity after every hidden layer.</summary>
+    public Activation Activation { get; }
 
     /// <inheritdoc />
     public override InputLayout InputLayout => InputLayout.Image;

@@ -5,11 +5,11 @@ using static TorchSharp.torch;
 
 namespace InfoTheory.TorchSharp;
 
-/// <summary>A small, deterministic mini-batch Adam training loop for the zoo models.</summary>
+/// <summary>A small, deterministic mini-batch training loop for the zoo models (Adam by default, or SGD with momentum).</summary>
 public static class Trainer
 {
     /// <summary>
-    /// Trains <paramref name="model"/> with Adam on <paramref name="train"/> (in the model's
+    /// Trains <paramref name="model"/> with Adam (or the given <paramref name="optimizer"/>) on <paramref name="train"/> (in the model's
     /// <see cref="ZooModel.InputLayout"/>, with labels passed to <see cref="ZooModel.Loss"/>) and returns the mean batch
     /// loss of each epoch.
     /// </summary>
@@ -24,10 +24,12 @@ public static class Trainer
     /// <param name="train">The training data.</param>
     /// <param name="epochs">Number of passes over the data (≥ 1).</param>
     /// <param name="batchSize">Batch size (≥ 1; the last batch of an epoch may be smaller).</param>
-    /// <param name="learningRate">Adam's learning rate.</param>
+    /// <param name="learningRate">The optimiser's learning rate.</param>
     /// <param name="seed">Seed of the shuffling (and of torch's global generator).</param>
     /// <param name="onEpoch">Called after each epoch with the epoch index (0-based) and its mean batch loss.</param>
     /// <param name="onIteration">Called after each optimiser step with the global iteration index (0-based).</param>
+    /// <param name="optimizer">The optimiser: null (default) for <see cref="TrainingOptimizer.Adam"/>, or e.g.
+    /// <see cref="TrainingOptimizer.Sgd"/>(0.95). Its state (Adam's moments, SGD's velocity) starts at zero in every call.</param>
     /// <param name="cancellationToken">Stops the training before the next mini-batch, so the parameters hold the last
     /// completed step and the model stays usable (training can resume); the callbacks serve as progress.</param>
     /// <returns>The mean batch loss of each epoch.</returns>
@@ -43,6 +45,7 @@ public static class Trainer
         int seed,
         Action<int, double>? onEpoch = null,
         Action<int>? onIteration = null,
+        TrainingOptimizer? optimizer = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -68,7 +71,7 @@ public static class Trainer
         var dtype = model.parameters().FirstOrDefault()?.dtype ?? ScalarType.Float32;
         using var x = LoadInput(model, train, device, dtype);
         using var y = LoadLabels(train, device);
-        using var optimizer = torch.optim.Adam(model.parameters(), learningRate);
+        using var step = (optimizer ?? TrainingOptimizer.Adam).Create(model.parameters(), learningRate);
         using var generator = new Generator(unchecked((ulong)seed));
         int n = train.Count;
         int iteration = 0;
@@ -88,7 +91,7 @@ public static class Trainer
                         var idx = perm.narrow(0, start, Math.Min(batchSize, n - start));
                         var xb = x.index_select(0, idx);
                         var yb = y.index_select(0, idx);
-                        optimizer.zero_grad();
+                        step.zero_grad();
                         LossOutput loss;
                         try
                         {
@@ -108,7 +111,7 @@ public static class Trainer
                             throw Diverged(epoch, iteration, problem, learningRate, null);
                         }
 
-                        optimizer.step();
+                        step.step();
                         sum += value;
                         batches++;
                     }

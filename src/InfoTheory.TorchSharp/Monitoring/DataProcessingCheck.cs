@@ -31,6 +31,19 @@ public static class DataProcessingCheck
         Check(Values(step, layerOrder, r => r.InputInformation, "I(X;T)"), layerOrder, toleranceBits);
 
     /// <summary>
+    /// Violations of the forward chain with convolutional layers seen as their feature maps, as Yu, Wickstrøm, Jenssen &amp;
+    /// Príncipe (IEEE TNNLS 32(1) 2021) draw it: each layer's value is its MMI, I(X; {T¹…T^C}) (<see cref="InformationRecord.Mmi"/>),
+    /// when it has one (4-D layers measured with <see cref="InformationPlaneOptions.ComputePid"/>) and its whole-tensor
+    /// I(X;T) otherwise (dense layers); then I(X;T_a) ≥ I(X;T_b) for a before b in <paramref name="layerOrder"/>.
+    /// </summary>
+    /// <param name="step">The records of one step (one per layer; other layers are ignored).</param>
+    /// <param name="layerOrder">The layers in forward order.</param>
+    /// <param name="toleranceBits">Differences up to this many bits are not violations (default 0).</param>
+    /// <exception cref="ArgumentException">A layer of <paramref name="layerOrder"/> is missing or appears twice in <paramref name="step"/>.</exception>
+    public static IReadOnlyList<DpiViolation> ForwardMmi(IEnumerable<InformationRecord> step, IReadOnlyList<string> layerOrder, double toleranceBits = 0) =>
+        Check(Values(step, layerOrder, r => r.Mmi ?? r.InputInformation, "I(X;T)"), layerOrder, toleranceBits);
+
+    /// <summary>
     /// Violations of the error chain: I(δ_K;δ_b) ≥ I(δ_K;δ_a) for a before b in <paramref name="layerOrder"/> (forward order,
     /// input side first; the chain runs backwards from the last layer K).
     /// </summary>

@@ -4,7 +4,8 @@ namespace InfoTheory.TorchSharp;
 
 /// <summary>
 /// Measures the information plane of a TorchSharp model on a probe batch: per layer T, H(T), I(X;T), I(T;Y), and for
-/// convolutional layers the MMI and partial-information proxies (RST, WNRI, RST%, WNRI%), with matrix-based Rényi
+/// convolutional layers the MMI and partial-information proxies (RST, WNRI, RST%, WNRI%) with respect to X (and, with
+/// <see cref="InformationPlaneOptions.TargetPid"/>, with respect to Y), with matrix-based Rényi
 /// entropies by default (Yu, Wickstrøm, Jenssen &amp; Príncipe, IEEE TNNLS 32(1) 2021, doi:10.1109/TNNLS.2020.2968509).
 /// </summary>
 /// <remarks>
@@ -133,6 +134,11 @@ public static class InformationPlane
             throw new ArgumentException($"errors has {errors.Count} layers but outputs has {outputs.Count}.", nameof(errors));
         }
 
+        if (options.TargetPid && !options.ComputePid)
+        {
+            throw new ArgumentException("options.TargetPid needs options.ComputePid: the proxies with respect to Y are computed beside those with respect to X; set ComputePid = true or TargetPid = false.", nameof(options));
+        }
+
         var renyiH = new MatrixRenyiEntropy(options.Renyi);
         var measured = new StepProgress(progress, "layers", outputs.Count);
 
@@ -190,15 +196,25 @@ public static class InformationPlane
             if (options.ComputePid && layer.IsFeatureMaps)
             {
                 var maps = layer.AsFeatureMaps();
+                var pidOptions = new PidOptions { Renyi = options.Renyi, Pairs = options.Pairs, Seed = options.Seed };
                 if (maps.Channels >= 2)
                 {
-                    var pid = PartialInformation.Proxies(x, maps, new PidOptions { Renyi = options.Renyi, Pairs = options.Pairs, Seed = options.Seed },
-                        cancellationToken: cancellationToken);
+                    var pid = PartialInformation.Proxies(x, maps, pidOptions, cancellationToken: cancellationToken);
                     m = m with { Mmi = pid.Mmi, Pid = pid };
+                    if (options.TargetPid)
+                    {
+                        // The same proxies with Y in X's place: the second axis of the modified plane (Yu et al. 2021).
+                        var target = PartialInformation.Proxies(y, maps, pidOptions, cancellationToken: cancellationToken);
+                        m = m with { TargetMmi = target.Mmi, TargetPid = target };
+                    }
                 }
                 else
                 {
                     m = m with { Mmi = MutualInformation.MatrixRenyiMultivariate(x, maps, options.Renyi, cancellationToken: cancellationToken) };
+                    if (options.TargetPid)
+                    {
+                        m = m with { TargetMmi = MutualInformation.MatrixRenyiMultivariate(y, maps, options.Renyi, cancellationToken: cancellationToken) };
+                    }
                 }
             }
 

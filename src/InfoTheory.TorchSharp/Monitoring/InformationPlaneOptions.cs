@@ -67,6 +67,13 @@ public sealed record InformationPlaneOptions
     /// </summary>
     public bool ComputePid { get; init; } = true;
 
+    /// <summary>
+    /// Also compute MMI and the partial-information proxies of 4-D layers with respect to Y (default false): I(Y; {T¹…T^C})
+    /// and RST, WNRI, RST%, WNRI% with Y in place of X, for the modified information plane of Yu et al. (2021), WNRI
+    /// with respect to X against WNRI with respect to Y. Needs <see cref="ComputePid"/>; uses the same pairs.
+    /// </summary>
+    public bool TargetPid { get; init; }
+
     /// <summary>Map pairs per layer for RST/WNRI: null (default) for all C(C−1)/2, else a seeded sample of that many.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
     public int? Pairs

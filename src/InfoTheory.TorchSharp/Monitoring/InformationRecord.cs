@@ -35,4 +35,19 @@ public sealed record InformationRecord(int Epoch, int Iteration, string Layer, d
 
     /// <summary>The training loss at this step (<c>loss</c>), or null.</summary>
     public double? Loss { get; init; }
+
+    /// <summary>MMI with respect to Y, I(Y; {T¹…T^C}), in bits (<c>mmi_y</c>), or null.</summary>
+    public double? TargetMmi { get; init; }
+
+    /// <summary>Mean RST with respect to Y in bits (<c>rst_y</c>), or null.</summary>
+    public double? TargetRst { get; init; }
+
+    /// <summary>Mean WNRI with respect to Y in bits (<c>wnri_y</c>), or null: the vertical axis of the modified plane.</summary>
+    public double? TargetWnri { get; init; }
+
+    /// <summary>RST% with respect to Y (<c>rst_pct_y</c>), or null.</summary>
+    public double? TargetRstPercent { get; init; }
+
+    /// <summary>WNRI% with respect to Y (<c>wnri_pct_y</c>), or null.</summary>
+    public double? TargetWnriPercent { get; init; }
 }

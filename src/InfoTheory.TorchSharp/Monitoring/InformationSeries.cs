@@ -11,16 +11,18 @@ namespace InfoTheory.TorchSharp;
 /// (chosen by the file extension); <see cref="Load"/> reads both back exactly (every double round-trips bit for bit).
 /// </summary>
 /// <remarks>
-/// <para>CSV: a first line <c># infotheory-series v1; unit=bits; target=reconstruction</c> (read it with
+/// <para>CSV: a first line <c># infotheory-series v2; unit=bits; target=reconstruction</c> (read it with
 /// <c>pandas.read_csv(path, comment='#')</c>), then the header
-/// <c>epoch,iteration,layer,h_t,i_xt,i_ty,mmi,rst,wnri,rst_pct,wnri_pct,saturated,i_err,loss</c>; information in bits,
-/// missing values empty, numbers in the invariant culture with shortest round-trip formatting.</para>
-/// <para>JSON: <c>{"format":"infotheory-series","version":1,"unit":"bits","target":"reconstruction","records":[{…}]}</c>
+/// <c>epoch,iteration,layer,h_t,i_xt,i_ty,mmi,rst,wnri,rst_pct,wnri_pct,saturated,i_err,loss,mmi_y,rst_y,wnri_y,rst_pct_y,wnri_pct_y</c>
+/// (the last five: the proxies with respect to Y); information in bits, missing values empty, numbers in the invariant
+/// culture with shortest round-trip formatting. Version 1 files (the header without the last five columns) still load.</para>
+/// <para>JSON: <c>{"format":"infotheory-series","version":2,"unit":"bits","target":"reconstruction","records":[{…}]}</c>
 /// with the same snake_case names; NaN and ±Infinity (e.g. a diverged loss) are written as strings.</para>
 /// </remarks>
 public sealed class InformationSeries
 {
-    private const string CsvHeader = "epoch,iteration,layer,h_t,i_xt,i_ty,mmi,rst,wnri,rst_pct,wnri_pct,saturated,i_err,loss";
+    private const string CsvHeaderV1 = "epoch,iteration,layer,h_t,i_xt,i_ty,mmi,rst,wnri,rst_pct,wnri_pct,saturated,i_err,loss";
+    private const string CsvHeader = CsvHeaderV1 + ",mmi_y,rst_y,wnri_y,rst_pct_y,wnri_pct_y";
     private const string Magic = "infotheory-series";
 
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -104,7 +106,7 @@ public sealed class InformationSeries
     public string ToCsv()
     {
         var sb = new StringBuilder();
-        sb.Append("# ").Append(Magic).Append(" v1; unit=bits; target=").Append(TargetName(Target)).Append('\n');
+        sb.Append("# ").Append(Magic).Append(" v2; unit=bits; target=").Append(TargetName(Target)).Append('\n');
         sb.Append(CsvHeader).Append('\n');
         foreach (var r in _records)
         {
@@ -121,7 +123,12 @@ public sealed class InformationSeries
               .Append(Num(r.WnriPercent)).Append(',')
               .Append(r.Saturated ? "true" : "false").Append(',')
               .Append(Num(r.ErrorInformation)).Append(',')
-              .Append(Num(r.Loss)).Append('\n');
+              .Append(Num(r.Loss)).Append(',')
+              .Append(Num(r.TargetMmi)).Append(',')
+              .Append(Num(r.TargetRst)).Append(',')
+              .Append(Num(r.TargetWnri)).Append(',')
+              .Append(Num(r.TargetRstPercent)).Append(',')
+              .Append(Num(r.TargetWnriPercent)).Append('\n');
         }
 
         return sb.ToString();
@@ -149,10 +156,12 @@ public sealed class InformationSeries
             at = 1;
         }
 
-        if (at >= lines.Count || lines[at] != CsvHeader)
+        if (at >= lines.Count || (lines[at] != CsvHeader && lines[at] != CsvHeaderV1))
         {
             throw new FormatException($"Not an information series: expected the header '{CsvHeader}'.");
         }
+
+        int fields = lines[at] == CsvHeader ? 19 : 14;
 
         var series = new InformationSeries(target);
         for (int i = at + 1; i < lines.Count; i++)
@@ -163,9 +172,9 @@ public sealed class InformationSeries
             }
 
             var f = SplitCsv(lines[i]);
-            if (f.Count != 14)
+            if (f.Count != fields)
             {
-                throw new FormatException($"Line {i + 1} has {f.Count} fields; expected 14.");
+                throw new FormatException($"Line {i + 1} has {f.Count} fields; expected {fields}.");
             }
 
             series.Add(new InformationRecord(
@@ -184,6 +193,11 @@ public sealed class InformationSeries
                 Saturated = f[11] == "true",
                 ErrorInformation = Parse(f[12]),
                 Loss = Parse(f[13]),
+                TargetMmi = fields > 14 ? Parse(f[14]) : null,
+                TargetRst = fields > 14 ? Parse(f[15]) : null,
+                TargetWnri = fields > 14 ? Parse(f[16]) : null,
+                TargetRstPercent = fields > 14 ? Parse(f[17]) : null,
+                TargetWnriPercent = fields > 14 ? Parse(f[18]) : null,
             });
         }
 
@@ -192,7 +206,7 @@ public sealed class InformationSeries
 
     /// <summary>The series as JSON text.</summary>
     public string ToJson() => JsonSerializer.Serialize(
-        new JsonSeries(Magic, 1, "bits", TargetName(Target), [.. _records.Select(JsonRecord.From)]), JsonOptions);
+        new JsonSeries(Magic, 2, "bits", TargetName(Target), [.. _records.Select(JsonRecord.From)]), JsonOptions);
 
     /// <summary>Parses JSON text written by <see cref="ToJson"/>.</summary>
     /// <exception cref="FormatException">The text is not a series.</exception>
@@ -317,10 +331,16 @@ public sealed class InformationSeries
         [property: JsonPropertyName("wnri_pct")] double? WnriPct,
         [property: JsonPropertyName("saturated")] bool Saturated,
         [property: JsonPropertyName("i_err")] double? IErr,
-        [property: JsonPropertyName("loss")] double? Loss)
+        [property: JsonPropertyName("loss")] double? Loss,
+        [property: JsonPropertyName("mmi_y")] double? MmiY = null,
+        [property: JsonPropertyName("rst_y")] double? RstY = null,
+        [property: JsonPropertyName("wnri_y")] double? WnriY = null,
+        [property: JsonPropertyName("rst_pct_y")] double? RstPctY = null,
+        [property: JsonPropertyName("wnri_pct_y")] double? WnriPctY = null)
     {
         public static JsonRecord From(InformationRecord r) => new(r.Epoch, r.Iteration, r.Layer, r.Entropy, r.InputInformation, r.TargetInformation,
-            r.Mmi, r.Rst, r.Wnri, r.RstPercent, r.WnriPercent, r.Saturated, r.ErrorInformation, r.Loss);
+            r.Mmi, r.Rst, r.Wnri, r.RstPercent, r.WnriPercent, r.Saturated, r.ErrorInformation, r.Loss,
+            r.TargetMmi, r.TargetRst, r.TargetWnri, r.TargetRstPercent, r.TargetWnriPercent);
 
         public InformationRecord ToRecord() => new(Epoch, Iteration, Layer, HT, IXT, ITY)
         {
@@ -332,6 +352,11 @@ public sealed class InformationSeries
             Saturated = Saturated,
             ErrorInformation = IErr,
             Loss = Loss,
+            TargetMmi = MmiY,
+            TargetRst = RstY,
+            TargetWnri = WnriY,
+            TargetRstPercent = RstPctY,
+            TargetWnriPercent = WnriPctY,
         };
     }
 }

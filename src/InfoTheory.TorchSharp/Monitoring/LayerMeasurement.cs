@@ -31,12 +31,24 @@ public sealed record LayerMeasurement(string Layer, IReadOnlyList<long> Shape, I
     public PidResult? Pid { get; init; }
 
     /// <summary>
+    /// I(Y; {T¹…T^C}) over the feature maps (4-D layers measured with <see cref="InformationPlaneOptions.TargetPid"/>), else null.
+    /// </summary>
+    public InformationEstimate? TargetMmi { get; init; }
+
+    /// <summary>
+    /// The partial-information proxies of the feature maps with respect to Y (4-D layers with C ≥ 2 measured with
+    /// <see cref="InformationPlaneOptions.TargetPid"/>), else null: the second axis of the modified information plane.
+    /// </summary>
+    public PidResult? TargetPid { get; init; }
+
+    /// <summary>
     /// True when a matrix-Rényi estimate of this layer (I(X;T), I(T;Y) or MMI) reported saturation
-    /// (<see cref="RenyiDiagnostics.Saturated"/>): a joint entropy at 0.99·log N or above, where the value says more about N
+    /// (<see cref="RenyiDiagnostics.Saturated"/>; also the MMI with respect to Y when measured): a joint entropy at 0.99·log N or above, where the value says more about N
     /// than about the data. Always false for estimators without <see cref="RenyiDiagnostics"/>.
     /// </summary>
     public bool Saturated =>
-        IsSaturated(InputInformation) || IsSaturated(TargetInformation) || (Mmi is { } mmi && IsSaturated(mmi));
+        IsSaturated(InputInformation) || IsSaturated(TargetInformation) || (Mmi is { } mmi && IsSaturated(mmi))
+        || (TargetMmi is { } targetMmi && IsSaturated(targetMmi));
 
     /// <summary>I(δ_K; δ_k): the error signal of this layer against that of the last measured layer; null unless the error chain was measured.</summary>
     public InformationEstimate? ErrorInformation { get; init; }
@@ -53,6 +65,11 @@ public sealed record LayerMeasurement(string Layer, IReadOnlyList<long> Shape, I
             Saturated = Saturated,
             ErrorInformation = ErrorInformation?.Value.Bits,
             Loss = loss,
+            TargetMmi = TargetMmi?.Value.Bits,
+            TargetRst = TargetPid?.Rst.Bits,
+            TargetWnri = TargetPid?.Wnri.Bits,
+            TargetRstPercent = TargetPid?.RstPercent,
+            TargetWnriPercent = TargetPid?.WnriPercent,
         };
 
     private static bool IsSaturated(InformationEstimate estimate) => estimate.Diagnostics is RenyiDiagnostics { Saturated: true };

@@ -16,6 +16,23 @@ public enum InformationPlaneAxis
     /// (feature-map layers measured with PID) are drawn.
     /// </summary>
     Wnri,
+
+    /// <summary>
+    /// WNRI with respect to Y (<see cref="InformationRecord.TargetWnri"/>): with <see cref="InformationPlaneInputAxis.Wnri"/>
+    /// on the horizontal axis, the modified information plane of Yu et al. (2021) on both axes. Only records with a WNRI
+    /// with respect to Y (measured with <see cref="InformationPlaneOptions.TargetPid"/>) are drawn.
+    /// </summary>
+    TargetWnri,
+}
+
+/// <summary>What an information-plane plot puts on its horizontal axis.</summary>
+public enum InformationPlaneInputAxis
+{
+    /// <summary>I(X;T), the whole layer as one variable: the usual information plane.</summary>
+    Input,
+
+    /// <summary>WNRI with respect to X (<see cref="InformationRecord.Wnri"/>); only records with one are drawn.</summary>
+    Wnri,
 }
 
 /// <summary>Appearance of an information-plane plot. Null texts are left out.</summary>
@@ -24,6 +41,10 @@ public sealed record InformationPlaneStyle
     /// <summary>The vertical axis (default <see cref="InformationPlaneAxis.Target"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Not a defined axis.</exception>
     public InformationPlaneAxis YAxis { get; init => field = EnumGuard.Defined(value, nameof(YAxis)); } = InformationPlaneAxis.Target;
+
+    /// <summary>The horizontal axis (default <see cref="InformationPlaneInputAxis.Input"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined axis.</exception>
+    public InformationPlaneInputAxis XAxis { get; init => field = EnumGuard.Defined(value, nameof(XAxis)); } = InformationPlaneInputAxis.Input;
 
     /// <summary>The title (default "Information plane").</summary>
     public string? Title { get; init; } = "Information plane";
@@ -88,16 +109,20 @@ public static class InformationPlot
         ArgumentNullException.ThrowIfNull(series);
         style ??= new InformationPlaneStyle();
         var layers = style.Layers ?? series.Layers;
-        bool wnri = style.YAxis == InformationPlaneAxis.Wnri;
-        var records = series.Records.Where(r => layers.Contains(r.Layer) && (!wnri || r.Wnri is not null)).ToList();
+        bool wnri = style.YAxis == InformationPlaneAxis.Wnri, targetWnri = style.YAxis == InformationPlaneAxis.TargetWnri;
+        bool xWnri = style.XAxis == InformationPlaneInputAxis.Wnri;
+        var records = series.Records.Where(r => layers.Contains(r.Layer) && (!(wnri || xWnri) || r.Wnri is not null)
+            && (!targetWnri || r.TargetWnri is not null)).ToList();
         if (records.Count == 0)
         {
             throw new ArgumentException(
-                wnri ? "The series has no WNRI values to plot: only feature-map layers measured with ComputePid carry them."
-                     : "The series has no records to plot (for the chosen layers).", nameof(series));
+                targetWnri ? "The series has no WNRI values with respect to Y to plot: only feature-map layers measured with ComputePid and TargetPid carry them."
+                : wnri || xWnri ? "The series has no WNRI values to plot: only feature-map layers measured with ComputePid carry them."
+                : "The series has no records to plot (for the chosen layers).", nameof(series));
         }
 
-        double Y(InformationRecord r) => wnri ? r.Wnri!.Value : r.TargetInformation;
+        double Y(InformationRecord r) => wnri ? r.Wnri!.Value : targetWnri ? r.TargetWnri!.Value : r.TargetInformation;
+        double X(InformationRecord r) => xWnri ? r.Wnri!.Value : r.InputInformation;
 
         var plot = new Plot();
         var colormap = new ScottPlot.Colormaps.Viridis();
@@ -112,7 +137,7 @@ public static class InformationPlot
             }
 
             var shape = Shapes[l % Shapes.Length];
-            double[] xs = [.. track.Select(r => r.InputInformation)], ys = [.. track.Select(Y)];
+            double[] xs = [.. track.Select(X)], ys = [.. track.Select(Y)];
             var line = plot.Add.Scatter(xs, ys, Colors.Gray.WithAlpha(0.6));
             line.LineWidth = 1;
             line.MarkerShape = shape;
@@ -121,12 +146,12 @@ public static class InformationPlot
             foreach (var r in track)
             {
                 double position = (r.Epoch - range.Min) / (range.Max - range.Min);
-                plot.Add.Marker(r.InputInformation, Y(r), shape, 7, colormap.GetColor(position));
+                plot.Add.Marker(X(r), Y(r), shape, 7, colormap.GetColor(position));
             }
         }
 
         bool reconstruction = series.Target == TargetKind.Reconstruction;
-        if (!wnri && (style.IdentityLine ?? reconstruction))
+        if (!wnri && !targetWnri && !xWnri && (style.IdentityLine ?? reconstruction))
         {
             double top = Math.Max(records.Max(r => r.InputInformation), records.Max(r => r.TargetInformation));
             double bottom = Math.Min(0, Math.Min(records.Min(r => r.InputInformation), records.Min(r => r.TargetInformation)));
@@ -150,8 +175,9 @@ public static class InformationPlot
 
         if (style.AxisLabels)
         {
-            plot.XLabel("I(X;T) (bits)");
-            plot.YLabel(wnri ? "WNRI (bits)" : reconstruction ? "I(T;X') (bits)" : "I(T;Y) (bits)");
+            plot.XLabel(xWnri ? "WNRI w.r.t. X (bits)" : "I(X;T) (bits)");
+            plot.YLabel(wnri ? "WNRI (bits)" : targetWnri ? (reconstruction ? "WNRI w.r.t. X' (bits)" : "WNRI w.r.t. Y (bits)")
+                : reconstruction ? "I(T;X') (bits)" : "I(T;Y) (bits)");
         }
 
         if (style.Legend)
