@@ -14,6 +14,13 @@ namespace InfoTheory.TorchSharp;
 /// <para><b>Layers.</b> Every layer is one variable of dimension (product of all but the first size) for H(T), I(X;T),
 /// I(T;Y); 4-D layers (N×C×H×W) are also seen as C feature maps for MMI and the pair proxies. X is the probe batch
 /// flattened per observation.</para>
+/// <para><b>Layer divergences.</b> With <see cref="InformationPlaneOptions.LayerDivergence"/> set, each layer's input is
+/// captured too and the k-NN divergence D(input‖output) of Wang, Kulkarni &amp; Verdú is estimated between the layer's
+/// input and output distributions on the probe batch (rows of the input as samples of P, rows of the output as samples
+/// of Q, coordinate by coordinate), and for autoencoders D(X‖X̂) between the input and the reconstruction. It is defined
+/// only where input and output have the same number of values per observation (the blocks of an invertible network);
+/// other layers are refused with an <see cref="ArgumentException"/>, as are distributions the estimator cannot compare
+/// (a coordinate constant in one and not the other: D = +∞).</para>
 /// <para><b>Side effects.</b> None on the model: it runs in eval mode under <c>torch.no_grad()</c> (with gradients
 /// only for the error chain, through <c>torch.autograd.grad</c>, which leaves the parameters' <c>.grad</c> alone),
 /// every module's training flag is restored, hooks are attached only for the one forward pass, and every temporary tensor is
@@ -63,8 +70,9 @@ public static class InformationPlane
         {
             IReadOnlyList<CapturedTensor> outputs;
             IReadOnlyList<CapturedTensor>? errors = null;
+            IReadOnlyList<CapturedTensor>? inputs = null;
             CapturedTensor reconstruction;
-            using (var capture = new LayerCapture(model, layers, keepGraph: options.ErrorChain))
+            using (var capture = new LayerCapture(model, layers, options.ErrorChain, captureInputs: options.LayerDivergence is not null))
             {
                 if (options.ErrorChain)
                 {
@@ -84,6 +92,11 @@ public static class InformationPlane
                     reconstruction = CapturedTensor.From("output", output);
                     outputs = capture.Outputs();
                 }
+
+                if (options.LayerDivergence is not null)
+                {
+                    inputs = capture.Inputs();
+                }
             }
 
             var x = CapturedTensor.From("input", probeX).AsSamples();
@@ -93,7 +106,37 @@ public static class InformationPlane
                 TargetKind.Labels => OneHot(targets!, options.Classes),
                 _ => CapturedTensor.From("targets", targets!).AsSamples(),
             };
-            return Compute(x, y, outputs, errors, options, progress, cancellationToken);
+            if (options.LayerDivergence is not { } knn)
+            {
+                return Compute(x, y, outputs, errors, options, progress, cancellationToken);
+            }
+
+            // Checked before the (costly) plane, so that a layer that changes the dimension fails at once.
+            for (int k = 0; k < outputs.Count; k++)
+            {
+                RequireSameSpace(inputs![k], outputs[k]);
+            }
+
+            if (kind == TargetKind.Reconstruction && reconstruction.Dimensions != x.Dimensions)
+            {
+                throw new ArgumentException(
+                    $"The model maps {x.Dimensions} input values per observation to {reconstruction.Dimensions} output values; D(X‖X̂) needs a reconstruction of the input's size. Set LayerDivergence = null for this model.",
+                    nameof(model));
+            }
+
+            var measured = Compute(x, y, outputs, errors, options, progress, cancellationToken);
+            var kl = new KnnKullbackLeiblerDivergence(knn);
+            InformationEstimate? rec = kind == TargetKind.Reconstruction
+                ? Divergence(kl, x, reconstruction.AsSamples(), "D(X‖X̂) of the input against the reconstruction", cancellationToken)
+                : null;
+            var result = new LayerMeasurement[measured.Count];
+            for (int k = 0; k < measured.Count; k++)
+            {
+                var io = Divergence(kl, inputs![k].AsSamples(), outputs[k].AsSamples(), $"D(input‖output) of layer '{outputs[k].Layer}'", cancellationToken);
+                result[k] = measured[k] with { InputOutputDivergence = io, ReconstructionDivergence = rec };
+            }
+
+            return result;
         }
         finally
         {
@@ -212,6 +255,33 @@ public static class InformationPlane
         }
 
         return result;
+    }
+
+    /// <summary>A layer's input and output must live in one space (the same values per observation) for D(input‖output).</summary>
+    private static void RequireSameSpace(CapturedTensor input, CapturedTensor output)
+    {
+        if (input.Dimensions != output.Dimensions)
+        {
+            throw new ArgumentException(
+                $"Layer '{output.Layer}' maps [{string.Join(", ", input.Shape)}] to [{string.Join(", ", output.Shape)}] ({input.Dimensions} to {output.Dimensions} values per observation): " +
+                "D(input‖output) compares two distributions on one space, so it is defined only for layers that keep the dimension " +
+                "(e.g. the coupling blocks enc1 … encB of InvertibleAutoencoder). Measure only such layers with LayerDivergence on, or set LayerDivergence = null.",
+                "layers");
+        }
+    }
+
+    /// <summary>The k-NN divergence, with the estimator's refusal (e.g. D = +∞ for a constant column) naming what was compared.</summary>
+    private static InformationEstimate Divergence(KnnKullbackLeiblerDivergence kl, Samples p, Samples q, string what, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            return kl.Estimate(p, q);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"{what} cannot be estimated: {e.Message}", "layers", e);
+        }
     }
 
     /// <summary>One-hot rows (N × classes) for integer labels.</summary>

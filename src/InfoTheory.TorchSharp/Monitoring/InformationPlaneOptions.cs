@@ -92,6 +92,15 @@ public sealed record InformationPlaneOptions
     /// </summary>
     public Func<Tensor, Tensor, Tensor>? Loss { get; init; }
 
+    /// <summary>
+    /// Also estimate, with the k-NN Kullback–Leibler divergence of Wang, Kulkarni &amp; Verdú (these settings), each
+    /// layer's D(input‖output) and, for autoencoders, D(X‖X̂) between the input and the reconstruction; null (default)
+    /// for neither. Only <see cref="InformationPlane.Measure"/> (and the monitor) computes them, as they need each
+    /// layer's input. Every measured layer must keep the dimension (input and output with the same number of values per
+    /// observation, as the blocks of an invertible network do); see <see cref="InformationPlane"/>.
+    /// </summary>
+    public KnnOptions? LayerDivergence { get; init; }
+
     /// <summary>The number of classes for one-hot labels; null (default) for the largest label + 1.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
     public int? Classes

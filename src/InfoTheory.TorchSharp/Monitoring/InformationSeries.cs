@@ -13,14 +13,18 @@ namespace InfoTheory.TorchSharp;
 /// <remarks>
 /// <para>CSV: a first line <c># infotheory-series v1; unit=bits; target=reconstruction</c> (read it with
 /// <c>pandas.read_csv(path, comment='#')</c>), then the header
-/// <c>epoch,iteration,layer,h_t,i_xt,i_ty,mmi,rst,wnri,rst_pct,wnri_pct,saturated,i_err,loss</c>; information in bits,
+/// <c>epoch,iteration,layer,h_t,i_xt,i_ty,mmi,rst,wnri,rst_pct,wnri_pct,saturated,i_err,loss,kl_io,kl_rec</c> (files without
+/// the last two columns are read too); information in bits,
 /// missing values empty, numbers in the invariant culture with shortest round-trip formatting.</para>
 /// <para>JSON: <c>{"format":"infotheory-series","version":1,"unit":"bits","target":"reconstruction","records":[{…}]}</c>
 /// with the same snake_case names; NaN and ±Infinity (e.g. a diverged loss) are written as strings.</para>
 /// </remarks>
 public sealed class InformationSeries
 {
-    private const string CsvHeader = "epoch,iteration,layer,h_t,i_xt,i_ty,mmi,rst,wnri,rst_pct,wnri_pct,saturated,i_err,loss";
+    private const string CsvHeader = "epoch,iteration,layer,h_t,i_xt,i_ty,mmi,rst,wnri,rst_pct,wnri_pct,saturated,i_err,loss,kl_io,kl_rec";
+
+    // The header before the layer divergences were added: still read (the two columns are then null).
+    private const string CsvHeaderV1 = "epoch,iteration,layer,h_t,i_xt,i_ty,mmi,rst,wnri,rst_pct,wnri_pct,saturated,i_err,loss";
     private const string Magic = "infotheory-series";
 
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -121,7 +125,9 @@ public sealed class InformationSeries
               .Append(Num(r.WnriPercent)).Append(',')
               .Append(r.Saturated ? "true" : "false").Append(',')
               .Append(Num(r.ErrorInformation)).Append(',')
-              .Append(Num(r.Loss)).Append('\n');
+              .Append(Num(r.Loss)).Append(',')
+              .Append(Num(r.InputOutputDivergence)).Append(',')
+              .Append(Num(r.ReconstructionDivergence)).Append('\n');
         }
 
         return sb.ToString();
@@ -149,11 +155,12 @@ public sealed class InformationSeries
             at = 1;
         }
 
-        if (at >= lines.Count || lines[at] != CsvHeader)
+        if (at >= lines.Count || (lines[at] != CsvHeader && lines[at] != CsvHeaderV1))
         {
             throw new FormatException($"Not an information series: expected the header '{CsvHeader}'.");
         }
 
+        int fields = lines[at] == CsvHeader ? 16 : 14;
         var series = new InformationSeries(target);
         for (int i = at + 1; i < lines.Count; i++)
         {
@@ -163,9 +170,9 @@ public sealed class InformationSeries
             }
 
             var f = SplitCsv(lines[i]);
-            if (f.Count != 14)
+            if (f.Count != fields)
             {
-                throw new FormatException($"Line {i + 1} has {f.Count} fields; expected 14.");
+                throw new FormatException($"Line {i + 1} has {f.Count} fields; expected {fields}.");
             }
 
             series.Add(new InformationRecord(
@@ -184,6 +191,8 @@ public sealed class InformationSeries
                 Saturated = f[11] == "true",
                 ErrorInformation = Parse(f[12]),
                 Loss = Parse(f[13]),
+                InputOutputDivergence = fields > 14 ? Parse(f[14]) : null,
+                ReconstructionDivergence = fields > 14 ? Parse(f[15]) : null,
             });
         }
 
@@ -317,10 +326,12 @@ public sealed class InformationSeries
         [property: JsonPropertyName("wnri_pct")] double? WnriPct,
         [property: JsonPropertyName("saturated")] bool Saturated,
         [property: JsonPropertyName("i_err")] double? IErr,
-        [property: JsonPropertyName("loss")] double? Loss)
+        [property: JsonPropertyName("loss")] double? Loss,
+        [property: JsonPropertyName("kl_io")] double? KlIo = null,
+        [property: JsonPropertyName("kl_rec")] double? KlRec = null)
     {
         public static JsonRecord From(InformationRecord r) => new(r.Epoch, r.Iteration, r.Layer, r.Entropy, r.InputInformation, r.TargetInformation,
-            r.Mmi, r.Rst, r.Wnri, r.RstPercent, r.WnriPercent, r.Saturated, r.ErrorInformation, r.Loss);
+            r.Mmi, r.Rst, r.Wnri, r.RstPercent, r.WnriPercent, r.Saturated, r.ErrorInformation, r.Loss, r.InputOutputDivergence, r.ReconstructionDivergence);
 
         public InformationRecord ToRecord() => new(Epoch, Iteration, Layer, HT, IXT, ITY)
         {
@@ -332,6 +343,8 @@ public sealed class InformationSeries
             Saturated = Saturated,
             ErrorInformation = IErr,
             Loss = Loss,
+            InputOutputDivergence = KlIo,
+            ReconstructionDivergence = KlRec,
         };
     }
 }
