@@ -6,6 +6,8 @@ internal static class ExperimentCatalog
     /// <summary>Every experiment.</summary>
     public static IReadOnlyList<Experiment> All { get; } =
     [
+        new Experiments.AmaralCae(),
+        new Experiments.InnVsAe(),
     ];
 
     /// <summary>The experiment with this name, or null.</summary>

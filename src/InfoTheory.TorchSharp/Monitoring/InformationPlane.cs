@@ -17,10 +17,11 @@ namespace InfoTheory.TorchSharp;
 /// <para><b>Layer divergences.</b> With <see cref="InformationPlaneOptions.LayerDivergence"/> set, each layer's input is
 /// captured too and the k-NN divergence D(input‖output) of Wang, Kulkarni &amp; Verdú is estimated between the layer's
 /// input and output distributions on the probe batch (rows of the input as samples of P, rows of the output as samples
-/// of Q, coordinate by coordinate), and for autoencoders D(X‖X̂) between the input and the reconstruction. It is defined
-/// only where input and output have the same number of values per observation (the blocks of an invertible network);
-/// other layers are refused with an <see cref="ArgumentException"/>, as are distributions the estimator cannot compare
-/// (a coordinate constant in one and not the other: D = +∞).</para>
+/// of Q, coordinate by coordinate). It is defined only where input and output have the same number of values per
+/// observation (the blocks of an invertible network); other layers are refused with an <see cref="ArgumentException"/>,
+/// as are distributions the estimator cannot compare (a coordinate constant in one and not the other: D = +∞). With
+/// <see cref="InformationPlaneOptions.ReconstructionDivergence"/> set, D(X‖X̂) of the input against the reconstruction is
+/// estimated the same way (autoencoders only: no targets, and an output of the input's size).</para>
 /// <para><b>Side effects.</b> None on the model: it runs in eval mode under <c>torch.no_grad()</c> (with gradients
 /// only for the error chain, through <c>torch.autograd.grad</c>, which leaves the parameters' <c>.grad</c> alone),
 /// every module's training flag is restored, hooks are attached only for the one forward pass, and every temporary tensor is
@@ -106,33 +107,47 @@ public static class InformationPlane
                 TargetKind.Labels => OneHot(targets!, options.Classes),
                 _ => CapturedTensor.From("targets", targets!).AsSamples(),
             };
-            if (options.LayerDivergence is not { } knn)
+            if (options.LayerDivergence is null && options.ReconstructionDivergence is null)
             {
                 return Compute(x, y, outputs, errors, options, progress, cancellationToken);
             }
 
-            // Checked before the (costly) plane, so that a layer that changes the dimension fails at once.
-            for (int k = 0; k < outputs.Count; k++)
+            // Checked before the (costly) plane, so that a request that is not defined fails at once.
+            if (inputs is not null)
             {
-                RequireSameSpace(inputs![k], outputs[k]);
+                for (int k = 0; k < outputs.Count; k++)
+                {
+                    RequireSameSpace(inputs[k], outputs[k]);
+                }
             }
 
-            if (kind == TargetKind.Reconstruction && reconstruction.Dimensions != x.Dimensions)
+            if (options.ReconstructionDivergence is not null)
             {
-                throw new ArgumentException(
-                    $"The model maps {x.Dimensions} input values per observation to {reconstruction.Dimensions} output values; D(X‖X̂) needs a reconstruction of the input's size. Set LayerDivergence = null for this model.",
-                    nameof(model));
+                if (kind != TargetKind.Reconstruction)
+                {
+                    throw new ArgumentException(
+                        "ReconstructionDivergence compares the input with the model's reconstruction, but targets were given (the model is not measured as an autoencoder). Pass no targets, or set ReconstructionDivergence = null.",
+                        nameof(targets));
+                }
+
+                if (reconstruction.Dimensions != x.Dimensions)
+                {
+                    throw new ArgumentException(
+                        $"The model maps {x.Dimensions} input values per observation to {reconstruction.Dimensions} output values; D(X‖X̂) needs a reconstruction of the input's size. Set ReconstructionDivergence = null for this model.",
+                        nameof(model));
+                }
             }
 
             var measured = Compute(x, y, outputs, errors, options, progress, cancellationToken);
-            var kl = new KnnKullbackLeiblerDivergence(knn);
-            InformationEstimate? rec = kind == TargetKind.Reconstruction
-                ? Divergence(kl, x, reconstruction.AsSamples(), "D(X‖X̂) of the input against the reconstruction", cancellationToken)
+            InformationEstimate? rec = options.ReconstructionDivergence is { } recKnn
+                ? Divergence(new KnnKullbackLeiblerDivergence(recKnn), x, reconstruction.AsSamples(), "D(X‖X̂) of the input against the reconstruction", cancellationToken)
                 : null;
+            var layerKl = options.LayerDivergence is { } knn ? new KnnKullbackLeiblerDivergence(knn) : null;
             var result = new LayerMeasurement[measured.Count];
             for (int k = 0; k < measured.Count; k++)
             {
-                var io = Divergence(kl, inputs![k].AsSamples(), outputs[k].AsSamples(), $"D(input‖output) of layer '{outputs[k].Layer}'", cancellationToken);
+                var io = layerKl is null ? null
+                    : Divergence(layerKl, inputs![k].AsSamples(), outputs[k].AsSamples(), $"D(input‖output) of layer '{outputs[k].Layer}'", cancellationToken);
                 result[k] = measured[k] with { InputOutputDivergence = io, ReconstructionDivergence = rec };
             }
 

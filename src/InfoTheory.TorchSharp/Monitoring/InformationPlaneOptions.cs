@@ -93,13 +93,21 @@ public sealed record InformationPlaneOptions
     public Func<Tensor, Tensor, Tensor>? Loss { get; init; }
 
     /// <summary>
-    /// Also estimate, with the k-NN Kullback–Leibler divergence of Wang, Kulkarni &amp; Verdú (these settings), each
-    /// layer's D(input‖output) and, for autoencoders, D(X‖X̂) between the input and the reconstruction; null (default)
-    /// for neither. Only <see cref="InformationPlane.Measure"/> (and the monitor) computes them, as they need each
+    /// Also estimate each layer's D(input‖output), the k-NN Kullback–Leibler divergence of Wang, Kulkarni &amp; Verdú
+    /// (these settings) of the distribution of the layer's input from that of its output on the probe batch; null
+    /// (default) for none. Only <see cref="InformationPlane.Measure"/> (and the monitor) computes it, as it needs each
     /// layer's input. Every measured layer must keep the dimension (input and output with the same number of values per
-    /// observation, as the blocks of an invertible network do); see <see cref="InformationPlane"/>.
+    /// observation, as the coupling blocks of an invertible network do), else the measurement is refused; see
+    /// <see cref="InformationPlane"/>.
     /// </summary>
     public KnnOptions? LayerDivergence { get; init; }
+
+    /// <summary>
+    /// Also estimate D(X‖X̂), the k-NN Kullback–Leibler divergence (these settings) of the probe inputs from the model's
+    /// reconstructions; null (default) for none. Autoencoders only (no targets, an output of the input's size), else
+    /// the measurement is refused. Computed by <see cref="InformationPlane.Measure"/> and the monitor.
+    /// </summary>
+    public KnnOptions? ReconstructionDivergence { get; init; }
 
     /// <summary>The number of classes for one-hot labels; null (default) for the largest label + 1.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>

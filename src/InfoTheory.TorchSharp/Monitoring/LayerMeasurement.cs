@@ -44,7 +44,7 @@ public sealed record LayerMeasurement(string Layer, IReadOnlyList<long> Shape, I
     /// <summary>D(input‖output): the k-NN divergence of the layer's input distribution from its output distribution; null unless <see cref="InformationPlaneOptions.LayerDivergence"/> is set.</summary>
     public InformationEstimate? InputOutputDivergence { get; init; }
 
-    /// <summary>D(X‖X̂): the k-NN divergence of the input from the reconstruction (the same for every layer of a measurement); null unless <see cref="InformationPlaneOptions.LayerDivergence"/> is set and Y is the reconstruction.</summary>
+    /// <summary>D(X‖X̂): the k-NN divergence of the input from the reconstruction (the same for every layer of a measurement); null unless <see cref="InformationPlaneOptions.ReconstructionDivergence"/> is set.</summary>
     public InformationEstimate? ReconstructionDivergence { get; init; }
 
     /// <summary>This measurement as a series record (values in bits).</summary>
