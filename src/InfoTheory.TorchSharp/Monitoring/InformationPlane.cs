@@ -21,7 +21,10 @@ namespace InfoTheory.TorchSharp;
 /// observation (the blocks of an invertible network); other layers are refused with an <see cref="ArgumentException"/>,
 /// as are distributions the estimator cannot compare (a coordinate constant in one and not the other: D = +∞). With
 /// <see cref="InformationPlaneOptions.ReconstructionDivergence"/> set, D(X‖X̂) of the input against the reconstruction is
-/// estimated the same way (autoencoders only: no targets, and an output of the input's size).</para>
+/// estimated the same way (autoencoders only: no targets, and an output of the input's size). With
+/// <see cref="InformationPlaneOptions.DivergenceSmoothing"/> σ &gt; 0 both samples get independent seeded N(0, σ²) noise
+/// in every coordinate first, so the divergence of the smoothed distributions is finite even where a coordinate is
+/// constant (a zero-padded code, a pass-through border pixel).</para>
 /// <para><b>Side effects.</b> None on the model: it runs in eval mode under <c>torch.no_grad()</c> (with gradients
 /// only for the error chain, through <c>torch.autograd.grad</c>, which leaves the parameters' <c>.grad</c> alone),
 /// every module's training flag is restored, hooks are attached only for the one forward pass, and every temporary tensor is
@@ -140,14 +143,14 @@ public static class InformationPlane
 
             var measured = Compute(x, y, outputs, errors, options, progress, cancellationToken);
             InformationEstimate? rec = options.ReconstructionDivergence is { } recKnn
-                ? Divergence(new KnnKullbackLeiblerDivergence(recKnn), x, reconstruction.AsSamples(), "D(X‖X̂) of the input against the reconstruction", cancellationToken)
+                ? Divergence(new KnnKullbackLeiblerDivergence(recKnn), x, reconstruction.AsSamples(), options.DivergenceSmoothing, "D(X‖X̂) of the input against the reconstruction", cancellationToken)
                 : null;
             var layerKl = options.LayerDivergence is { } knn ? new KnnKullbackLeiblerDivergence(knn) : null;
             var result = new LayerMeasurement[measured.Count];
             for (int k = 0; k < measured.Count; k++)
             {
                 var io = layerKl is null ? null
-                    : Divergence(layerKl, inputs![k].AsSamples(), outputs[k].AsSamples(), $"D(input‖output) of layer '{outputs[k].Layer}'", cancellationToken);
+                    : Divergence(layerKl, inputs![k].AsSamples(), outputs[k].AsSamples(), options.DivergenceSmoothing, $"D(input‖output) of layer '{outputs[k].Layer}'", cancellationToken);
                 result[k] = measured[k] with { InputOutputDivergence = io, ReconstructionDivergence = rec };
             }
 
@@ -286,17 +289,39 @@ public static class InformationPlane
     }
 
     /// <summary>The k-NN divergence, with the estimator's refusal (e.g. D = +∞ for a constant column) naming what was compared.</summary>
-    private static InformationEstimate Divergence(KnnKullbackLeiblerDivergence kl, Samples p, Samples q, string what, CancellationToken cancellationToken)
+    private static InformationEstimate Divergence(KnnKullbackLeiblerDivergence kl, Samples p, Samples q, double smoothing, string what,
+        CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            return kl.Estimate(p, q);
+            return smoothing > 0
+                ? kl.Estimate(Smoothed(p, smoothing, kl.Options.Seed), Smoothed(q, smoothing, unchecked(kl.Options.Seed + 1)))
+                : kl.Estimate(p, q);
         }
         catch (ArgumentException e)
         {
             throw new ArgumentException($"{what} cannot be estimated: {e.Message}", "layers", e);
         }
+    }
+
+    /// <summary>A copy of <paramref name="samples"/> plus independent N(0, σ²) noise in every coordinate (Box–Muller, seeded).</summary>
+    internal static Samples Smoothed(Samples samples, double sigma, int seed)
+    {
+        var values = samples.ToArray();
+        var random = new Random(seed);
+        for (int i = 0; i < values.Length; i += 2)
+        {
+            double u1 = 1.0 - random.NextDouble(), u2 = random.NextDouble();
+            double r = sigma * Math.Sqrt(-2.0 * Math.Log(u1));
+            values[i] += r * Math.Cos(2 * Math.PI * u2);
+            if (i + 1 < values.Length)
+            {
+                values[i + 1] += r * Math.Sin(2 * Math.PI * u2);
+            }
+        }
+
+        return new Samples(values, samples.Dimensions);
     }
 
     /// <summary>One-hot rows (N × classes) for integer labels.</summary>

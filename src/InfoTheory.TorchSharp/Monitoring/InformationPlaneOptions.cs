@@ -30,6 +30,7 @@ public sealed record InformationPlaneOptions
     private readonly MatrixRenyiOptions _errorRenyi = new() { Bandwidth = Bandwidth.Silverman(0.1) };
     private readonly int? _pairs;
     private readonly int? _classes;
+    private readonly double _divergenceSmoothing;
 
     /// <summary>The defaults.</summary>
     public static InformationPlaneOptions Default { get; } = new();
@@ -108,6 +109,21 @@ public sealed record InformationPlaneOptions
     /// the measurement is refused. Computed by <see cref="InformationPlane.Measure"/> and the monitor.
     /// </summary>
     public KnnOptions? ReconstructionDivergence { get; init; }
+
+    /// <summary>
+    /// σ of the Gaussian noise added (independently, seeded with the divergence's <see cref="KnnOptions.Seed"/> and
+    /// Seed + 1) to every coordinate of both samples before <see cref="LayerDivergence"/> and
+    /// <see cref="ReconstructionDivergence"/>; 0 (default) for none. D(P∗N‖Q∗N) of the smoothed distributions is finite
+    /// where D(P‖Q) is +∞ (a coordinate constant in one sample and not the other, as after a zero-padding bottleneck),
+    /// and never exceeds D(P‖Q) (data processing).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or not finite.</exception>
+    public double DivergenceSmoothing
+    {
+        get => _divergenceSmoothing;
+        init => _divergenceSmoothing = value >= 0 && double.IsFinite(value) ? value
+            : throw new ArgumentOutOfRangeException(nameof(DivergenceSmoothing), value, "DivergenceSmoothing must be a finite σ ≥ 0 (0 for none).");
+    }
 
     /// <summary>The number of classes for one-hot labels; null (default) for the largest label + 1.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
