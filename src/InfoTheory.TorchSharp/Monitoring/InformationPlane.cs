@@ -66,6 +66,13 @@ public static class InformationPlane
         }
 
         var kind = TargetKindOf(targets);
+        if (options.ReconstructionDivergence is not null && kind != TargetKind.Reconstruction)
+        {
+            throw new ArgumentException(
+                "ReconstructionDivergence compares the input with the model's reconstruction, but targets were given (the model is not measured as an autoencoder). Pass no targets, or set ReconstructionDivergence = null.",
+                nameof(targets));
+        }
+
         using var scope = NewDisposeScope();
         // Every module's own flag: train(bool) recurses, and a model may mix modes (e.g. a frozen BatchNorm in eval).
         var flags = model.named_modules().Select(m => (m.module, m.module.training)).Prepend((model, model.training)).ToList();
@@ -126,13 +133,6 @@ public static class InformationPlane
 
             if (options.ReconstructionDivergence is not null)
             {
-                if (kind != TargetKind.Reconstruction)
-                {
-                    throw new ArgumentException(
-                        "ReconstructionDivergence compares the input with the model's reconstruction, but targets were given (the model is not measured as an autoencoder). Pass no targets, or set ReconstructionDivergence = null.",
-                        nameof(targets));
-                }
-
                 if (reconstruction.Dimensions != x.Dimensions)
                 {
                     throw new ArgumentException(
