@@ -117,7 +117,8 @@ internal sealed class InnVsAe : Experiment
             "INN-vs-AE study, MNIST results (section not located)",
             "At the last epoch, rel = |D_INN − D_AE| / max(|D_INN|, |D_AE|) of the k-NN D(X‖X̂): reproduced when rel ≤ 5 % (the paper's values are 2 % apart); partly when ≤ 20 %; otherwise not reproduced. " +
             "The absolute values are not compared: estimator and unit of the study are unknown.",
-            Invariant($"D(X‖X̂): INN {klInn:F2} bits, AE {klAe:F2} bits, rel {rel:P1}"),
+            Invariant($"D(X‖X̂): INN {klInn:F2} bits, AE {klAe:F2} bits, rel {rel:P1}") +
+                (klInn < 0 || klAe < 0 ? " (a negative estimate of a divergence ≥ 0: the k-NN estimator's bias in 784 dimensions exceeds the divergence itself)" : ""),
             verdict2);
 
         string entropyPng = run.Figure("layer-entropy.png", "Kozachenko–Leonenko entropy H(T) per layer at the last epoch: the INN's coupling blocks and the classical autoencoder's layers");
