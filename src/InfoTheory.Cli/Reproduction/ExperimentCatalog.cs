@@ -12,6 +12,8 @@ internal static class ExperimentCatalog
         new Experiments.YuDpi(),
         new Experiments.YuFilters(),
         new Experiments.YuMip(),
+        new Experiments.AmaralCae(),
+        new Experiments.InnVsAe(),
         new Experiments.Butakov(),
     ];
 

@@ -15,6 +15,17 @@ namespace InfoTheory.TorchSharp;
 /// <para><b>Layers.</b> Every layer is one variable of dimension (product of all but the first size) for H(T), I(X;T),
 /// I(T;Y); 4-D layers (N×C×H×W) are also seen as C feature maps for MMI and the pair proxies. X is the probe batch
 /// flattened per observation.</para>
+/// <para><b>Layer divergences.</b> With <see cref="InformationPlaneOptions.LayerDivergence"/> set, each layer's input is
+/// captured too and the k-NN divergence D(input‖output) of Wang, Kulkarni &amp; Verdú is estimated between the layer's
+/// input and output distributions on the probe batch (rows of the input as samples of P, rows of the output as samples
+/// of Q, coordinate by coordinate). It is defined only where input and output have the same number of values per
+/// observation (the blocks of an invertible network); other layers are refused with an <see cref="ArgumentException"/>,
+/// as are distributions the estimator cannot compare (a coordinate constant in one and not the other: D = +∞). With
+/// <see cref="InformationPlaneOptions.ReconstructionDivergence"/> set, D(X‖X̂) of the input against the reconstruction is
+/// estimated the same way (autoencoders only: no targets, and an output of the input's size). With
+/// <see cref="InformationPlaneOptions.DivergenceSmoothing"/> σ &gt; 0 both samples get independent seeded N(0, σ²) noise
+/// in every coordinate first, so the divergence of the smoothed distributions is finite even where a coordinate is
+/// constant (a zero-padded code, a pass-through border pixel).</para>
 /// <para><b>Side effects.</b> None on the model: it runs in eval mode under <c>torch.no_grad()</c> (with gradients
 /// only for the error chain, through <c>torch.autograd.grad</c>, which leaves the parameters' <c>.grad</c> alone),
 /// every module's training flag is restored, hooks are attached only for the one forward pass, and every temporary tensor is
@@ -56,6 +67,13 @@ public static class InformationPlane
         }
 
         var kind = TargetKindOf(targets);
+        if (options.ReconstructionDivergence is not null && kind != TargetKind.Reconstruction)
+        {
+            throw new ArgumentException(
+                "ReconstructionDivergence compares the input with the model's reconstruction, but targets were given (the model is not measured as an autoencoder). Pass no targets, or set ReconstructionDivergence = null.",
+                nameof(targets));
+        }
+
         using var scope = NewDisposeScope();
         // Every module's own flag: train(bool) recurses, and a model may mix modes (e.g. a frozen BatchNorm in eval).
         var flags = model.named_modules().Select(m => (m.module, m.module.training)).Prepend((model, model.training)).ToList();
@@ -64,8 +82,9 @@ public static class InformationPlane
         {
             IReadOnlyList<CapturedTensor> outputs;
             IReadOnlyList<CapturedTensor>? errors = null;
+            IReadOnlyList<CapturedTensor>? inputs = null;
             CapturedTensor reconstruction;
-            using (var capture = new LayerCapture(model, layers, keepGraph: options.ErrorChain))
+            using (var capture = new LayerCapture(model, layers, options.ErrorChain, captureInputs: options.LayerDivergence is not null))
             {
                 if (options.ErrorChain)
                 {
@@ -85,6 +104,11 @@ public static class InformationPlane
                     reconstruction = CapturedTensor.From("output", output);
                     outputs = capture.Outputs();
                 }
+
+                if (options.LayerDivergence is not null)
+                {
+                    inputs = capture.Inputs();
+                }
             }
 
             var x = CapturedTensor.From("input", probeX).AsSamples();
@@ -94,7 +118,44 @@ public static class InformationPlane
                 TargetKind.Labels => OneHot(targets!, options.Classes),
                 _ => CapturedTensor.From("targets", targets!).AsSamples(),
             };
-            return Compute(x, y, outputs, errors, options, progress, cancellationToken);
+            if (options.LayerDivergence is null && options.ReconstructionDivergence is null)
+            {
+                return Compute(x, y, outputs, errors, options, progress, cancellationToken);
+            }
+
+            // Checked before the (costly) plane, so that a request that is not defined fails at once.
+            if (inputs is not null)
+            {
+                for (int k = 0; k < outputs.Count; k++)
+                {
+                    RequireSameSpace(inputs[k], outputs[k]);
+                }
+            }
+
+            if (options.ReconstructionDivergence is not null)
+            {
+                if (reconstruction.Dimensions != x.Dimensions)
+                {
+                    throw new ArgumentException(
+                        $"The model maps {x.Dimensions} input values per observation to {reconstruction.Dimensions} output values; D(X‖X̂) needs a reconstruction of the input's size. Set ReconstructionDivergence = null for this model.",
+                        nameof(model));
+                }
+            }
+
+            var measured = Compute(x, y, outputs, errors, options, progress, cancellationToken);
+            InformationEstimate? rec = options.ReconstructionDivergence is { } recKnn
+                ? Divergence(new KnnKullbackLeiblerDivergence(recKnn), x, reconstruction.AsSamples(), options.DivergenceSmoothing, "D(X‖X̂) of the input against the reconstruction", cancellationToken)
+                : null;
+            var layerKl = options.LayerDivergence is { } knn ? new KnnKullbackLeiblerDivergence(knn) : null;
+            var result = new LayerMeasurement[measured.Count];
+            for (int k = 0; k < measured.Count; k++)
+            {
+                var io = layerKl is null ? null
+                    : Divergence(layerKl, inputs![k].AsSamples(), outputs[k].AsSamples(), options.DivergenceSmoothing, $"D(input‖output) of layer '{outputs[k].Layer}'", cancellationToken);
+                result[k] = measured[k] with { InputOutputDivergence = io, ReconstructionDivergence = rec };
+            }
+
+            return result;
         }
         finally
         {
@@ -228,6 +289,55 @@ public static class InformationPlane
         }
 
         return result;
+    }
+
+    /// <summary>A layer's input and output must live in one space (the same values per observation) for D(input‖output).</summary>
+    private static void RequireSameSpace(CapturedTensor input, CapturedTensor output)
+    {
+        if (input.Dimensions != output.Dimensions)
+        {
+            throw new ArgumentException(
+                $"Layer '{output.Layer}' maps [{string.Join(", ", input.Shape)}] to [{string.Join(", ", output.Shape)}] ({input.Dimensions} to {output.Dimensions} values per observation): " +
+                "D(input‖output) compares two distributions on one space, so it is defined only for layers that keep the dimension " +
+                "(e.g. the coupling blocks enc1 … encB of InvertibleAutoencoder). Measure only such layers with LayerDivergence on, or set LayerDivergence = null.",
+                "layers");
+        }
+    }
+
+    /// <summary>The k-NN divergence, with the estimator's refusal (e.g. D = +∞ for a constant column) naming what was compared.</summary>
+    private static InformationEstimate Divergence(KnnKullbackLeiblerDivergence kl, Samples p, Samples q, double smoothing, string what,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            return smoothing > 0
+                ? kl.Estimate(Smoothed(p, smoothing, kl.Options.Seed), Smoothed(q, smoothing, unchecked(kl.Options.Seed + 1)))
+                : kl.Estimate(p, q);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"{what} cannot be estimated: {e.Message}", "layers", e);
+        }
+    }
+
+    /// <summary>A copy of <paramref name="samples"/> plus independent N(0, σ²) noise in every coordinate (Box–Muller, seeded).</summary>
+    internal static Samples Smoothed(Samples samples, double sigma, int seed)
+    {
+        var values = samples.ToArray();
+        var random = new Random(seed);
+        for (int i = 0; i < values.Length; i += 2)
+        {
+            double u1 = 1.0 - random.NextDouble(), u2 = random.NextDouble();
+            double r = sigma * Math.Sqrt(-2.0 * Math.Log(u1));
+            values[i] += r * Math.Cos(2 * Math.PI * u2);
+            if (i + 1 < values.Length)
+            {
+                values[i + 1] += r * Math.Sin(2 * Math.PI * u2);
+            }
+        }
+
+        return new Samples(values, samples.Dimensions);
     }
 
     /// <summary>One-hot rows (N × classes) for integer labels.</summary>

@@ -30,6 +30,7 @@ public sealed record InformationPlaneOptions
     private readonly MatrixRenyiOptions _errorRenyi = new() { Bandwidth = Bandwidth.Silverman(0.1) };
     private readonly int? _pairs;
     private readonly int? _classes;
+    private readonly double _divergenceSmoothing;
 
     /// <summary>The defaults.</summary>
     public static InformationPlaneOptions Default { get; } = new();
@@ -98,6 +99,38 @@ public sealed record InformationPlaneOptions
     /// <see cref="TargetKind.Values"/>, and of the cross-entropy for <see cref="TargetKind.Labels"/> (output = logits).
     /// </summary>
     public Func<Tensor, Tensor, Tensor>? Loss { get; init; }
+
+    /// <summary>
+    /// Also estimate each layer's D(input‖output), the k-NN Kullback–Leibler divergence of Wang, Kulkarni &amp; Verdú
+    /// (these settings) of the distribution of the layer's input from that of its output on the probe batch; null
+    /// (default) for none. Only <see cref="InformationPlane.Measure"/> (and the monitor) computes it, as it needs each
+    /// layer's input. Every measured layer must keep the dimension (input and output with the same number of values per
+    /// observation, as the coupling blocks of an invertible network do), else the measurement is refused; see
+    /// <see cref="InformationPlane"/>.
+    /// </summary>
+    public KnnOptions? LayerDivergence { get; init; }
+
+    /// <summary>
+    /// Also estimate D(X‖X̂), the k-NN Kullback–Leibler divergence (these settings) of the probe inputs from the model's
+    /// reconstructions; null (default) for none. Autoencoders only (no targets, an output of the input's size), else
+    /// the measurement is refused. Computed by <see cref="InformationPlane.Measure"/> and the monitor.
+    /// </summary>
+    public KnnOptions? ReconstructionDivergence { get; init; }
+
+    /// <summary>
+    /// σ of the Gaussian noise added (independently, seeded with the divergence's <see cref="KnnOptions.Seed"/> and
+    /// Seed + 1) to every coordinate of both samples before <see cref="LayerDivergence"/> and
+    /// <see cref="ReconstructionDivergence"/>; 0 (default) for none. D(P∗N‖Q∗N) of the smoothed distributions is finite
+    /// where D(P‖Q) is +∞ (a coordinate constant in one sample and not the other, as after a zero-padding bottleneck),
+    /// and never exceeds D(P‖Q) (data processing).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or not finite.</exception>
+    public double DivergenceSmoothing
+    {
+        get => _divergenceSmoothing;
+        init => _divergenceSmoothing = value >= 0 && double.IsFinite(value) ? value
+            : throw new ArgumentOutOfRangeException(nameof(DivergenceSmoothing), value, "DivergenceSmoothing must be a finite σ ≥ 0 (0 for none).");
+    }
 
     /// <summary>The number of classes for one-hot labels; null (default) for the largest label + 1.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>

@@ -33,6 +33,12 @@ public sealed record InformationRecord(int Epoch, int Iteration, string Layer, d
     /// <summary>I(δ_K; δ_k) in bits (<c>i_err</c>), or null.</summary>
     public double? ErrorInformation { get; init; }
 
+    /// <summary>D(input‖output) of the layer in bits (<c>kl_io</c>), or null.</summary>
+    public double? InputOutputDivergence { get; init; }
+
+    /// <summary>D(X‖X̂) of the input against the reconstruction in bits (<c>kl_rec</c>), or null.</summary>
+    public double? ReconstructionDivergence { get; init; }
+
     /// <summary>The training loss at this step (<c>loss</c>), or null.</summary>
     public double? Loss { get; init; }
 

@@ -13,16 +13,17 @@ namespace InfoTheory.TorchSharp;
 /// <remarks>
 /// <para>CSV: a first line <c># infotheory-series v2; unit=bits; target=reconstruction</c> (read it with
 /// <c>pandas.read_csv(path, comment='#')</c>), then the header
-/// <c>epoch,iteration,layer,h_t,i_xt,i_ty,mmi,rst,wnri,rst_pct,wnri_pct,saturated,i_err,loss,mmi_y,rst_y,wnri_y,rst_pct_y,wnri_pct_y</c>
-/// (the last five: the proxies with respect to Y); information in bits, missing values empty, numbers in the invariant
-/// culture with shortest round-trip formatting. Version 1 files (the header without the last five columns) still load.</para>
+/// <c>epoch,iteration,layer,h_t,i_xt,i_ty,mmi,rst,wnri,rst_pct,wnri_pct,saturated,i_err,loss,mmi_y,rst_y,wnri_y,rst_pct_y,wnri_pct_y,kl_io,kl_rec</c>
+/// (mmi_y … wnri_pct_y: the proxies with respect to Y; kl_io, kl_rec: the layer divergences); information in bits, missing
+/// values empty, numbers in the invariant culture with shortest round-trip formatting. Version 1 files (the header without
+/// the last seven columns) still load.</para>
 /// <para>JSON: <c>{"format":"infotheory-series","version":2,"unit":"bits","target":"reconstruction","records":[{…}]}</c>
 /// with the same snake_case names; NaN and ±Infinity (e.g. a diverged loss) are written as strings.</para>
 /// </remarks>
 public sealed class InformationSeries
 {
     private const string CsvHeaderV1 = "epoch,iteration,layer,h_t,i_xt,i_ty,mmi,rst,wnri,rst_pct,wnri_pct,saturated,i_err,loss";
-    private const string CsvHeader = CsvHeaderV1 + ",mmi_y,rst_y,wnri_y,rst_pct_y,wnri_pct_y";
+    private const string CsvHeader = CsvHeaderV1 + ",mmi_y,rst_y,wnri_y,rst_pct_y,wnri_pct_y,kl_io,kl_rec";
     private const string Magic = "infotheory-series";
 
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -128,7 +129,9 @@ public sealed class InformationSeries
               .Append(Num(r.TargetRst)).Append(',')
               .Append(Num(r.TargetWnri)).Append(',')
               .Append(Num(r.TargetRstPercent)).Append(',')
-              .Append(Num(r.TargetWnriPercent)).Append('\n');
+              .Append(Num(r.TargetWnriPercent)).Append(',')
+              .Append(Num(r.InputOutputDivergence)).Append(',')
+              .Append(Num(r.ReconstructionDivergence)).Append('\n');
         }
 
         return sb.ToString();
@@ -161,7 +164,7 @@ public sealed class InformationSeries
             throw new FormatException($"Not an information series: expected the header '{CsvHeader}'.");
         }
 
-        int fields = lines[at] == CsvHeader ? 19 : 14;
+        int fields = lines[at] == CsvHeader ? 21 : 14;
 
         var series = new InformationSeries(target);
         for (int i = at + 1; i < lines.Count; i++)
@@ -198,6 +201,8 @@ public sealed class InformationSeries
                 TargetWnri = fields > 14 ? Parse(f[16]) : null,
                 TargetRstPercent = fields > 14 ? Parse(f[17]) : null,
                 TargetWnriPercent = fields > 14 ? Parse(f[18]) : null,
+                InputOutputDivergence = fields > 14 ? Parse(f[19]) : null,
+                ReconstructionDivergence = fields > 14 ? Parse(f[20]) : null,
             });
         }
 
@@ -336,11 +341,13 @@ public sealed class InformationSeries
         [property: JsonPropertyName("rst_y")] double? RstY = null,
         [property: JsonPropertyName("wnri_y")] double? WnriY = null,
         [property: JsonPropertyName("rst_pct_y")] double? RstPctY = null,
-        [property: JsonPropertyName("wnri_pct_y")] double? WnriPctY = null)
+        [property: JsonPropertyName("wnri_pct_y")] double? WnriPctY = null,
+        [property: JsonPropertyName("kl_io")] double? KlIo = null,
+        [property: JsonPropertyName("kl_rec")] double? KlRec = null)
     {
         public static JsonRecord From(InformationRecord r) => new(r.Epoch, r.Iteration, r.Layer, r.Entropy, r.InputInformation, r.TargetInformation,
             r.Mmi, r.Rst, r.Wnri, r.RstPercent, r.WnriPercent, r.Saturated, r.ErrorInformation, r.Loss,
-            r.TargetMmi, r.TargetRst, r.TargetWnri, r.TargetRstPercent, r.TargetWnriPercent);
+            r.TargetMmi, r.TargetRst, r.TargetWnri, r.TargetRstPercent, r.TargetWnriPercent, r.InputOutputDivergence, r.ReconstructionDivergence);
 
         public InformationRecord ToRecord() => new(Epoch, Iteration, Layer, HT, IXT, ITY)
         {
@@ -357,6 +364,8 @@ public sealed class InformationSeries
             TargetWnri = WnriY,
             TargetRstPercent = RstPctY,
             TargetWnriPercent = WnriPctY,
+            InputOutputDivergence = KlIo,
+            ReconstructionDivergence = KlRec,
         };
     }
 }

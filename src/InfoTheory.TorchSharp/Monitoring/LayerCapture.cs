@@ -88,9 +88,11 @@ public sealed class LayerCapture : IDisposable
     private readonly string[] _layers;
     private readonly int[] _calls;
     private readonly CapturedTensor?[] _outputs;
+    private readonly CapturedTensor?[] _inputs;
     private readonly Tensor?[] _live;
     private readonly List<Action> _removers = [];
     private readonly bool _keepGraph;
+    private readonly bool _captureInputs;
 
     /// <summary>Attaches forward hooks to the given layers of <paramref name="model"/>.</summary>
     /// <param name="model">The model.</param>
@@ -99,20 +101,28 @@ public sealed class LayerCapture : IDisposable
     /// with respect to them. The forward pass must then run with gradients enabled.</param>
     /// <exception cref="ArgumentException">A name is unknown, repeated, or names a module that is not a <c>Module&lt;Tensor, Tensor&gt;</c>.</exception>
     public LayerCapture(nn.Module model, IReadOnlyList<string>? layers = null, bool keepGraph = false)
+        : this(model, layers, keepGraph, captureInputs: false)
+    {
+    }
+
+    /// <summary>As the public constructor; with <paramref name="captureInputs"/> each layer's input is copied too (see <see cref="Inputs"/>).</summary>
+    internal LayerCapture(nn.Module model, IReadOnlyList<string>? layers, bool keepGraph, bool captureInputs)
     {
         ArgumentNullException.ThrowIfNull(model);
         var resolved = Resolve(model, layers);
         _layers = [.. resolved.Select(r => r.Name)];
         _calls = new int[_layers.Length];
         _outputs = new CapturedTensor?[_layers.Length];
+        _inputs = new CapturedTensor?[_layers.Length];
         _live = new Tensor?[_layers.Length];
         _keepGraph = keepGraph;
+        _captureInputs = captureInputs;
         try
         {
             for (int k = 0; k < resolved.Count; k++)
             {
                 int index = k;
-                var handle = resolved[k].Module.register_forward_hook((_, _, output) => OnOutput(index, output));
+                var handle = resolved[k].Module.register_forward_hook((_, input, output) => OnOutput(index, input, output));
                 _removers.Add(handle.remove);
             }
         }
@@ -137,6 +147,12 @@ public sealed class LayerCapture : IDisposable
     /// <exception cref="InvalidOperationException">A layer has not fired (its module was bypassed or never run).</exception>
     public IReadOnlyList<CapturedTensor> Outputs() =>
         [.. _layers.Select((name, k) => _outputs[k] ?? throw NotFired(name))];
+
+    /// <summary>The last captured input of every layer, in <see cref="Layers"/> order (made with input capture on).</summary>
+    /// <exception cref="InvalidOperationException">Inputs were not captured, or a layer has not fired.</exception>
+    internal IReadOnlyList<CapturedTensor> Inputs() => _captureInputs
+        ? [.. _layers.Select((name, k) => _inputs[k] ?? throw NotFired(name))]
+        : throw new InvalidOperationException("This capture does not copy layer inputs.");
 
     /// <summary>The last captured output of <paramref name="layer"/>.</summary>
     /// <exception cref="ArgumentException">The layer is not hooked.</exception>
@@ -192,9 +208,14 @@ public sealed class LayerCapture : IDisposable
         IsDisposed = true;
     }
 
-    private Tensor OnOutput(int index, Tensor output)
+    private Tensor OnOutput(int index, Tensor input, Tensor output)
     {
         _calls[index]++;
+        if (_captureInputs)
+        {
+            _inputs[index] = CapturedTensor.From(_layers[index], input);
+        }
+
         _outputs[index] = CapturedTensor.From(_layers[index], output);
         if (!_keepGraph)
         {

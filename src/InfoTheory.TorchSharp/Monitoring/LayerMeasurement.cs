@@ -53,6 +53,12 @@ public sealed record LayerMeasurement(string Layer, IReadOnlyList<long> Shape, I
     /// <summary>I(δ_K; δ_k): the error signal of this layer against that of the last measured layer; null unless the error chain was measured.</summary>
     public InformationEstimate? ErrorInformation { get; init; }
 
+    /// <summary>D(input‖output): the k-NN divergence of the layer's input distribution from its output distribution; null unless <see cref="InformationPlaneOptions.LayerDivergence"/> is set.</summary>
+    public InformationEstimate? InputOutputDivergence { get; init; }
+
+    /// <summary>D(X‖X̂): the k-NN divergence of the input from the reconstruction (the same for every layer of a measurement); null unless <see cref="InformationPlaneOptions.ReconstructionDivergence"/> is set.</summary>
+    public InformationEstimate? ReconstructionDivergence { get; init; }
+
     /// <summary>This measurement as a series record (values in bits).</summary>
     public InformationRecord ToRecord(int epoch, int iteration, double? loss = null) =>
         new(epoch, iteration, Layer, Entropy.Value.Bits, InputInformation.Value.Bits, TargetInformation.Value.Bits)
@@ -64,6 +70,8 @@ public sealed record LayerMeasurement(string Layer, IReadOnlyList<long> Shape, I
             WnriPercent = Pid?.WnriPercent,
             Saturated = Saturated,
             ErrorInformation = ErrorInformation?.Value.Bits,
+            InputOutputDivergence = InputOutputDivergence?.Value.Bits,
+            ReconstructionDivergence = ReconstructionDivergence?.Value.Bits,
             Loss = loss,
             TargetMmi = TargetMmi?.Value.Bits,
             TargetRst = TargetPid?.Rst.Bits,

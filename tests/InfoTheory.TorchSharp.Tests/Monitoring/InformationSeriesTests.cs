@@ -59,8 +59,8 @@ public class InformationSeriesTests
     {
         var lines = Sample().ToCsv().Split('\n');
         Assert.Equal("# infotheory-series v2; unit=bits; target=labels", lines[0]);
-        Assert.Equal("epoch,iteration,layer,h_t,i_xt,i_ty,mmi,rst,wnri,rst_pct,wnri_pct,saturated,i_err,loss,mmi_y,rst_y,wnri_y,rst_pct_y,wnri_pct_y", lines[1]);
-        Assert.Equal("3,120,z,2,1,0.5,,,,,,false,,0.0123,,,,,", lines[4]);
+        Assert.Equal("epoch,iteration,layer,h_t,i_xt,i_ty,mmi,rst,wnri,rst_pct,wnri_pct,saturated,i_err,loss,mmi_y,rst_y,wnri_y,rst_pct_y,wnri_pct_y,kl_io,kl_rec", lines[1]);
+        Assert.Equal("3,120,z,2,1,0.5,,,,,,false,,0.0123,,,,,,,", lines[4]);
     }
 
     [Fact]
