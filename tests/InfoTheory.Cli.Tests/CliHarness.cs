@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using CliApp = InfoTheory.Cli.Cli;
@@ -8,6 +9,16 @@ namespace InfoTheory.Tests.Cli;
 /// <summary>Runs the tool in-process and reads its output: shared by the CLI test classes.</summary>
 internal static class CliHarness
 {
+    /// <summary>
+    /// Before any test of this assembly: the tool keeps oneDNN off on every machine (INFOTHEORY_ONEDNN=0; its
+    /// convolutions return NaN intermittently on some CPUs, see InfoTheory.TorchSharp.TorchRuntime), so that a test
+    /// gives the same answer on every run.
+    /// </summary>
+#pragma warning disable CA2255 // A module initializer in a test assembly is the point: it runs before every test.
+    [ModuleInitializer]
+#pragma warning restore CA2255
+    internal static void KeepOneDnnOff() => Environment.SetEnvironmentVariable("INFOTHEORY_ONEDNN", "0");
+
     /// <summary>Exit code, stdout and stderr of one invocation.</summary>
     public static (int Code, string Output, string Error) Run(params string[] args)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using InfoTheory.Cli.Accuracy;
+using InfoTheory.TorchSharp;
 
 namespace InfoTheory.Cli.Commands;
 
@@ -79,6 +80,7 @@ internal static class BenchAccuracyCommand
         var backend = DeviceOption.Resolve(args.Get("device"));
         int threads = args.GetInt("threads", 1) ?? 1;
         global::TorchSharp.torch.set_num_threads(threads);
+        TorchRuntime.AvoidKnownFaults(); // oneDNN convolutions return NaN on some CPUs (TorchRuntime)
         string outDir = args.Get("out") ?? Path.Combine("out", "accuracy");
         Directory.CreateDirectory(outDir);
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using InfoTheory.Cli.Reproduction;
+using InfoTheory.TorchSharp;
 using TorchSharp;
 
 namespace InfoTheory.Cli.Commands;
@@ -78,6 +79,7 @@ internal static class ReproduceCommand
 
         string root = args.Get("out") ?? Path.Combine("out", "reproduce");
         torch.set_num_threads(Math.Max(1, Environment.ProcessorCount));
+        TorchRuntime.AvoidKnownFaults(); // oneDNN convolutions return NaN on some CPUs (TorchRuntime)
         foreach (var experiment in experiments)
         {
             string outDir = name == "all" || args.Get("out") is null ? Path.Combine(root, experiment.Name) : root;

@@ -12,12 +12,18 @@ internal static class TestData
     /// Runs before any test of this assembly: one torch intra-op thread for the whole run. Several libtorch kernels
     /// (convolution and matrix-product reductions) split their sums by thread count, so a seeded training run gives
     /// the same bits only at the same count; setting it once here, rather than in the test classes that happen to
-    /// touch this class first, keeps it from depending on which test runs first.
+    /// touch this class first, keeps it from depending on which test runs first. oneDNN is off on every machine: its
+    /// convolutions return NaN intermittently on some CPUs (<see cref="TorchRuntime"/>), and a test must give the same
+    /// answer on every run.
     /// </summary>
 #pragma warning disable CA2255 // A module initializer in a test assembly is the point: it runs before every test.
     [ModuleInitializer]
 #pragma warning restore CA2255
-    internal static void UseOneTorchThread() => torch.set_num_threads(1);
+    internal static void UseOneTorchThread()
+    {
+        torch.set_num_threads(1);
+        TorchRuntime.OneDnnEnabled = false;
+    }
 
     public static ImageDataset Mnist => LazyMnist.Value;
 

@@ -91,7 +91,7 @@ public class ModifiedPlaneTests
         ]);
         var csv = series.ToCsv();
         Assert.StartsWith("# infotheory-series v2;", csv, StringComparison.Ordinal);
-        Assert.EndsWith(",1.25,0.125,0.75,20,80\n", csv, StringComparison.Ordinal);
+        Assert.EndsWith(",1.25,0.125,0.75,20,80,,\n", csv, StringComparison.Ordinal);
         foreach (var back in new[] { InformationSeries.FromCsv(csv), InformationSeries.FromJson(series.ToJson()) })
         {
             var r = Assert.Single(back.Records);
