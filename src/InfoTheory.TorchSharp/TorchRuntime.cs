@@ -14,7 +14,9 @@ namespace InfoTheory.TorchSharp;
 /// (forward maps and weight gradients) for inputs that are finite: the CAE, LeNet and convolutional-compressor tests of
 /// this repository failed in 7 of 9 runs there, and in none with oneDNN off (2026-12-05). PyTorch has several such
 /// reports (pytorch/pytorch#109985, #177227: "torch.backends.mkldnn.enabled = False" as the workaround). With oneDNN
-/// off libtorch uses its native convolution: same results to rounding, slower.
+/// off libtorch tries NNPACK next, whose CPU detection fails on the same processors ("Could not initialize NNPACK!
+/// Reason: Unsupported hardware", printed once per convolution) before it falls back to its native convolution: same
+/// results to rounding, slower. <see cref="AvoidKnownFaults"/> therefore switches NNPACK off there too.
 /// </remarks>
 public static partial class TorchRuntime
 {
@@ -30,6 +32,17 @@ public static partial class TorchRuntime
     }
 
     /// <summary>
+    /// Whether libtorch may use NNPACK for CPU convolutions (libtorch's default: true; it is tried when oneDNN is off).
+    /// Applies to the whole process from the next operation on.
+    /// </summary>
+    /// <exception cref="PlatformNotSupportedException">On Windows (libtorch's C++ symbols have another mangling there).</exception>
+    public static bool NnpackEnabled
+    {
+        get => UserEnabledNnpack(Context());
+        set => SetUserEnabledNnpack(Context(), value);
+    }
+
+    /// <summary>
     /// Whether this CPU is one where oneDNN convolutions were seen to return NaN: an AMD processor of family 0x1A or
     /// later (see the remarks of <see cref="TorchRuntime"/>).
     /// </summary>
@@ -37,7 +50,8 @@ public static partial class TorchRuntime
 
     /// <summary>
     /// Turns oneDNN off where <see cref="OneDnnFaultKnownHere"/>, unless the environment variable
-    /// <c>INFOTHEORY_ONEDNN</c> is <c>1</c> (<c>0</c> turns it off on any CPU). Returns whether oneDNN is now enabled.
+    /// <c>INFOTHEORY_ONEDNN</c> is <c>1</c> (<c>0</c> turns it off on any CPU); where the fault is known, NNPACK goes off
+    /// too (it cannot initialise there and would print a warning per convolution). Returns whether oneDNN is now enabled.
     /// </summary>
     public static bool AvoidKnownFaults()
     {
@@ -51,6 +65,11 @@ public static partial class TorchRuntime
         if (enable != OneDnnEnabled)
         {
             OneDnnEnabled = enable;
+        }
+
+        if (OneDnnFaultKnownHere && NnpackEnabled)
+        {
+            NnpackEnabled = false;
         }
 
         return enable;
@@ -90,4 +109,11 @@ public static partial class TorchRuntime
 
     [LibraryImport("torch_cpu", EntryPoint = "_ZN2at7Context20setUserEnabledMkldnnEb")]
     private static partial void SetUserEnabledMkldnn(IntPtr context, [MarshalAs(UnmanagedType.U1)] bool enabled);
+
+    [LibraryImport("torch_cpu", EntryPoint = "_ZNK2at7Context17userEnabledNNPACKEv")]
+    [return: MarshalAs(UnmanagedType.U1)]
+    private static partial bool UserEnabledNnpack(IntPtr context);
+
+    [LibraryImport("torch_cpu", EntryPoint = "_ZN2at7Context20setUserEnabledNNPACKEb")]
+    private static partial void SetUserEnabledNnpack(IntPtr context, [MarshalAs(UnmanagedType.U1)] bool enabled);
 }

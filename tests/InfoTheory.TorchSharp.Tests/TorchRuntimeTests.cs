@@ -35,12 +35,29 @@ public class TorchRuntimeTests
         }
     }
 
+    [Fact]
+    public void NnpackSwitchReachesLibtorch()
+    {
+        bool before = TorchRuntime.NnpackEnabled;
+        try
+        {
+            TorchRuntime.NnpackEnabled = true;
+            Assert.True(TorchRuntime.NnpackEnabled);
+            TorchRuntime.NnpackEnabled = false;
+            Assert.False(TorchRuntime.NnpackEnabled);
+        }
+        finally
+        {
+            TorchRuntime.NnpackEnabled = before;
+        }
+    }
+
     [Theory]
     [InlineData("0", false)]
     [InlineData("1", true)]
     public void AvoidKnownFaultsFollowsTheEnvironmentVariable(string value, bool expected)
     {
-        bool before = TorchRuntime.OneDnnEnabled;
+        bool before = TorchRuntime.OneDnnEnabled, nnpack = TorchRuntime.NnpackEnabled;
         string? variable = Environment.GetEnvironmentVariable("INFOTHEORY_ONEDNN");
         try
         {
@@ -48,12 +65,16 @@ public class TorchRuntimeTests
             Assert.Equal(expected, TorchRuntime.AvoidKnownFaults());
             Assert.Equal(expected, TorchRuntime.OneDnnEnabled);
             Environment.SetEnvironmentVariable("INFOTHEORY_ONEDNN", null);
+            TorchRuntime.NnpackEnabled = true;
             Assert.Equal(!TorchRuntime.OneDnnFaultKnownHere, TorchRuntime.AvoidKnownFaults());
+            // Where oneDNN's fault is known NNPACK cannot initialise either; elsewhere it is left as it was.
+            Assert.Equal(!TorchRuntime.OneDnnFaultKnownHere, TorchRuntime.NnpackEnabled);
         }
         finally
         {
             Environment.SetEnvironmentVariable("INFOTHEORY_ONEDNN", variable);
             TorchRuntime.OneDnnEnabled = before;
+            TorchRuntime.NnpackEnabled = nnpack;
         }
     }
 }

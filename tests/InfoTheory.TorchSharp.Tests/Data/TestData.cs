@@ -14,7 +14,7 @@ internal static class TestData
     /// the same bits only at the same count; setting it once here, rather than in the test classes that happen to
     /// touch this class first, keeps it from depending on which test runs first. oneDNN is off on every machine: its
     /// convolutions return NaN intermittently on some CPUs (<see cref="TorchRuntime"/>), and a test must give the same
-    /// answer on every run.
+    /// answer on every run; NNPACK too (it cannot initialise on those CPUs), so convolutions take libtorch's own kernel.
     /// </summary>
 #pragma warning disable CA2255 // A module initializer in a test assembly is the point: it runs before every test.
     [ModuleInitializer]
@@ -23,6 +23,7 @@ internal static class TestData
     {
         torch.set_num_threads(1);
         TorchRuntime.OneDnnEnabled = false;
+        TorchRuntime.NnpackEnabled = false;
     }
 
     public static ImageDataset Mnist => LazyMnist.Value;
