@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace InfoTheory.TorchSharp;
@@ -63,10 +64,20 @@ public sealed class SparseAutoencoder : DenseAutoencoder
     public static Tensor SparsityPenalty(Tensor meanActivation, double rho)
     {
         ArgumentNullException.ThrowIfNull(meanActivation);
+        // Every Scalar is created and disposed here: TorchSharp 0.107 lets an implicitly converted one be finalised while
+        // libtorch still reads it (dotnet/TorchSharp#1434), which stopped SAE training here twice (2026-12-05).
+        using var lower = 1e-6.ToScalar();
+        using var upper = (1 - 1e-6).ToScalar();
+        using var one = 1.0.ToScalar();
+        using var p = rho.ToScalar();
+        using var q = (1 - rho).ToScalar();
+        using var scope = torch.NewDisposeScope();
         var rhoHat = meanActivation.dim() > 1 ? meanActivation.mean(new long[] { 0 }) : meanActivation;
-        rhoHat = rhoHat.clamp(1e-6, 1 - 1e-6);
-        var kl = (rho * (rho / rhoHat).log()) + ((1 - rho) * ((1 - rho) / (1 - rhoHat)).log());
-        return kl.sum();
+        rhoHat = rhoHat.clamp(lower, upper);
+        // ρ log(ρ · ρ̂⁻¹) + (1 − ρ) log((1 − ρ) · (1 − ρ̂)⁻¹): the ratio first, so that ρ̂ = ρ gives 0 to rounding.
+        var active = rhoHat.reciprocal().mul(p).log().mul(p);
+        var inactive = rhoHat.neg().add(one, one).reciprocal().mul(q).log().mul(q);
+        return active.add(inactive, one).sum().MoveToOuterDisposeScope();
     }
 
     /// <summary>Loss = reconstruction + β · Σ_j KL(ρ ‖ ρ̂_j) over the bottleneck units (parts <c>"reconstruction"</c>, <c>"sparsity"</c>).</summary>
@@ -79,7 +90,8 @@ public sealed class SparseAutoencoder : DenseAutoencoder
         var reconstruction = Decode(code);
         var rec = ReconstructionLoss(input, reconstruction);
         var sparsity = SparsityPenalty(code, Rho);
-        var total = rec + (Beta * sparsity);
+        using var beta = Beta.ToScalar(); // held for the call: see SparsityPenalty
+        var total = rec.add(sparsity, beta);
         return new LossOutput(total, reconstruction, new Dictionary<string, Tensor> { ["reconstruction"] = rec, ["sparsity"] = sparsity });
     }
 }
