@@ -10,7 +10,9 @@
 #
 # Prints per case each round's mean and minimum, and the ratios after ÷ before of the medians of the means over rounds
 # and of the smallest minima (load on a shared machine only adds time, so the minima are the steadier comparison); the
-# BenchmarkDotNet reports stay under out/.
+# BenchmarkDotNet reports stay under out/. Then benchmarks/InfoTheory.PairedTiming loads both builds into one process and
+# alternates them call by call (PAIRS, default "PID C=16=201;KSG-1 N=50000=101;S_1.01 N=2048=41;S_1.01 N=4096=15"), which
+# separate BenchmarkDotNet runs cannot do: on a shared 2-core machine their round-to-round drift reached ±15 %.
 set -euo pipefail
 before_ref=${1:-main}
 rounds=${2:-2}
@@ -29,6 +31,7 @@ cp "$root/$bench/NoSlowdownBenchmarks.cs" "$out/before/$bench/"
 echo "before: $(git -C "$root" rev-parse --short "$before_ref") ($before_ref); after: $(git -C "$root" rev-parse --short HEAD) + working tree"
 dotnet build "$out/before/$bench" "${props[@]}" -v q -nologo
 dotnet build "$root/$bench" "${props[@]}" -v q -nologo
+dotnet build "$root/benchmarks/InfoTheory.PairedTiming" "${props[@]}" -v q -nologo
 
 for r in $(seq 1 "$rounds"); do
   for side in before after; do
@@ -60,3 +63,9 @@ for case, sides in means.items():
     low = min(lo for _, _, lo in sides['after']) / min(lo for _, _, lo in sides['before'])
     print(f'| {case} | {cell("before")} | {cell("after")} | {ratio:.3f} | {low:.3f} |')
 EOF
+
+echo
+echo "Paired, one process:"
+dotnet "$root/benchmarks/InfoTheory.PairedTiming/bin/Release/net10.0/InfoTheory.PairedTiming.dll" \
+  "$out/before/$bench/bin/Release/net10.0/InfoTheory.Benchmarks.dll" "$root/$bench/bin/Release/net10.0/InfoTheory.Benchmarks.dll" \
+  "${PAIRS:-PID C=16=201;KSG-1 N=50000=101;S_1.01 N=2048=41;S_1.01 N=4096=15}"
