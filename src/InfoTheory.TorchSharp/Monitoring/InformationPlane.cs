@@ -221,14 +221,24 @@ public static class InformationPlane
             widths = ((RenyiDiagnostics)shared[0].Diagnostics!).Widths;
         }
 
-        // A measure of the shared pass, with the widths of its own variables (X = 0, Y = 1, layer k = k + 2) and the
-        // saturation of its joint entropy; the pass does not attribute clipped eigenvalue mass to single measures.
-        InformationEstimate Shared(Information value, int n, InformationEstimate joint, params int[] variables) =>
-            new(value, null, n)
+        // A measure of the shared pass, with the widths and width checks of its own variables (X = 0, Y = 1, layer k = k + 2)
+        // and its saturation; the pass does not attribute clipped eigenvalue mass to single measures.
+        InformationEstimate Shared(Information value, int n, bool saturated, params int[] variables)
+        {
+            var pass = (RenyiDiagnostics)shared![0].Diagnostics!;
+            return new(value, null, n)
             {
-                Diagnostics = new RenyiDiagnostics(options.Renyi.Alpha, [.. variables.Select(v => widths[v])], 0,
-                    joint.Diagnostics is RenyiDiagnostics { Saturated: true }),
+                Diagnostics = new RenyiDiagnostics(options.Renyi.Alpha, [.. variables.Select(v => widths[v])], 0, saturated)
+                {
+                    WidthChecks = [.. variables.Select(v => pass.WidthChecks[v])],
+                },
             };
+        }
+
+        // I(A;B) of the pass from S(A), S(B), S(A,B), saturated by the library's rule.
+        InformationEstimate SharedMi(InformationEstimate a, InformationEstimate b, InformationEstimate joint, int n, int va, int vb) =>
+            Shared(MatrixRenyiMutualInformation.FromEntropies(a.Value, b.Value, joint.Value, n), n,
+                RenyiDiagnostics.LimitedByCeiling(a.Value + b.Value, joint.Value, n), va, vb);
 
         var errorMi = options.ErrorEstimator ?? new MatrixRenyiMutualInformation(options.ErrorRenyi);
         var result = new LayerMeasurement[outputs.Count];
@@ -241,9 +251,9 @@ public static class InformationPlane
             if (shared is not null)
             {
                 int at = 2 + 3 * k, n = t.Count;
-                h = Shared(shared[at], n, shared[at], k + 2);
-                ixt = Shared(MatrixRenyiMutualInformation.FromEntropies(shared[0], shared[at], shared[at + 1], n), n, shared[at + 1], 0, k + 2);
-                ity = Shared(MatrixRenyiMutualInformation.FromEntropies(shared[at], shared[1], shared[at + 2], n), n, shared[at + 2], k + 2, 1);
+                h = Shared(shared[at].Value, n, shared[at].Diagnostics is RenyiDiagnostics { Saturated: true }, k + 2);
+                ixt = SharedMi(shared[0], shared[at], shared[at + 1], n, 0, k + 2);
+                ity = SharedMi(shared[at], shared[1], shared[at + 2], n, k + 2, 1);
             }
             else
             {

@@ -80,7 +80,7 @@ public sealed class MatrixRenyiEntropy : IEntropyEstimator
         Guard.SameCount(x, given);
         var (nats, widths, clipped) = RenyiEngine.JointEntropies([x, given], [[0, 1], [1]], Options, WorkTracker.Create(progress, cancellationToken));
         return RenyiDiagnostics.Estimate(RenyiEngine.TrimRoundOff(nats[0] - nats[1], x.Count), x.Count, Options.Alpha, widths, clipped,
-            IsSaturated(nats[0], x.Count));
+            RenyiDiagnostics.AtCeiling(nats[0], x.Count), [RenyiDiagnostics.Check(x, widths[0], null), RenyiDiagnostics.Check(given, widths[1], nats[1])]);
     }
 
     /// <summary>
@@ -123,8 +123,12 @@ public sealed class MatrixRenyiEntropy : IEntropyEstimator
 
         var (nats, widths, _) = RenyiEngine.JointEntropies(variables, subsets, Options, WorkTracker.Create(progress, cancellationToken));
         int n = variables[0].Count;
-        return [.. nats.Select((value, s) => RenyiDiagnostics.Estimate(value, n, Options.Alpha, widths, 0,
-            subsets[s].Length > 1 && IsSaturated(value, n)))];
+        var checks = variables.Select((v, i) =>
+        {
+            int single = subsets.ToList().FindIndex(s => s.Length == 1 && s[0] == i);
+            return RenyiDiagnostics.Check(v, widths[i], single >= 0 ? nats[single] : null);
+        }).ToArray();
+        return [.. nats.Select(value => RenyiDiagnostics.Estimate(value, n, Options.Alpha, widths, 0, RenyiDiagnostics.AtCeiling(value, n), checks))];
     }
 
     InformationEstimate IEntropyEstimator.Estimate(Samples samples) => Estimate(samples);
@@ -147,14 +151,12 @@ public sealed class MatrixRenyiEntropy : IEntropyEstimator
         }
     }
 
-    /// <summary>Saturation: a joint entropy at 0.99·log N or above.</summary>
-    internal static bool IsSaturated(double jointNats, int n) => jointNats >= 0.99 * Math.Log(n);
-
     private InformationEstimate Joint(IReadOnlyList<Samples> variables, WorkTracker? work)
     {
         var all = Enumerable.Range(0, variables.Count).ToArray();
         var (nats, widths, clipped) = RenyiEngine.JointEntropies(variables, [all], Options, work);
         int n = variables[0].Count;
-        return RenyiDiagnostics.Estimate(nats[0], n, Options.Alpha, widths, clipped, variables.Count > 1 && IsSaturated(nats[0], n));
+        var checks = variables.Select((v, i) => RenyiDiagnostics.Check(v, widths[i], variables.Count == 1 ? nats[0] : null)).ToArray();
+        return RenyiDiagnostics.Estimate(nats[0], n, Options.Alpha, widths, clipped, RenyiDiagnostics.AtCeiling(nats[0], n), checks);
     }
 }

@@ -37,7 +37,57 @@ public sealed class MatrixRenyiMutualInformation : IMutualInformationEstimator
         Guard.SameCount(x, y);
         var (nats, widths, clipped) = RenyiEngine.JointEntropies([x, y], [[0], [1], [0, 1]], Options, WorkTracker.Create(progress, cancellationToken));
         return RenyiDiagnostics.Estimate(RenyiEngine.TrimRoundOff(nats[0] + nats[1] - nats[2], x.Count), x.Count, Options.Alpha, widths, clipped,
-            MatrixRenyiEntropy.IsSaturated(nats[2], x.Count));
+            RenyiDiagnostics.LimitedByCeiling(Information.FromNats(nats[0] + nats[1]), Information.FromNats(nats[2]), x.Count),
+            [RenyiDiagnostics.Check(x, widths[0], nats[0]), RenyiDiagnostics.Check(y, widths[1], nats[1])]);
+    }
+
+    /// <summary>
+    /// The width sensitivity of I_α(X; Y): the estimate again with both widths multiplied by each factor (σ_X·f, σ_Y·f, σ
+    /// from <see cref="MatrixRenyiOptions.Bandwidth"/>), in one call that computes the pairwise distances once. A value
+    /// that moves with f as much as with training is the width talking, not the network (Yu et al., IEEE TPAMI 2020,
+    /// §IV-C; Lee &amp; Jo, App. A); read it beside <see cref="RenyiDiagnostics.WidthChecks"/>.
+    /// </summary>
+    /// <remarks>Cost: O(N²·d) for the distances once, then per factor two kernels, one Hadamard product and three
+    /// spectra (O(N³), none for α = 2); memory five N×N matrices. Each estimate's diagnostics give its own widths, width
+    /// checks and saturation.</remarks>
+    /// <param name="x">N observations of X.</param>
+    /// <param name="y">The same N observations of Y.</param>
+    /// <param name="factors">The width factors, each in [0.001, 1000] (e.g. 0.5, 1, 2; 1 is the plain estimate).</param>
+    /// <param name="progress">Receives the stages <c>gram</c> (2N rows of distances) and <c>eigenvalues</c> (3N columns per
+    /// factor; none for α = 2); null for none.</param>
+    /// <param name="cancellationToken">Stops the estimate (checked per row and per factor).</param>
+    /// <returns>One estimate per factor, in order.</returns>
+    /// <exception cref="ArgumentException">No factors or one outside [0.001, 1000], unusable samples, different counts, or
+    /// over the memory budget.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public IReadOnlyList<InformationEstimate> EstimateAcrossWidths(Samples x, Samples y, IReadOnlyList<double> factors,
+        IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(factors);
+        if (factors.Count == 0)
+        {
+            throw new ArgumentException("factors is empty; give at least one width factor, e.g. [0.5, 1, 2].", nameof(factors));
+        }
+
+        for (int f = 0; f < factors.Count; f++)
+        {
+            if (!(factors[f] >= 1e-3 && factors[f] <= 1e3))
+            {
+                throw new ArgumentException(
+                    $"factors[{f}] = {factors[f].ToString(System.Globalization.CultureInfo.InvariantCulture)} is not in [0.001, 1000]; a width factor multiplies σ, so give a finite positive value such as 0.5 or 2.",
+                    nameof(factors));
+            }
+        }
+
+        Guard.Usable(x, 2);
+        Guard.Usable(y, 2);
+        Guard.SameCount(x, y);
+        int n = x.Count;
+        var rows = RenyiEngine.MutualInformationAcrossWidths(x, y, factors, Options, WorkTracker.Create(progress, cancellationToken));
+        double medianX = PairDistanceMedian.Of(x), medianY = PairDistanceMedian.Of(y);
+        return [.. rows.Select(r => RenyiDiagnostics.Estimate(r.Mi, n, Options.Alpha, [r.WidthX, r.WidthY], 0,
+            RenyiDiagnostics.LimitedByCeiling(Information.FromNats(r.Sx + r.Sy), Information.FromNats(r.Sxy), n),
+            [RenyiDiagnostics.Check(r.WidthX, medianX, r.Sx, n), RenyiDiagnostics.Check(r.WidthY, medianY, r.Sy, n)]))];
     }
 
     /// <summary>Total correlation C(X₁, …, X_k) = Σ S_α(Xᵢ) − S_α(X₁, …, X_k) (Watanabe's multi-information).</summary>
@@ -68,7 +118,8 @@ public sealed class MatrixRenyiMutualInformation : IMutualInformationEstimator
         double sum = nats.Take(variables.Count).Sum();
         int n = variables[0].Count;
         return RenyiDiagnostics.Estimate(RenyiEngine.TrimRoundOff(sum - nats[^1], n), n, Options.Alpha, widths, clipped,
-            MatrixRenyiEntropy.IsSaturated(nats[^1], n));
+            RenyiDiagnostics.LimitedByCeiling(Information.FromNats(sum), Information.FromNats(nats[^1]), n),
+            [.. variables.Select((v, i) => RenyiDiagnostics.Check(v, widths[i], nats[i]))]);
     }
 
     /// <summary>

@@ -108,6 +108,7 @@ public sealed class MultivariateMutualInformation
         }
 
         return RenyiDiagnostics.Estimate(RenyiEngine.TrimRoundOff(sx + st - sxt, n), n, Options.Alpha, widths, clipped,
-            MatrixRenyiEntropy.IsSaturated(st, n));
+            RenyiDiagnostics.LimitedByCeiling(Information.FromNats(sx + st), Information.FromNats(sxt), n),
+            [RenyiDiagnostics.Check(x, widths[0], sx), RenyiDiagnostics.Check(layer, widths[1..], st)]);
     }
 }

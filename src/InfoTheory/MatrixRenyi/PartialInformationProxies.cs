@@ -160,7 +160,9 @@ public sealed class PartialInformationProxies
         double st = entropy[jobs - 2];
         double mmi = RenyiEngine.TrimRoundOff(sx + st - entropy[jobs - 1], n);
         return new PidResult(
-            RenyiDiagnostics.Estimate(mmi, n, alpha, [inputWidth, .. mapWidths], clipped.Sum(), MatrixRenyiEntropy.IsSaturated(st, n)),
+            RenyiDiagnostics.Estimate(mmi, n, alpha, [inputWidth, .. mapWidths], clipped.Sum(),
+                RenyiDiagnostics.LimitedByCeiling(Information.FromNats(sx + st), Information.FromNats(entropy[jobs - 1]), n),
+                [RenyiDiagnostics.Check(x, inputWidth, sx), RenyiDiagnostics.Check(layer, mapWidths, st)]),
             Information.FromNats(rstSum / pairs.Length),
             Information.FromNats(wnriSum / pairs.Length),
             ratios > 0 ? 100 * rstRatio / ratios : null,

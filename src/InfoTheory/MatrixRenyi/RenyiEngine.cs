@@ -193,6 +193,59 @@ internal static partial class RenyiEngine
     /// <summary>S₂ = 2·ln N − ln ΣK̃ᵢⱼ²: the diagonal gives N ones and each off-diagonal pair appears twice.</summary>
     private static double SecondOrderFromOffDiagonal(double offDiagonal, int n) => Clamp(2 * Math.Log(n) - Math.Log(n + 2 * offDiagonal), n);
 
+    /// <summary>
+    /// I(X;Y) in nats at σ_X·f and σ_Y·f for each factor f (σ from the options' rule), the distances computed once: per
+    /// factor only the kernels, the Hadamard product and three spectra are redone. Returns the values and the widths used
+    /// (in the data's units, X then Y, per factor) with the joint and marginal entropies for the saturation rule.
+    /// </summary>
+    public static (double Mi, double Sx, double Sy, double Sxy, double WidthX, double WidthY)[] MutualInformationAcrossWidths(
+        Samples x, Samples y, IReadOnlyList<double> factors, MatrixRenyiOptions options, WorkTracker? work)
+    {
+        int n = x.Count;
+        var backend = options.Backend;
+        RequireMemory(options, n, 5, m => SnapshotBytes([x, y], m) + (options.Alpha == 2 ? 0 : backend.SpectraWorkspaceBytes(m, 1)),
+            $"A mutual information at {factors.Count} widths");
+        var context = new ComputeContext(work, options.Parallel);
+        GramInput[] inputs = [Prepare(x, nameof(x)), Prepare(y, nameof(y))];
+        var distances = new double[2][];
+        var widths = new (double Reported, double Scaled)[2];
+        work?.Begin(EstimationStages.Gram, 2L * n);
+        for (int v = 0; v < 2; v++)
+        {
+            distances[v] = AllocateMatrix(n);
+            backend.SquaredDistances(inputs[v].Values, distances[v], context);
+            widths[v] = Width(options.Bandwidth, inputs[v], distances[v], v == 0 ? nameof(x) : nameof(y));
+        }
+
+        if (options.Alpha != 2)
+        {
+            work?.Begin(EstimationStages.Eigenvalues, 3L * n * factors.Count);
+        }
+
+        double[][] grams = [AllocateMatrix(n), AllocateMatrix(n)];
+        var product = AllocateMatrix(n);
+        var result = new (double, double, double, double, double, double)[factors.Count];
+        for (int f = 0; f < factors.Count; f++)
+        {
+            work?.ThrowIfCancellationRequested();
+            for (int v = 0; v < 2; v++)
+            {
+                double width = widths[v].Scaled * factors[f];
+                KernelAtZero(options.Kernel, width);
+                distances[v].CopyTo(grams[v], 0);
+                backend.UnitGramFromSquaredDistances(grams[v], n, options.Kernel, width, context.WithoutProgress);
+            }
+
+            backend.HadamardProduct(grams, [0, 1], n, product);
+            var (sxy, _) = Entropy(backend, product, n, options.Alpha, context);
+            var (sx, _) = Entropy(backend, grams[0], n, options.Alpha, context);
+            var (sy, _) = Entropy(backend, grams[1], n, options.Alpha, context);
+            result[f] = (TrimRoundOff(sx + sy - sxy, n), sx, sy, sxy, widths[0].Reported * factors[f], widths[1].Reported * factors[f]);
+        }
+
+        return result;
+    }
+
     /// <summary>An N×N matrix; the call's memory plan (<see cref="RequireMemory"/>) has been checked before.</summary>
     public static double[] AllocateMatrix(int n) => new double[(long)n * n];
 

@@ -15,7 +15,9 @@ public sealed class DiagnosticsTests
     {
         var options = new MatrixRenyiOptions { Alpha = 2, Bandwidth = Bandwidth.Fixed(1.5) };
         var h = new MatrixRenyiEntropy(options).Estimate(X);
-        Assert.Equal(new RenyiDiagnostics(2, [1.5], 0, false), h.Diagnostics);
+        var check = Assert.Single(h.DiagnosticsAs<RenyiDiagnostics>().WidthChecks);
+        Assert.Equal(new RenyiDiagnostics(2, [1.5], 0, false) { WidthChecks = [check] }, h.Diagnostics);
+        Assert.Equal(1.5, check.Sigma);
         Assert.Equal((200, (Information?)null), (h.SampleCount, h.StandardError));
 
         // Silverman: σ = h·N^(−1/(4+d)) per variable, X (d = 2) then Y (d = 1).

@@ -103,7 +103,11 @@ internal static class BatchedTridiagonal
             sumSquares = Vector512.FusedMultiplyAdd(x[j], x[j], sumSquares);
         }
 
-        V reflect = ~Vector512.Equals(sumSquares, V.Zero);
+        // A lane whose x[0..m−2] has Σx² below 2^−1000 (every entry below 2^−500) does not reflect: its squares would be
+        // subnormal and the reflector not orthogonal (see HouseholderTridiagonal.Norm). The lanes were rescaled so that
+        // their largest entry is at least ~1e-120, so leaving entries below 2^−500 ≈ 3e-151 out of the tridiagonal moves
+        // an eigenvalue by less than 1e-30 of the matrix's scale.
+        V reflect = Vector512.GreaterThanOrEqual(sumSquares, Vector512.Create(HouseholderTridiagonal.TinyEntry * HouseholderTridiagonal.TinyEntry));
         V norm = Vector512.Sqrt(Vector512.FusedMultiplyAdd(alpha, alpha, sumSquares));
         V b = Vector512.ConditionalSelect(reflect, -CopySign(norm, alpha), alpha);
 

@@ -63,9 +63,9 @@ internal static class SymmetricEigendecomposition
         {
             int m = n - k - 1;
             var x = a.AsSpan(k * n + k + 1, m); // A[k, k+1..] = A[k+1.., k]
-            double alpha = TensorPrimitives.Norm(x);
+            double alpha = InfoTheory.Compute.HouseholderTridiagonal.Norm(x);
             double x0 = x[0];
-            if (alpha == 0 || TensorPrimitives.Norm(x[1..]) == 0)
+            if (alpha == 0 || TensorPrimitives.MaxMagnitude((ReadOnlySpan<double>)x[1..]) == 0)
             {
                 betas[k] = 0;
                 e[k] = x0;
@@ -73,8 +73,21 @@ internal static class SymmetricEigendecomposition
             }
 
             alpha = x0 > 0 ? -alpha : alpha;  // v = x − α e₁ with α of the opposite sign to x₀: no cancellation
-            x[0] = x0 - alpha;               // x now holds v
-            double beta = 1 / (alpha * (alpha - x0)); // 2/(vᵀv) with vᵀv = 2α(α − x₀)
+            double beta;
+            if (Math.Abs(alpha) >= InfoTheory.Compute.HouseholderTridiagonal.TinyEntry)
+            {
+                x[0] = x0 - alpha;                // x now holds v
+                beta = 1 / (alpha * (alpha - x0)); // 2/(vᵀv) with vᵀv = 2α(α − x₀)
+            }
+            else
+            {
+                // Tiny x: 1/(α(α − x₀)) would be +∞, so v is scaled to v₀ = 1 (as LAPACK's dlarfg) and β = (α − x₀)/α ∈ [1, 2].
+                double v0 = x0 - alpha;
+                x[0] = 1;
+                TensorPrimitives.Divide(x[1..], v0, x[1..]);
+                beta = -v0 / alpha;
+            }
+
             betas[k] = beta;
             e[k] = alpha;
 

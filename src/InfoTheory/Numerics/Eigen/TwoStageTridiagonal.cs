@@ -603,7 +603,7 @@ internal static class TwoStageTridiagonal
     private static double MakeReflectorFirst(Span<double> x, out double beta)
     {
         double alpha = x[0];
-        double xnorm = x.Length > 1 ? TensorPrimitives.Norm((ReadOnlySpan<double>)x[1..]) : 0;
+        double xnorm = x.Length > 1 ? HouseholderTridiagonal.Norm(x[1..]) : 0;
         if (xnorm == 0)
         {
             beta = alpha;
@@ -612,7 +612,7 @@ internal static class TwoStageTridiagonal
 
         beta = -Math.CopySign(double.Hypot(alpha, xnorm), alpha);
         double tau = (beta - alpha) / beta;
-        TensorPrimitives.Multiply(x[1..], 1 / (alpha - beta), x[1..]);
+        HouseholderTridiagonal.ScaleBy(x[1..], alpha - beta);
         x[0] = 1;
         return tau;
     }

@@ -160,6 +160,47 @@ public class SymmetricEigenvaluesTests
         }
     }
 
+    [Theory]
+    [InlineData(1e-160)]
+    [InlineData(2e-155)]
+    [InlineData(1e-200)]
+    [InlineData(2e-314)] // itself subnormal: a reciprocal 1/‖x‖ would overflow
+    public void IdentityWithSubnormalSquaredCouplingsKeepsItsEigenvalues(double tiny)
+    {
+        // A Gram of well-separated points: the identity with a few couplings whose squares are subnormal. A reflector
+        // built from the plain sum of squares is not orthogonal there (an eigenvalue 0.99996 came out, and an entropy
+        // above ln N); every reduction path must give 1 to round-off.
+        int n = 120;
+        var a = new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            a[i * n + i] = 1;
+        }
+
+        foreach (var (i, j) in new[] { (5, 2), (40, 7), (77, 76), (119, 3), (60, 59), (100, 1) })
+        {
+            a[i * n + j] = a[j * n + i] = tiny;
+        }
+
+        var paths = new List<(string Name, double[] Values)>();
+        foreach (var (name, blocked, band, unblocked) in new[] { ("unblocked", false, 0, true), ("blocked", true, 0, false), ("two-stage", false, 8, false) })
+        {
+            var values = new double[n];
+            SymmetricEigenvalues.Solve((double[])a.Clone(), n, values, 2, 16, forceBlocked: blocked, twoStageBand: band, forceUnblocked: unblocked);
+            paths.Add((name, values));
+        }
+
+        var batch = new double[3 * n];
+        SymmetricEigenvalues.ComputeBatch([.. a, .. a, .. a], n, 3, batch);
+        paths.Add(("batched", batch));
+        var (vectorValues, _) = SymmetricEigendecomposition.Compute(a, n);
+        paths.Add(("decomposition", vectorValues));
+        foreach (var (name, values) in paths)
+        {
+            Assert.True(values.All(v => Math.Abs(v - 1) < 1e-14), $"{name}: eigenvalues from {values.Min():R} to {values.Max():R}, all should be 1.");
+        }
+    }
+
     [Fact]
     public void Diagonal()
     {
