@@ -136,7 +136,8 @@ public sealed record InformationPlaneOptions
     /// <summary>
     /// Uncertainty bands (default 1: none): with B ≥ 2 the probe batch is also split into B disjoint parts of ⌊N/B⌋
     /// observations (rows drawn by a permutation seeded with <see cref="Seed"/>, so that a probe sorted by class still
-    /// gives mixed parts; the N − B·⌊N/B⌋ left over are in no part), I(X;T) and I(T;Y) of every layer are estimated on
+    /// gives mixed parts, and the same parts at every measurement of a monitor, so that <see cref="FallTest"/> can pair
+    /// them across steps; the N − B·⌊N/B⌋ left over are in no part), I(X;T) and I(T;Y) of every layer are estimated on
     /// each part with the same estimator, and each measurement carries the B estimates
     /// (<see cref="LayerMeasurement.InputInformationBatches"/>) and its record a 95 % prediction band
     /// (<see cref="InformationBand"/>). The measured values themselves still come from the whole probe.

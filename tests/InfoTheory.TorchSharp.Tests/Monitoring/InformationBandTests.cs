@@ -89,4 +89,45 @@ public class InformationBandTests
         Assert.InRange(input, 181, 200);
         Assert.InRange(target, 181, 200);
     }
+
+    [Fact]
+    public void ThePartsAreTheSeededDisjointRowsAndEachEstimateIsTheEstimatorOnThem()
+    {
+        // N = 103, B = 4: parts of 25 rows of the permutation Random(seed).Shuffle gives, the last 3 rows in no part.
+        var (x, y, t) = Probe(103, 5);
+        var options = new InformationPlaneOptions { ProbeBatches = 4, Seed = 11 };
+        var m = InformationPlane.Compute(x, y, [t], options: options)[0];
+        var order = Enumerable.Range(0, 103).ToArray();
+        new Random(11).Shuffle(order);
+        for (int b = 0; b < 4; b++)
+        {
+            var rows = order[(25 * b)..(25 * (b + 1))];
+            var (xb, yb, tb) = (x.Select(rows), y.Select(rows), t.AsSamples().Select(rows));
+            Assert.Equal(MutualInformation.MatrixRenyi(xb, tb, options.Renyi).Value.Nats, m.InputInformationBatches![b].Value.Nats, 9);
+            Assert.Equal(MutualInformation.MatrixRenyi(tb, yb, options.Renyi).Value.Nats, m.TargetInformationBatches![b].Value.Nats, 9);
+            Assert.Equal(25, m.InputInformationBatches[b].SampleCount);
+        }
+
+        // The whole-probe value is unchanged by the bands, and the same seed gives the same parts at every measurement.
+        var plain = InformationPlane.Compute(x, y, [t])[0];
+        Assert.Equal(plain.InputInformation.Value.Nats, m.InputInformation.Value.Nats);
+        Assert.Null(plain.InputInformationBatches);
+        Assert.Equal(m.InputInformationBatches, InformationPlane.Compute(x, y, [t], options: options)[0].InputInformationBatches);
+    }
+
+    [Fact]
+    public void BadBandRequestsAreRefusedWithTheFix()
+    {
+        var (x, y, t) = Probe(7, 1);
+        var e = Assert.Throws<ArgumentException>(() => InformationPlane.Compute(x, y, [t], options: new InformationPlaneOptions { ProbeBatches = 4 }));
+        Assert.Equal("options", e.ParamName);
+        Assert.Contains("at most 3 batches", e.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new InformationPlaneOptions { ProbeBatches = 0 });
+        Assert.Throws<ArgumentException>(() => InformationBand.Predict(1, [2.0]));
+        Assert.Throws<ArgumentException>(() => InformationBand.Predict(double.NaN, [1.0, 2.0]));
+        // Hand-worked: batches 1 and 3 (s = √2), B = 2, t₁(0.975) = 12.7062: half-width 12.7062 · √2 · √1.5 = 22.0078.
+        var band = InformationBand.Predict(2, [1.0, 3.0]);
+        Assert.Equal(2 - 22.00781, band.Low, 4);
+        Assert.Equal(2 + 22.00781, band.High, 4);
+    }
 }
