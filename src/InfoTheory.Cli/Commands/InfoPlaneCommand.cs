@@ -36,6 +36,7 @@ internal static class InfoPlaneCommand
             new("train", "N", "training images taken from the data (default 8000)"),
             new("out", "DIR", "output folder (default out/infoplane)"),
             new("data", "DIR", "folder with MNIST/Fashion-MNIST IDX files instead of the embedded subset"),
+            new("bands", "B", "uncertainty bands: also measure I(X;T) and I(T;X') on B disjoint parts of the probe (2 <= B <= probe/10); 95 % bands in the CSV and plots, and with B >= 3 a compression test per layer (compression.csv; B >= 6 for power)"),
             new("error-chain", null, "also measure the error chain I(delta_K; delta_k) (Yu et al.: Silverman h = 0.1) and check its DPI"),
             .. ClassicalEstimators.Options.Where(o => o.Name != "ci"),
             DeviceOption.Spec,
@@ -63,6 +64,12 @@ internal static class InfoPlaneCommand
         var bandwidth = classical is null ? BandwidthFor(modelName, args) : Bandwidth.Default;
         string outDir = args.Get("out") ?? Path.Combine("out", "infoplane");
         bool errorChain = args.Has("error-chain");
+        int bands = args.GetInt("bands", 2) ?? 1;
+        if (bands > probe / 10)
+        {
+            throw new UsageException($"--bands {bands} splits the probe of {probe} into parts of {probe / bands} digits; give parts of at least 10: "
+                + (probe >= 20 ? $"--bands {probe / 10} or fewer, or --probe {10 * bands} or more." : $"--probe {10 * bands} or more."));
+        }
 
         var (train, test) = LoadData(args.Get("data"), trainCount);
         if (test.Count < probe)
@@ -88,6 +95,7 @@ internal static class InfoPlaneCommand
             Pairs = 40,
             Seed = seed,
             ErrorChain = errorChain,
+            ProbeBatches = bands,
             EntropyEstimator = entropy?.BindEntropy(args, quiet),
             MutualInformationEstimator = classical?.BindMutualInformation(args, quiet),
         };
@@ -159,7 +167,8 @@ internal static class InfoPlaneCommand
                 : $"  error DPI {errorText} violated at the last epoch: {string.Join("; ", errorViolations.Select(v => $"{v.Second} < {v.First} by {v.Bits:F3} bits"))}");
         }
 
-        stdout.WriteLine($"wrote {plane}, {(wnriPng is null ? "" : wnriPng + ", ")}{lossPng}, {csv} in {clock.Elapsed.TotalSeconds:F0} s");
+        string? compression = bands >= 2 ? CompressionSummary.Write(monitor.Series, outDir, stdout) : null;
+        stdout.WriteLine($"wrote {plane}, {(wnriPng is null ? "" : wnriPng + ", ")}{lossPng}, {csv}{(compression is null ? "" : ", " + compression)} in {clock.Elapsed.TotalSeconds:F0} s");
     }
 
     /// <summary>The kernel-width rule: the seed papers' choice per model unless --bandwidth/--h/--gamma say otherwise.</summary>

@@ -26,6 +26,7 @@ internal static class ReproduceCommand
             new("quick", null, "a smoke-test size that finishes within a minute (decides nothing: the report says so)"),
             new("data", "DIR", "folder with the full MNIST IDX files (train + t10k) instead of the embedded 10k digits"),
             new("seed", "S", "seed of every random draw (default 1)"),
+            new("bands", "B", "the Lee & Jo experiments also measure I(X;T) and I(T;X') on B disjoint parts of the probe (3 <= B, at most probe/10 are used) and count a fall of I(X;T) in their simplifying-phase claims only when the compression test finds it beyond the probe's noise"),
             new("out", "DIR", "output folder (default out/reproduce/NAME; for 'all', one subfolder per experiment)"),
             new("list", null, "list the experiments and exit"),
             new("docs", "FILE", "write the reproduction page to FILE from the reports under --runs (runs nothing)"),
@@ -71,6 +72,7 @@ internal static class ReproduceCommand
             : throw new UsageException($"'{name}' is not an experiment; they are {string.Join(", ", ExperimentCatalog.All.Select(e => e.Name))} (or all).");
         bool quick = args.Has("quick");
         int seed = args.GetInt("seed") ?? 1;
+        int bands = args.GetInt("bands", 3) ?? 1;
         string? data = args.Get("data");
         if (data is not null && !Directory.Exists(data))
         {
@@ -83,11 +85,11 @@ internal static class ReproduceCommand
         foreach (var experiment in experiments)
         {
             string outDir = name == "all" || args.Get("out") is null ? Path.Combine(root, experiment.Name) : root;
-            var run = new ExperimentRun(experiment, quick, seed, data, outDir, stdout, context.Cancellation);
+            var run = new ExperimentRun(experiment, quick, seed, data, outDir, stdout, context.Cancellation) { Bands = bands };
             stdout.WriteLine($"reproduce {experiment.Name}: {experiment.Title}{(quick ? " (quick)" : "")}, seed {seed}");
             var clock = Stopwatch.StartNew();
             experiment.Run(run);
-            string command = "infotheory reproduce " + experiment.Name + (quick ? " --quick" : "") + (seed == 1 ? "" : $" --seed {seed}")
+            string command = "infotheory reproduce " + experiment.Name + (quick ? " --quick" : "") + (seed == 1 ? "" : $" --seed {seed}") + (bands == 1 ? "" : $" --bands {bands}")
                 + (data is null ? "" : " --data DIR");
             var report = run.ToReport(clock.Elapsed.TotalSeconds, command);
             report.Save(outDir);

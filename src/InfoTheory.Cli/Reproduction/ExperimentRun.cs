@@ -60,6 +60,13 @@ internal sealed class ExperimentRun
     /// <summary>Stops the run: pass it to training and to every estimate.</summary>
     public CancellationToken Cancellation { get; }
 
+    /// <summary>
+    /// Probe parts for uncertainty bands (<c>--bands</c>; 1, the default, for none): experiments that test a fall of
+    /// I(X;T) measure with <see cref="InformationPlaneOptions.ProbeBatches"/> and decide by the compression test
+    /// (<see cref="FallTest"/>) when it is 3 or more.
+    /// </summary>
+    public int Bands { get; init; } = 1;
+
     /// <summary>The settings recorded so far.</summary>
     public IReadOnlyList<SettingRecord> Settings => _settings;
 

@@ -12,7 +12,10 @@ namespace InfoTheory.TorchSharp;
 /// Between measurements nothing is attached to the model (hooks live only inside a measurement), so training runs at
 /// full speed; a step that is not due costs one integer test. The monitor keeps its own detached copies of the probe
 /// batch and targets (freed by <see cref="Dispose"/>); the model stays the caller's. A cancelled measurement appends
-/// nothing and leaves the model and the monitor as they were, so training and monitoring can go on.
+/// nothing and leaves the model and the monitor as they were, so training and monitoring can go on. With
+/// <see cref="InformationPlaneOptions.ProbeBatches"/> B ≥ 2 every record carries 95 % bands from B disjoint parts of the
+/// probe (the same parts at every measurement), and <see cref="InformationPhases"/> can test each layer's fall
+/// (<see cref="FallTest"/>).
 /// </remarks>
 public sealed class InformationMonitor : IDisposable
 {

@@ -28,6 +28,19 @@ public sealed record LayerPhases(string Layer, InformationQuantity Quantity, int
     /// <summary>Peak − End (≥ 0): how far it fell after its peak, the compression (simplifying) phase when the quantity is I(X;T).</summary>
     public double Fall => Peak - End;
 
+    /// <summary>
+    /// Whether the fall is larger than the noise of the probe batch: the split-half test of <see cref="FallTest"/>, when
+    /// every record of the layer carries a band of the quantity (<see cref="InformationPlaneOptions.ProbeBatches"/> B ≥ 3,
+    /// the same B throughout); else null (H(T) has no band).
+    /// </summary>
+    public FallTest? FallTest { get; init; }
+
+    /// <summary>
+    /// True when the fall passed its test (<see cref="FallTest.Significant"/>): for I(X;T), a compression phase larger than
+    /// the noise at the 5 % level; null without a test.
+    /// </summary>
+    public bool? Compressed => FallTest?.Significant;
+
     /// <summary>One line: <c>enc1 I(X;T): 5.10 → peak 6.20 (iteration 812) → 5.90 bits</c>.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Layer} {Quantity.Symbol()}: {Start:F3} → peak {Peak:F3} (iteration {PeakIteration}) → {End:F3} bits");
@@ -43,7 +56,9 @@ public sealed record LayerPhases(string Layer, InformationQuantity Quantity, int
 /// compression phase, where I(X;T) falls; Lee &amp; Jo (Entropy 23(7) 862, 2021, doi:10.3390/e23070862) call the latter the
 /// simplifying phase and look for it in autoencoders, with Y = X′. <see cref="LayerPhases.Rise"/> and
 /// <see cref="LayerPhases.Fall"/> put numbers on both; what counts as a phase (how many bits) is the caller's rule. A good
-/// window is about one epoch of measurements when measuring every iteration.
+/// window is about one epoch of measurements when measuring every iteration. When the run was measured with bands
+/// (<see cref="InformationPlaneOptions.ProbeBatches"/> B ≥ 3), <see cref="LayerPhases.FallTest"/> says whether the fall
+/// is larger than the noise of the probe batch (see <see cref="FallTest"/>).
 /// </remarks>
 public static class InformationPhases
 {
@@ -101,7 +116,10 @@ public static class InformationPhases
 
         var middle = track[peakAt + ((window - 1) / 2)];
         return new LayerPhases(layer, quantity, window, track.Count, track[0].ValueOf(quantity), start, peak, end, middle.Iteration, middle.Epoch,
-            windows == 1 ? 0 : peakAt / (double)(windows - 1));
+            windows == 1 ? 0 : peakAt / (double)(windows - 1))
+        {
+            FallTest = FallTest.Of(track, quantity, window),
+        };
     }
 
     /// <summary>The phases of <paramref name="quantity"/> for each of <paramref name="layers"/> (all layers of the series when null).</summary>

@@ -200,70 +200,30 @@ public static class InformationPlane
             throw new ArgumentException("options.TargetPid needs options.ComputePid: the proxies with respect to Y are computed beside those with respect to X; set ComputePid = true or TargetPid = false.", nameof(options));
         }
 
-        var renyiH = new MatrixRenyiEntropy(options.Renyi);
+        int n = x.Count, parts = options.ProbeBatches;
+        if (parts >= 2 && n / parts < 2)
+        {
+            throw new ArgumentException(
+                $"options.ProbeBatches = {parts} splits the {n} probe observations into parts of {n / parts}; give at most {n / 2} batches (parts of at least 2 observations, better 10 or more), or a larger probe.",
+                nameof(options));
+        }
+
         var measured = new StepProgress(progress, "layers", outputs.Count);
-
-        // The default (matrix-Rényi) path shares the Grams: S(X) and S(Y) once, then S(T), S(X,T), S(T,Y) per layer,
-        // instead of recomputing S(X), S(Y) and S(T) inside every separate MI.
-        IReadOnlyList<InformationEstimate>? shared = null;
-        IReadOnlyList<double> widths = [];
-        if (options.EntropyEstimator is null && options.MutualInformationEstimator is null)
-        {
-            var variables = new List<Samples> { x, y };
-            List<int[]> subsets = [[0], [1]];
-            for (int k = 0; k < outputs.Count; k++)
-            {
-                variables.Add(outputs[k].AsSamples());
-                subsets.AddRange([[k + 2], [0, k + 2], [k + 2, 1]]);
-            }
-
-            shared = renyiH.EstimateSubsets(variables, subsets, cancellationToken: cancellationToken);
-            widths = ((RenyiDiagnostics)shared[0].Diagnostics!).Widths;
-        }
-
-        // A measure of the shared pass, with the widths and width checks of its own variables (X = 0, Y = 1, layer k = k + 2)
-        // and its saturation; the pass does not attribute clipped eigenvalue mass to single measures.
-        InformationEstimate Shared(Information value, int n, bool saturated, params int[] variables)
-        {
-            var pass = (RenyiDiagnostics)shared![0].Diagnostics!;
-            return new(value, null, n)
-            {
-                Diagnostics = new RenyiDiagnostics(options.Renyi.Alpha, [.. variables.Select(v => widths[v])], 0, saturated)
-                {
-                    WidthChecks = [.. variables.Select(v => pass.WidthChecks[v])],
-                },
-            };
-        }
-
-        // I(A;B) of the pass from S(A), S(B), S(A,B), saturated by the library's rule.
-        InformationEstimate SharedMi(InformationEstimate a, InformationEstimate b, InformationEstimate joint, int n, int va, int vb) =>
-            Shared(MatrixRenyiMutualInformation.FromEntropies(a.Value, b.Value, joint.Value, n), n,
-                RenyiDiagnostics.LimitedByCeiling(a.Value + b.Value, joint.Value, n), va, vb);
-
+        var layers = outputs.Select(o => o.AsSamples()).ToList();
+        var plane = PlaneOf(x, y, layers, options, cancellationToken);
+        (InformationEstimate[][] Input, InformationEstimate[][] Target)? bands = parts >= 2 ? Bands(x, y, layers, options, cancellationToken) : null;
         var errorMi = options.ErrorEstimator ?? new MatrixRenyiMutualInformation(options.ErrorRenyi);
         var result = new LayerMeasurement[outputs.Count];
         for (int k = 0; k < outputs.Count; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var layer = outputs[k];
-            var t = layer.AsSamples();
-            InformationEstimate h, ixt, ity;
-            if (shared is not null)
+            var (h, ixt, ity) = plane(k);
+            var m = new LayerMeasurement(layer.Layer, layer.Shape, h, ixt, ity)
             {
-                int at = 2 + 3 * k, n = t.Count;
-                h = Shared(shared[at].Value, n, shared[at].Diagnostics is RenyiDiagnostics { Saturated: true }, k + 2);
-                ixt = SharedMi(shared[0], shared[at], shared[at + 1], n, 0, k + 2);
-                ity = SharedMi(shared[at], shared[1], shared[at + 2], n, k + 2, 1);
-            }
-            else
-            {
-                h = options.EntropyEstimator is { } he ? he.Estimate(t, cancellationToken) : renyiH.Estimate(t, cancellationToken: cancellationToken);
-                var mi = options.MutualInformationEstimator ?? new MatrixRenyiMutualInformation(options.Renyi);
-                ixt = mi.Estimate(x, t, cancellationToken);
-                ity = mi.Estimate(t, y, cancellationToken);
-            }
-
-            var m = new LayerMeasurement(layer.Layer, layer.Shape, h, ixt, ity);
+                InputInformationBatches = bands?.Input[k],
+                TargetInformationBatches = bands?.Target[k],
+            };
             if (options.ComputePid && layer.IsFeatureMaps)
             {
                 var maps = layer.AsFeatureMaps();
@@ -299,6 +259,89 @@ public static class InformationPlane
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// H(T), I(X;T) and I(T;Y) of layer k on one probe. The default (matrix-Rényi) path shares the Grams: S(X) and S(Y)
+    /// once, then S(T), S(X,T), S(T,Y) per layer in one pass (run here), instead of recomputing S(X), S(Y) and S(T) inside
+    /// every separate MI; plug-in estimators run layer by layer when asked, so progress moves per layer.
+    /// </summary>
+    private static Func<int, (InformationEstimate H, InformationEstimate Input, InformationEstimate Target)> PlaneOf(Samples x, Samples y,
+        List<Samples> layers, InformationPlaneOptions options, CancellationToken cancellationToken)
+    {
+        var renyiH = new MatrixRenyiEntropy(options.Renyi);
+        if (options.EntropyEstimator is not null || options.MutualInformationEstimator is not null)
+        {
+            var mi = options.MutualInformationEstimator ?? new MatrixRenyiMutualInformation(options.Renyi);
+            return k =>
+            {
+                var t = layers[k];
+                var h = options.EntropyEstimator is { } he ? he.Estimate(t, cancellationToken) : renyiH.Estimate(t, cancellationToken: cancellationToken);
+                return (h, mi.Estimate(x, t, cancellationToken), mi.Estimate(t, y, cancellationToken));
+            };
+        }
+
+        var variables = new List<Samples> { x, y };
+        List<int[]> subsets = [[0], [1]];
+        for (int k = 0; k < layers.Count; k++)
+        {
+            variables.Add(layers[k]);
+            subsets.AddRange([[k + 2], [0, k + 2], [k + 2, 1]]);
+        }
+
+        var shared = renyiH.EstimateSubsets(variables, subsets, cancellationToken: cancellationToken);
+        var widths = ((RenyiDiagnostics)shared[0].Diagnostics!).Widths;
+        int n = x.Count;
+
+        // A measure of the shared pass, with the widths and width checks of its own variables (X = 0, Y = 1, layer
+        // k = k + 2) and its saturation; the pass does not attribute clipped eigenvalue mass to single measures.
+        var pass = (RenyiDiagnostics)shared[0].Diagnostics!;
+        InformationEstimate Shared(Information value, bool saturated, params int[] of) =>
+            new(value, null, n)
+            {
+                Diagnostics = new RenyiDiagnostics(options.Renyi.Alpha, [.. of.Select(v => widths[v])], 0, saturated)
+                {
+                    WidthChecks = [.. of.Select(v => pass.WidthChecks[v])],
+                },
+            };
+
+        // I(A;B) of the pass from S(A), S(B), S(A,B), saturated by the library's rule.
+        InformationEstimate SharedMi(InformationEstimate a, InformationEstimate b, InformationEstimate joint, int va, int vb) =>
+            Shared(MatrixRenyiMutualInformation.FromEntropies(a.Value, b.Value, joint.Value, n),
+                RenyiDiagnostics.LimitedByCeiling(a.Value + b.Value, joint.Value, n), va, vb);
+
+        return k =>
+        {
+            int at = 2 + 3 * k;
+            return (Shared(shared[at].Value, shared[at].Diagnostics is RenyiDiagnostics { Saturated: true }, k + 2),
+                SharedMi(shared[0], shared[at], shared[at + 1], 0, k + 2),
+                SharedMi(shared[at], shared[1], shared[at + 2], k + 2, 1));
+        };
+    }
+
+    /// <summary>
+    /// I(X;T) and I(T;Y) of every layer on each of <see cref="InformationPlaneOptions.ProbeBatches"/> disjoint parts of the
+    /// probe (rows by a permutation seeded with <see cref="InformationPlaneOptions.Seed"/>): [layer][part].
+    /// </summary>
+    private static (InformationEstimate[][] Input, InformationEstimate[][] Target) Bands(Samples x, Samples y, List<Samples> layers,
+        InformationPlaneOptions options, CancellationToken cancellationToken)
+    {
+        int parts = options.ProbeBatches, size = x.Count / parts;
+        var order = Enumerable.Range(0, x.Count).ToArray();
+        new Random(options.Seed).Shuffle(order);
+        var input = layers.Select(_ => new InformationEstimate[parts]).ToArray();
+        var target = layers.Select(_ => new InformationEstimate[parts]).ToArray();
+        for (int b = 0; b < parts; b++)
+        {
+            var rows = order[(b * size)..((b + 1) * size)];
+            var plane = PlaneOf(x.Select(rows), y.Select(rows), [.. layers.Select(t => t.Select(rows))], options, cancellationToken);
+            for (int k = 0; k < layers.Count; k++)
+            {
+                (_, input[k][b], target[k][b]) = plane(k);
+            }
+        }
+
+        return (input, target);
     }
 
     /// <summary>A layer's input and output must live in one space (the same values per observation) for D(input‖output).</summary>

@@ -56,4 +56,14 @@ public sealed record InformationRecord(int Epoch, int Iteration, string Layer, d
 
     /// <summary>WNRI% with respect to Y (<c>wnri_pct_y</c>), or null.</summary>
     public double? TargetWnriPercent { get; init; }
+
+    /// <summary>
+    /// The 95 % prediction band of <see cref="InputInformation"/> from disjoint probe batches (CSV <c>i_xt_low</c>,
+    /// <c>i_xt_high</c>, <c>i_xt_batches</c>), or null when measured without bands
+    /// (<see cref="InformationPlaneOptions.ProbeBatches"/> = 1).
+    /// </summary>
+    public InformationBand? InputInformationBand { get; init; }
+
+    /// <summary>The 95 % prediction band of <see cref="TargetInformation"/> (CSV <c>i_ty_low</c>, <c>i_ty_high</c>, <c>i_ty_batches</c>), or null.</summary>
+    public InformationBand? TargetInformationBand { get; init; }
 }

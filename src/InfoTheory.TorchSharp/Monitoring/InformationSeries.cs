@@ -11,19 +11,22 @@ namespace InfoTheory.TorchSharp;
 /// (chosen by the file extension); <see cref="Load"/> reads both back exactly (every double round-trips bit for bit).
 /// </summary>
 /// <remarks>
-/// <para>CSV: a first line <c># infotheory-series v2; unit=bits; target=reconstruction</c> (read it with
+/// <para>CSV: a first line <c># infotheory-series v3; unit=bits; target=reconstruction</c> (read it with
 /// <c>pandas.read_csv(path, comment='#')</c>), then the header
-/// <c>epoch,iteration,layer,h_t,i_xt,i_ty,mmi,rst,wnri,rst_pct,wnri_pct,saturated,i_err,loss,mmi_y,rst_y,wnri_y,rst_pct_y,wnri_pct_y,kl_io,kl_rec</c>
-/// (mmi_y … wnri_pct_y: the proxies with respect to Y; kl_io, kl_rec: the layer divergences); information in bits, missing
-/// values empty, numbers in the invariant culture with shortest round-trip formatting. Version 1 files (the header without
-/// the last seven columns) still load.</para>
-/// <para>JSON: <c>{"format":"infotheory-series","version":2,"unit":"bits","target":"reconstruction","records":[{…}]}</c>
-/// with the same snake_case names; NaN and ±Infinity (e.g. a diverged loss) are written as strings.</para>
+/// <c>epoch,iteration,layer,h_t,i_xt,i_ty,mmi,rst,wnri,rst_pct,wnri_pct,saturated,i_err,loss,mmi_y,rst_y,wnri_y,rst_pct_y,wnri_pct_y,kl_io,kl_rec,i_xt_low,i_xt_high,i_ty_low,i_ty_high,i_xt_batches,i_ty_batches</c>
+/// (mmi_y … wnri_pct_y: the proxies with respect to Y; kl_io, kl_rec: the layer divergences; i_xt_low … i_ty_high: the
+/// 95 % prediction bands of <see cref="InformationBand"/>, and i_xt_batches, i_ty_batches the B disjoint-batch estimates
+/// they come from, separated by <c>;</c> in one cell); information in bits, missing values empty (the band cells of a run
+/// without bands), numbers in the invariant culture with shortest round-trip formatting. Version 2 files (the header
+/// without the last six columns) and version 1 files (without the last thirteen) still load.</para>
+/// <para>JSON: <c>{"format":"infotheory-series","version":3,"unit":"bits","target":"reconstruction","records":[{…}]}</c>
+/// with the same snake_case names (the batches as arrays); NaN and ±Infinity (e.g. a diverged loss) are written as strings.</para>
 /// </remarks>
 public sealed class InformationSeries
 {
     private const string CsvHeaderV1 = "epoch,iteration,layer,h_t,i_xt,i_ty,mmi,rst,wnri,rst_pct,wnri_pct,saturated,i_err,loss";
-    private const string CsvHeader = CsvHeaderV1 + ",mmi_y,rst_y,wnri_y,rst_pct_y,wnri_pct_y,kl_io,kl_rec";
+    private const string CsvHeaderV2 = CsvHeaderV1 + ",mmi_y,rst_y,wnri_y,rst_pct_y,wnri_pct_y,kl_io,kl_rec";
+    private const string CsvHeader = CsvHeaderV2 + ",i_xt_low,i_xt_high,i_ty_low,i_ty_high,i_xt_batches,i_ty_batches";
     private const string Magic = "infotheory-series";
 
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -107,7 +110,7 @@ public sealed class InformationSeries
     public string ToCsv()
     {
         var sb = new StringBuilder();
-        sb.Append("# ").Append(Magic).Append(" v2; unit=bits; target=").Append(TargetName(Target)).Append('\n');
+        sb.Append("# ").Append(Magic).Append(" v3; unit=bits; target=").Append(TargetName(Target)).Append('\n');
         sb.Append(CsvHeader).Append('\n');
         foreach (var r in _records)
         {
@@ -131,7 +134,13 @@ public sealed class InformationSeries
               .Append(Num(r.TargetRstPercent)).Append(',')
               .Append(Num(r.TargetWnriPercent)).Append(',')
               .Append(Num(r.InputOutputDivergence)).Append(',')
-              .Append(Num(r.ReconstructionDivergence)).Append('\n');
+              .Append(Num(r.ReconstructionDivergence)).Append(',')
+              .Append(Num(r.InputInformationBand?.Low)).Append(',')
+              .Append(Num(r.InputInformationBand?.High)).Append(',')
+              .Append(Num(r.TargetInformationBand?.Low)).Append(',')
+              .Append(Num(r.TargetInformationBand?.High)).Append(',')
+              .Append(Nums(r.InputInformationBand?.Batches)).Append(',')
+              .Append(Nums(r.TargetInformationBand?.Batches)).Append('\n');
         }
 
         return sb.ToString();
@@ -159,12 +168,17 @@ public sealed class InformationSeries
             at = 1;
         }
 
-        if (at >= lines.Count || (lines[at] != CsvHeader && lines[at] != CsvHeaderV1))
+        int fields = at >= lines.Count ? 0 : lines[at] switch
         {
-            throw new FormatException($"Not an information series: expected the header '{CsvHeader}'.");
+            CsvHeader => 27,
+            CsvHeaderV2 => 21,
+            CsvHeaderV1 => 14,
+            _ => 0,
+        };
+        if (fields == 0)
+        {
+            throw new FormatException($"Not an information series: expected the header '{CsvHeader}' (or that of version 1 or 2).");
         }
-
-        int fields = lines[at] == CsvHeader ? 21 : 14;
 
         var series = new InformationSeries(target);
         for (int i = at + 1; i < lines.Count; i++)
@@ -203,6 +217,8 @@ public sealed class InformationSeries
                 TargetWnriPercent = fields > 14 ? Parse(f[18]) : null,
                 InputOutputDivergence = fields > 14 ? Parse(f[19]) : null,
                 ReconstructionDivergence = fields > 14 ? Parse(f[20]) : null,
+                InputInformationBand = fields > 21 ? ParseBand(f[21], f[22], f[25], i + 1, "i_xt") : null,
+                TargetInformationBand = fields > 21 ? ParseBand(f[23], f[24], f[26], i + 1, "i_ty") : null,
             });
         }
 
@@ -211,7 +227,7 @@ public sealed class InformationSeries
 
     /// <summary>The series as JSON text.</summary>
     public string ToJson() => JsonSerializer.Serialize(
-        new JsonSeries(Magic, 2, "bits", TargetName(Target), [.. _records.Select(JsonRecord.From)]), JsonOptions);
+        new JsonSeries(Magic, 3, "bits", TargetName(Target), [.. _records.Select(JsonRecord.From)]), JsonOptions);
 
     /// <summary>Parses JSON text written by <see cref="ToJson"/>.</summary>
     /// <exception cref="FormatException">The text is not a series.</exception>
@@ -265,6 +281,24 @@ public sealed class InformationSeries
     private static string Num(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     private static string Num(double? value) => value is { } v ? Num(v) : "";
+
+    private static string Nums(IReadOnlyList<double>? values) => values is null ? "" : string.Join(';', values.Select(Num));
+
+    /// <summary>A band from its three cells: all empty (no band) or all given.</summary>
+    private static InformationBand? ParseBand(string low, string high, string batches, int line, string column)
+    {
+        if (low.Length == 0 && high.Length == 0 && batches.Length == 0)
+        {
+            return null;
+        }
+
+        if (low.Length == 0 || high.Length == 0 || batches.Length == 0)
+        {
+            throw new FormatException($"Line {line}: {column}_low, {column}_high and {column}_batches must be all empty or all given.");
+        }
+
+        return new InformationBand(Parse(low)!.Value, Parse(high)!.Value, [.. batches.Split(';').Select(v => Parse(v) ?? throw new FormatException($"Line {line}: an empty value in {column}_batches."))]);
+    }
 
     private static double? Parse(string field) =>
         field.Length == 0 ? null : double.Parse(field, NumberStyles.Float, CultureInfo.InvariantCulture);
@@ -343,11 +377,19 @@ public sealed class InformationSeries
         [property: JsonPropertyName("rst_pct_y")] double? RstPctY = null,
         [property: JsonPropertyName("wnri_pct_y")] double? WnriPctY = null,
         [property: JsonPropertyName("kl_io")] double? KlIo = null,
-        [property: JsonPropertyName("kl_rec")] double? KlRec = null)
+        [property: JsonPropertyName("kl_rec")] double? KlRec = null,
+        [property: JsonPropertyName("i_xt_low")] double? IXTLow = null,
+        [property: JsonPropertyName("i_xt_high")] double? IXTHigh = null,
+        [property: JsonPropertyName("i_ty_low")] double? ITYLow = null,
+        [property: JsonPropertyName("i_ty_high")] double? ITYHigh = null,
+        [property: JsonPropertyName("i_xt_batches")] IReadOnlyList<double>? IXTBatches = null,
+        [property: JsonPropertyName("i_ty_batches")] IReadOnlyList<double>? ITYBatches = null)
     {
         public static JsonRecord From(InformationRecord r) => new(r.Epoch, r.Iteration, r.Layer, r.Entropy, r.InputInformation, r.TargetInformation,
             r.Mmi, r.Rst, r.Wnri, r.RstPercent, r.WnriPercent, r.Saturated, r.ErrorInformation, r.Loss,
-            r.TargetMmi, r.TargetRst, r.TargetWnri, r.TargetRstPercent, r.TargetWnriPercent, r.InputOutputDivergence, r.ReconstructionDivergence);
+            r.TargetMmi, r.TargetRst, r.TargetWnri, r.TargetRstPercent, r.TargetWnriPercent, r.InputOutputDivergence, r.ReconstructionDivergence,
+            r.InputInformationBand?.Low, r.InputInformationBand?.High, r.TargetInformationBand?.Low, r.TargetInformationBand?.High,
+            r.InputInformationBand?.Batches, r.TargetInformationBand?.Batches);
 
         public InformationRecord ToRecord() => new(Epoch, Iteration, Layer, HT, IXT, ITY)
         {
@@ -366,6 +408,11 @@ public sealed class InformationSeries
             TargetWnriPercent = WnriPctY,
             InputOutputDivergence = KlIo,
             ReconstructionDivergence = KlRec,
+            InputInformationBand = Band(IXTLow, IXTHigh, IXTBatches),
+            TargetInformationBand = Band(ITYLow, ITYHigh, ITYBatches),
         };
+
+        private static InformationBand? Band(double? low, double? high, IReadOnlyList<double>? batches) =>
+            low is { } l && high is { } h && batches is not null ? new InformationBand(l, h, batches) : null;
     }
 }

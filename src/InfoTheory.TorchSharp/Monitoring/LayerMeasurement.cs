@@ -59,6 +59,20 @@ public sealed record LayerMeasurement(string Layer, IReadOnlyList<long> Shape, I
     /// <summary>D(X‖X̂): the k-NN divergence of the input from the reconstruction (the same for every layer of a measurement); null unless <see cref="InformationPlaneOptions.ReconstructionDivergence"/> is set.</summary>
     public InformationEstimate? ReconstructionDivergence { get; init; }
 
+    /// <summary>
+    /// I(X;T) on each of the B disjoint parts of the probe batch (with <see cref="InformationPlaneOptions.ProbeBatches"/>
+    /// B ≥ 2), in part order, each on N/B observations; else null. Their spread gives the record's
+    /// <see cref="InformationRecord.InputInformationBand"/>.
+    /// </summary>
+    public IReadOnlyList<InformationEstimate>? InputInformationBatches { get => _inputBatches; init => _inputBatches = ValueList<InformationEstimate>.Of(value); }
+
+    private readonly IReadOnlyList<InformationEstimate>? _inputBatches;
+
+    /// <summary>I(T;Y) on each of the B disjoint parts of the probe batch, as <see cref="InputInformationBatches"/>; else null.</summary>
+    public IReadOnlyList<InformationEstimate>? TargetInformationBatches { get => _targetBatches; init => _targetBatches = ValueList<InformationEstimate>.Of(value); }
+
+    private readonly IReadOnlyList<InformationEstimate>? _targetBatches;
+
     /// <summary>This measurement as a series record (values in bits).</summary>
     public InformationRecord ToRecord(int epoch, int iteration, double? loss = null) =>
         new(epoch, iteration, Layer, Entropy.Value.Bits, InputInformation.Value.Bits, TargetInformation.Value.Bits)
@@ -78,7 +92,12 @@ public sealed record LayerMeasurement(string Layer, IReadOnlyList<long> Shape, I
             TargetWnri = TargetPid?.Wnri.Bits,
             TargetRstPercent = TargetPid?.RstPercent,
             TargetWnriPercent = TargetPid?.WnriPercent,
+            InputInformationBand = Band(InputInformation, InputInformationBatches),
+            TargetInformationBand = Band(TargetInformation, TargetInformationBatches),
         };
+
+    private static InformationBand? Band(InformationEstimate whole, IReadOnlyList<InformationEstimate>? batches) =>
+        batches is null ? null : InformationBand.Predict(whole.Value.Bits, [.. batches.Select(b => b.Value.Bits)]);
 
     private static bool IsSaturated(InformationEstimate estimate) => estimate.Diagnostics is RenyiDiagnostics { Saturated: true };
 }

@@ -75,7 +75,9 @@ public sealed record InformationPlaneStyle
 
 /// <summary>
 /// PNG plots of a training run with ScottPlot: the information plane (I(X;T) against I(T;Y), one marker track per
-/// layer, points coloured by epoch) and the training curve.
+/// layer, points coloured by epoch) and the training curve. A run measured with bands
+/// (<see cref="InformationPlaneOptions.ProbeBatches"/> ≥ 2) gets them drawn: a shaded box (the I(X;T) band by the
+/// I(T;Y) band) around each point of the plane, and a shaded band under each layer's curve over training.
 /// </summary>
 /// <remarks>Text needs a system font (e.g. Debian's fonts-dejavu-core); without one ScottPlot draws no text at all.</remarks>
 public static class InformationPlot
@@ -138,6 +140,20 @@ public static class InformationPlot
 
             var shape = Shapes[l % Shapes.Length];
             double[] xs = [.. track.Select(X)], ys = [.. track.Select(Y)];
+            if (!wnri && !targetWnri && !xWnri)
+            {
+                // Bands (runs measured with ProbeBatches ≥ 2): a shaded box of the I(X;T) band by the I(T;Y) band around each point.
+                foreach (var r in track)
+                {
+                    if (r is { InputInformationBand: { } bx, TargetInformationBand: { } by })
+                    {
+                        var box = plot.Add.Rectangle(bx.Low, bx.High, by.Low, by.High);
+                        box.FillColor = Colors.Gray.WithAlpha(0.15);
+                        box.LineWidth = 0;
+                    }
+                }
+            }
+
             var line = plot.Add.Scatter(xs, ys, Colors.Gray.WithAlpha(0.6));
             line.LineWidth = 1;
             line.MarkerShape = shape;
@@ -239,6 +255,15 @@ public static class InformationPlot
             line.LineWidth = 1.5f;
             line.MarkerSize = track.Count <= 50 ? 5 : 0;
             line.LegendText = layer;
+            var bands = track.Select(r => Band(r, quantity)).ToList();
+            if (bands.All(b => b is not null))
+            {
+                // The 95 % band of a run measured with ProbeBatches ≥ 2, shaded in the layer's colour under its line.
+                var fill = plot.Add.FillY(xs, [.. bands.Select(b => b!.Low)], [.. bands.Select(b => b!.High)]);
+                fill.FillColor = line.Color.WithAlpha(0.2);
+                fill.LineWidth = 0;
+                plot.MoveToBack(fill);
+            }
         }
 
         if (title is not null)
@@ -297,6 +322,13 @@ public static class InformationPlot
         plot.HideLegend();
         return plot;
     }
+
+    private static InformationBand? Band(InformationRecord record, InformationQuantity quantity) => quantity switch
+    {
+        InformationQuantity.InputInformation => record.InputInformationBand,
+        InformationQuantity.TargetInformation => record.TargetInformationBand,
+        _ => null,
+    };
 
     /// <summary>The epoch colour scale for the colour bar.</summary>
     private sealed class EpochAxis(IColormap colormap, ScottPlot.Range range) : IHasColorAxis

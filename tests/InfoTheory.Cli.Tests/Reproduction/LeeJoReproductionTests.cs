@@ -36,6 +36,22 @@ public class LeeJoReproductionTests
     }
 
     [Fact]
+    public void WithBandsTheSimplifyingPhaseIsDecidedByTheCompressionTest()
+    {
+        // The quick probe of 50 digits in 5 disjoint parts of 10: each layer's line carries the split-half test's fall and interval.
+        var (report, dir, _) = ReproductionHarness.RunQuick("lee-jo", "--bands", "5");
+        Assert.Contains("5 disjoint parts", Setting(report, "bands"));
+        var claim = report.Claims.Single(c => c.Id == "simplifying-phase");
+        Assert.Contains("compression test", claim.Rule);
+        Assert.Contains("not shown)", claim.Measured, StringComparison.Ordinal);
+        Assert.Equal(5, System.Text.RegularExpressions.Regex.Count(claim.Measured, @"\(test: -?\d+\.\d{3} \["));
+        // A quick run's falls are thousandths of a bit: some pass the test, none is a 0.1-bit phase, so no simplifying phase.
+        Assert.NotEqual(Verdict.Reproduced, claim.Verdict);
+        Assert.EndsWith("--bands 5", report.Command, StringComparison.Ordinal);
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
     public void TenPercentRunTestsTheAbsenceOfTheSimplifyingPhase()
     {
         var (report, dir, _) = ReproductionHarness.RunQuick("lee-jo-10pct");

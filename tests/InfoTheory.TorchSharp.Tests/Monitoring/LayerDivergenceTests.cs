@@ -164,7 +164,7 @@ public sealed class LayerDivergenceTests
             new InformationRecord(1, 2, "z", 1, 1, 1),
         ]);
         string csv = series.ToCsv();
-        Assert.Contains(",loss,mmi_y,rst_y,wnri_y,rst_pct_y,wnri_pct_y,kl_io,kl_rec\n", csv, StringComparison.Ordinal);
+        Assert.Contains(",loss,mmi_y,rst_y,wnri_y,rst_pct_y,wnri_pct_y,kl_io,kl_rec,", csv, StringComparison.Ordinal);
         Assert.Equal(series.Records, InformationSeries.FromCsv(csv).Records);
         Assert.Equal(series.Records, InformationSeries.FromJson(series.ToJson()).Records);
         const string older = "# infotheory-series v1; unit=bits; target=reconstruction\n" +

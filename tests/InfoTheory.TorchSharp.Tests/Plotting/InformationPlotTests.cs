@@ -159,4 +159,30 @@ public class InformationPlotTests
         var ex = Assert.Throws<ArgumentException>(() => InformationPlot.CreateInformationPlane(plain, new InformationPlaneStyle { YAxis = InformationPlaneAxis.Wnri }));
         Assert.Contains("WNRI", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void BandsAreShadedOnTheCurvesAndAroundThePlanesPoints()
+    {
+        // The same series with bands of ±0.25 bits on both quantities: one FillY per layer under the curves, one box per
+        // point on the plane, none for H(T) (no band) or without bands.
+        var banded = new InformationSeries(TargetKind.Reconstruction, Series().Records.Select(r => r with
+        {
+            InputInformationBand = new InformationBand(r.InputInformation - 0.25, r.InputInformation + 0.25, [r.InputInformation - 0.1, r.InputInformation + 0.1]),
+            TargetInformationBand = new InformationBand(r.TargetInformation - 0.25, r.TargetInformation + 0.25, [r.TargetInformation, r.TargetInformation]),
+        }));
+        var curves = InformationPlot.CreateInformationCurves(banded, InformationQuantity.InputInformation);
+        var fills = curves.GetPlottables().OfType<ScottPlot.Plottables.FillY>().ToList();
+        Assert.Equal(3, fills.Count);
+        Assert.IsType<ScottPlot.Plottables.FillY>(curves.GetPlottables().First()); // under the lines
+        Assert.Empty(InformationPlot.CreateInformationCurves(banded, InformationQuantity.Entropy).GetPlottables().OfType<ScottPlot.Plottables.FillY>());
+        Assert.Empty(InformationPlot.CreateInformationCurves(Series()).GetPlottables().OfType<ScottPlot.Plottables.FillY>());
+
+        var boxes = InformationPlot.CreateInformationPlane(banded).GetPlottables().OfType<ScottPlot.Plottables.Rectangle>().ToList();
+        Assert.Equal(15, boxes.Count);
+        var first = banded.Records[0];
+        Assert.Contains(boxes, b => b.X1 == first.InputInformation - 0.25 && b.X2 == first.InputInformation + 0.25);
+        Assert.Empty(InformationPlot.CreateInformationPlane(Series()).GetPlottables().OfType<ScottPlot.Plottables.Rectangle>());
+        InformationPlot.SaveInformationPlane(banded, Path.Combine(Folder, "plane-bands.png"));
+        InformationPlot.SaveInformationCurves(banded, Path.Combine(Folder, "curves-bands.png"));
+    }
 }

@@ -104,7 +104,16 @@ internal static class LeeJo
         run.Log.WriteLine($"  {spec.Label}: {train.Count:N0} digits, {epochs} epochs, batch {Batch}, measured every {interval} iteration(s) on {probe.Count} probe digits");
         using var model = spec.Create(run.Seed);
         using var probeX = probe.ToTensor();
-        using var monitor = new InformationMonitor(model, probeX, null, Schedule.EveryIterations(interval), spec.Measured, Options);
+        // Bands on parts of at least 10 probe digits (--bands); the compression test needs 3 parts or more.
+        int bands = Math.Min(run.Bands, probe.Count / 10);
+        var options = bands >= 3 ? Options with { ProbeBatches = bands, Seed = run.Seed } : Options;
+        if (run.Bands >= 3)
+        {
+            run.Setting("bands", bands >= 3 ? $"I(X;T) and I(T;X′) also on {bands} disjoint parts of the probe; a fall of I(X;T) counts only when the split-half compression test (5 %) also finds it"
+                : $"none: --bands {run.Bands} asked, but a probe of {probe.Count} gives fewer than 3 parts of 10", "none (one probe batch, no error bars)");
+        }
+
+        using var monitor = new InformationMonitor(model, probeX, null, Schedule.EveryIterations(interval), spec.Measured, options);
         int perEpoch = (train.Count + Batch - 1) / Batch;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         monitor.MeasureNow(0, 0, cancellationToken: run.Cancellation);
@@ -241,10 +250,22 @@ internal static class LeeJo
     public static LayerPhases LargestFall(TrainedModel trained) =>
         Phases(trained, InformationQuantity.InputInformation).MaxBy(p => p.Fall)!;
 
-    /// <summary>One line per layer: the I(X;T) phases.</summary>
+    /// <summary>One line per layer: the I(X;T) phases (and the compression test's fall and interval when measured with bands).</summary>
     public static string FallText(TrainedModel trained) => $"{trained.Spec.Label}: " + string.Join("; ",
         Phases(trained, InformationQuantity.InputInformation).Select(p =>
-            Invariant($"{p.Layer} peak {p.Peak:F3} at epoch {p.PeakEpoch + 1}, last epoch {p.End:F3}, fall {p.Fall:F3}"))) + " bits";
+            Invariant($"{p.Layer} peak {p.Peak:F3} at epoch {p.PeakEpoch + 1}, last epoch {p.End:F3}, fall {p.Fall:F3}")
+            + (p.FallTest is { } t ? Invariant($" (test: {t.Fall:F3} [{t.Low:F3}, {t.High:F3}], {(t.Significant ? "compressed" : "not shown")})") : ""))) + " bits";
+
+    /// <summary>
+    /// Whether some measured layer's I(X;T) falls by a phase: ≥ <see cref="PhaseBits"/> from its peak (epoch-long moving
+    /// average) and, when the run has bands, also by more than the probe's noise (the split-half <see cref="FallTest"/>,
+    /// one-sided 5 %). A test alone would call a fall of a thousandth of a bit real when the parts agree that closely.
+    /// </summary>
+    public static bool Compresses(TrainedModel trained) =>
+        Phases(trained, InformationQuantity.InputInformation).Any(p => p.Fall >= PhaseBits && p.Compressed != false);
+
+    /// <summary>The rule's sentence on the compression test, for claims that use it when measured with bands.</summary>
+    public const string TestRule = " With --bands, a fall counts only when the split-half compression test also finds it larger than the probe's noise (one-sided 5 %).";
 
     /// <summary>Records the phase table and key numbers of one model.</summary>
     public static void Record(ExperimentRun run, TrainedModel trained)
