@@ -26,7 +26,7 @@ internal static class InfoPlaneCommand
             new("model", "NAME", $"{string.Join('|', Models)} (default deep-ae)"),
             new("epochs", "N", "training epochs (default 20)"),
             new("probe", "N", "probe batch size from the held-out digits (default 500)"),
-            new("estimator", "NAME[,NAME...]", "renyi (default), or one of the classical estimators for H(T), I(X;T), I(T;X'): kl, wkl, ksg, ksg2 (H(T) by kl), kde, bin, gaussian; "
+            new("estimator", "NAMES", "renyi (default), or one of the classical estimators for H(T), I(X;T), I(T;X'): kl, wkl, ksg, ksg2 (H(T) by kl), kde, bin, gaussian; "
                 + "a comma list (e.g. renyi,ksg,kde) measures the same run with each and writes infoplane-NAME.csv, infoplane-estimators.png and agreement.csv "
                 + "(Spearman rho per layer and pair of estimators); an estimator's own option (--alpha, --k, ...) applies to each listed estimator that takes it"),
             new("alpha", "A", $"Rényi order (default {MatrixRenyiOptions.DefaultAlpha.ToString(CultureInfo.InvariantCulture)})"),

@@ -48,9 +48,12 @@ internal sealed class LeeJoExperiment : Experiment
                 "iterations of training, and measuring all 4,950 iterations needs about 30 minutes of CPU, more than 15 minutes on 2 cores allow.");
         }
 
-        var trained = LeeJo.Train(run, spec, train, probe, epochs, interval);
+        // Also KSG on the same activations, twice per epoch (every iteration would add minutes to the full run).
+        int compareEvery = Math.Max(interval, (train.Count + LeeJo.Batch - 1) / LeeJo.Batch / 2);
+        var trained = LeeJo.Train(run, spec, train, probe, epochs, interval, compareEvery);
         LeeJo.Figures(run, trained, "deep-ae-", "the paper's deep-AE plane, IPRL's 'Information Plane of Deep Autoencoder'");
         LeeJo.Record(run, trained);
+        LeeJoAgreement.Record(run, trained);
 
         var (layers, fitting, fittingText) = LeeJo.Fitting(trained);
         run.Claim("fitting-phase", LeeJo.FittingQuote, LeeJo.AbstractWhere + "; deep AE",
