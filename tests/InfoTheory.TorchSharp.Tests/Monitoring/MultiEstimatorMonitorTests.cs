@@ -76,6 +76,24 @@ public class MultiEstimatorMonitorTests
     }
 
     [Fact]
+    public void SampledCodeIsOneDrawForEveryEstimator()
+    {
+        using var scope = NewDisposeScope();
+        // A VAE measured on its sampled code: every forward pass draws new noise, so only one pass for all estimators
+        // gives them the same activations.
+        using var vae = new VariationalAutoencoder(latentSize: 4, hiddenSizes: [16], seed: 3, evaluationCode: VariationalCode.Sample);
+        manual_seed(7);
+        var x = rand(new long[] { 40, 784 });
+        using var monitor = new MultiEstimatorMonitor(vae, x, [new("first", Renyi), new("second", Renyi)], layers: ["z"]);
+        monitor.MeasureNow(0, 0);
+        Assert.Equal(monitor.Series["first"].Records[0], monitor.Series["second"].Records[0]);
+
+        // A second pass draws another code: measuring each estimator with its own pass would not compare like with like.
+        double again = InformationPlane.Measure(vae, x, null, ["z"], Renyi)[0].InputInformation.Value.Bits;
+        Assert.NotEqual(monitor.Series["first"].Records[0].InputInformation, again);
+    }
+
+    [Fact]
     public void CancellationHalfWayAppendsToNoSeries()
     {
         using var scope = NewDisposeScope();
