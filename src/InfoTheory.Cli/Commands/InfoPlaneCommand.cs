@@ -12,7 +12,7 @@ namespace InfoTheory.Cli.Commands;
 /// </summary>
 internal static class InfoPlaneCommand
 {
-    internal static readonly string[] Models = ["ae", "deep-ae", "sae", "tae", "vae", "lae", "cae", "inn-ae", "cnn"];
+    private static readonly string[] Models = ["ae", "deep-ae", "sae", "tae", "vae", "lae", "cae", "inn-ae", "cnn"];
 
     /// <summary>The command's spec.</summary>
     public static CommandSpec Spec { get; } = new(
