@@ -28,8 +28,8 @@ public sealed record EstimatorAgreement(string Layer, string First, string Secon
     /// or series loaded with <see cref="InformationSeries.Load"/>): the same layers measured at the same steps (epoch,
     /// iteration), as measuring one run with each estimator gives.</param>
     /// <returns>One row per layer and pair of estimators: layers × k(k−1)/2 rows for k estimators.</returns>
-    /// <exception cref="ArgumentException">Fewer than 2 series, a name repeated, or series that do not share their
-    /// layers and steps.</exception>
+    /// <exception cref="ArgumentException">Fewer than 2 series, a name repeated, series that do not share their layers
+    /// and steps, or fewer than 2 steps.</exception>
     public static IReadOnlyList<EstimatorAgreement> Of(IEnumerable<KeyValuePair<string, InformationSeries>> estimators)
     {
         ArgumentNullException.ThrowIfNull(estimators);
@@ -50,7 +50,22 @@ public sealed record EstimatorAgreement(string Layer, string First, string Secon
         }
 
         var layers = series[0].Value.Layers;
+        foreach (var (name, other) in series)
+        {
+            if (!other.Layers.SequenceEqual(layers))
+            {
+                throw new ArgumentException(
+                    $"The series of '{name}' has layers {string.Join(", ", other.Layers)} but that of '{series[0].Key}' has {string.Join(", ", layers)}: agreement compares the same layers of one run.",
+                    nameof(estimators));
+            }
+        }
+
         var trajectories = series.Select(s => layers.Select(l => Trajectory(s, l, series[0])).ToArray()).ToArray();
+        if (trajectories[0].Any(t => t.Length < 2))
+        {
+            throw new ArgumentException("The series hold fewer than 2 measurements of a layer; a rank correlation needs at least 2 steps: measure again before asking for the agreement.",
+                nameof(estimators));
+        }
         var rows = new List<EstimatorAgreement>();
         for (int l = 0; l < layers.Count; l++)
         {

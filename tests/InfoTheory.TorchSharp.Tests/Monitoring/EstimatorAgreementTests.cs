@@ -70,6 +70,11 @@ public class EstimatorAgreementTests
         Assert.Equal("estimators", steps.ParamName);
         Assert.Contains("other steps of layer 'enc1'", steps.Message);
 
+        var layers = Assert.Throws<ArgumentException>(() => EstimatorAgreement.Of([new("renyi", a), new("ksg", new InformationSeries(TargetKind.Reconstruction, a.Records.Where(r => r.Layer == "z")))]));
+        Assert.Contains("has layers z but that of 'renyi' has enc1, z", layers.Message);
+        var first = new InformationSeries(TargetKind.Reconstruction, a.Records.Take(2));
+        Assert.Contains("at least 2 steps", Assert.Throws<ArgumentException>(() => EstimatorAgreement.Of([new("renyi", first), new("ksg", first)])).Message);
+
         Assert.Contains("at least 2", Assert.Throws<ArgumentException>(() => EstimatorAgreement.Of([new("renyi", a)])).Message);
         Assert.Contains("give each estimator once", Assert.Throws<ArgumentException>(() => EstimatorAgreement.Of([new("ksg", a), new("ksg", a)])).Message);
     }
