@@ -20,12 +20,15 @@ internal static class InfoPlaneCommand
         "train a model on MNIST and draw its information plane",
         "Trains a TorchSharp model on MNIST (the embedded 10k digits unless --data names a folder of IDX files), measuring "
         + "H(T), I(X;T) and I(T;X') (I(T;Y) for cnn) of every layer on a fixed probe batch with the matrix-based Rényi "
-        + "estimator, before training and after every epoch. Writes infoplane.png, loss.png and infoplane.csv to --out.",
+        + "estimator, before training and after every epoch. Writes infoplane.png, loss.png and infoplane.csv to --out. "
+        + "With --estimator A,B,... the same activations are measured with each estimator and the planes are drawn side by side.",
         [
             new("model", "NAME", $"{string.Join('|', Models)} (default deep-ae)"),
             new("epochs", "N", "training epochs (default 20)"),
             new("probe", "N", "probe batch size from the held-out digits (default 500)"),
-            new("estimator", "NAME", "renyi (default), or one of the classical estimators for H(T), I(X;T), I(T;X'): kl, wkl, ksg, ksg2 (H(T) by kl), kde, bin, gaussian"),
+            new("estimator", "NAMES", "renyi (default), or one of the classical estimators for H(T), I(X;T), I(T;X'): kl, wkl, ksg, ksg2 (H(T) by kl), kde, bin, gaussian; "
+                + "a comma list (e.g. renyi,ksg,kde) measures the same run with each and writes infoplane-NAME.csv, infoplane-estimators.png and agreement.csv "
+                + "(Spearman rho per layer and pair of estimators); an estimator's own option (--alpha, --k, ...) applies to each listed estimator that takes it"),
             new("alpha", "A", $"Rényi order (default {MatrixRenyiOptions.DefaultAlpha.ToString(CultureInfo.InvariantCulture)})"),
             new("bandwidth", "RULE", "kernel width per layer: scott (default for autoencoders, γ = 2 as Lee & Jo), silverman (default for cnn, h = 5 as Yu et al.), median"),
             new("h", "H", $"silverman: σ = H·N^(-1/(4+d)) (default {Bandwidth.DefaultH})"),
@@ -50,6 +53,12 @@ internal static class InfoPlaneCommand
         if (!Models.Contains(modelName))
         {
             throw new UsageException($"--model {modelName} is not one of {string.Join(", ", Models)}.");
+        }
+
+        if (EstimatorList.Parse(args) is { Count: > 1 } estimators)
+        {
+            InfoPlaneComparison.Run(args, context, modelName, estimators);
+            return;
         }
 
         // The classical estimators' table decides which options apply (Rényi's alpha/bandwidth/h/gamma only with renyi).
@@ -172,7 +181,7 @@ internal static class InfoPlaneCommand
     }
 
     /// <summary>The kernel-width rule: the seed papers' choice per model unless --bandwidth/--h/--gamma say otherwise.</summary>
-    private static Bandwidth BandwidthFor(string modelName, ParsedArguments args)
+    internal static Bandwidth BandwidthFor(string modelName, ParsedArguments args)
     {
         double? h = args.GetPositive("h", "Yu et al. use 5 for activations.");
         double? gamma = args.GetPositive("gamma", "Lee & Jo use 2.");
@@ -192,7 +201,7 @@ internal static class InfoPlaneCommand
         }
     }
 
-    private static (ImageDataset Train, ImageDataset Test) LoadData(string? folder, int trainCount)
+    internal static (ImageDataset Train, ImageDataset Test) LoadData(string? folder, int trainCount)
     {
         if (folder is null)
         {
@@ -210,7 +219,7 @@ internal static class InfoPlaneCommand
         return (trainPart, fullTest ?? fullTrain.Slice(trainPart.Count, fullTrain.Count - trainPart.Count));
     }
 
-    private static ZooModel CreateModel(string name, int seed) => name switch
+    internal static ZooModel CreateModel(string name, int seed) => name switch
     {
         "ae" => new Autoencoder(seed: seed),
         "deep-ae" => new DeepAutoencoder(seed: seed),
@@ -224,7 +233,7 @@ internal static class InfoPlaneCommand
     };
 
     /// <summary>A one-line text progress bar (redrawn in place on a terminal, a line per epoch otherwise).</summary>
-    private sealed class ProgressBar(TextWriter writer, int total)
+    internal sealed class ProgressBar(TextWriter writer, int total)
     {
         private readonly bool _interactive = writer == Console.Out && !Console.IsOutputRedirected;
         private string _note = "";

@@ -15,7 +15,7 @@ internal static class JsonOutput
     // Relaxed escaping keeps paths and Greek letters readable; the output is never embedded in HTML.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>entropy / mi / mmi: value, unit, estimator, alpha, sigma, bandwidth, n, clipped_eigenvalue_mass, saturated.</summary>
+    /// <summary>entropy / mi / mmi: value, unit, estimator, alpha, sigma, bandwidth, n, clipped_eigenvalue_mass, saturated, diagnostics.</summary>
     public static string Format(EstimateReport report, CommonSettings settings) => Write(w =>
     {
         var d = report.Diagnostics;
@@ -47,9 +47,10 @@ internal static class JsonOutput
         w.WriteNumber("n", report.Count);
         w.WriteNumber("clipped_eigenvalue_mass", d.ClippedEigenvalueMass);
         w.WriteBoolean("saturated", d.Saturated);
+        WriteDiagnostics(w, d, report.Command == "mi" ? ["x", "y"] : ["x", "layer"]);
     });
 
-    /// <summary>pid: mmi, rst, wnri, rst_pct, wnri_pct, unit, pairs, map_information, alpha, sigma_x, sigma_maps, saturated.</summary>
+    /// <summary>pid: mmi, rst, wnri, rst_pct, wnri_pct, unit, pairs, map_information, alpha, sigma_x, sigma_maps, saturated, diagnostics.</summary>
     public static string Format(PidReport report, CommonSettings settings) => Write(w =>
     {
         var r = report.Result;
@@ -89,6 +90,7 @@ internal static class JsonOutput
         w.WriteNumber("pairs_total", report.AllPairs);
         w.WriteNumber("clipped_eigenvalue_mass", d.ClippedEigenvalueMass);
         w.WriteBoolean("saturated", d.Saturated);
+        WriteDiagnostics(w, d, ["x", "layer"]);
     });
 
     private static string Write(Action<Utf8JsonWriter> body)
@@ -110,6 +112,29 @@ internal static class JsonOutput
         foreach (double v in values)
         {
             w.WriteNumberValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>
+    /// <c>diagnostics</c>: one object per variable (<see cref="WidthCheck"/>) named in order (x then y for mi, x then the
+    /// layer for mmi and pid, x for entropy); <c>sigma_over_median</c> is null when the median distance is 0.
+    /// </summary>
+    private static void WriteDiagnostics(Utf8JsonWriter w, RenyiDiagnostics d, string[] names)
+    {
+        w.WriteStartArray("diagnostics");
+        for (int v = 0; v < d.WidthChecks.Count; v++)
+        {
+            var c = d.WidthChecks[v];
+            w.WriteStartObject();
+            w.WriteString("variable", d.WidthChecks.Count == 1 ? "x" : names[v]);
+            w.WriteNumber("sigma", c.Sigma);
+            w.WriteNumber("median_distance", c.MedianDistance);
+            WriteNullable(w, "sigma_over_median", double.IsFinite(c.SigmaOverMedian) ? c.SigmaOverMedian : null);
+            WriteNullable(w, "entropy_over_log_n", c.EntropyOverLogN);
+            w.WriteBoolean("width_dominated", c.WidthDominated);
+            w.WriteEndObject();
         }
 
         w.WriteEndArray();

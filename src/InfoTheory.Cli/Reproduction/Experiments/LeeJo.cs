@@ -97,9 +97,11 @@ internal static class LeeJo
 
     /// <summary>
     /// Trains one model with IPRL's optimiser and batch and measures it before training and every
-    /// <paramref name="interval"/> iterations after.
+    /// <paramref name="interval"/> iterations after; with <paramref name="compareEvery"/> also every that many iterations with
+    /// each estimator of <see cref="LeeJoAgreement.Estimators"/> on the same activations (<see cref="TrainedModel.Comparison"/>).
     /// </summary>
-    public static TrainedModel Train(ExperimentRun run, ModelSpec spec, ImageDataset train, ImageDataset probe, int epochs, int interval)
+    public static TrainedModel Train(ExperimentRun run, ModelSpec spec, ImageDataset train, ImageDataset probe, int epochs, int interval,
+        int? compareEvery = null)
     {
         run.Log.WriteLine($"  {spec.Label}: {train.Count:N0} digits, {epochs} epochs, batch {Batch}, measured every {interval} iteration(s) on {probe.Count} probe digits");
         using var model = spec.Create(run.Seed);
@@ -114,9 +116,13 @@ internal static class LeeJo
         }
 
         using var monitor = new InformationMonitor(model, probeX, null, Schedule.EveryIterations(interval), spec.Measured, options);
+        using var comparison = compareEvery is { } every
+            ? new MultiEstimatorMonitor(model, probeX, LeeJoAgreement.Estimators, null, Schedule.EveryIterations(every), spec.Measured)
+            : null;
         int perEpoch = (train.Count + Batch - 1) / Batch;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         monitor.MeasureNow(0, 0, cancellationToken: run.Cancellation);
+        comparison?.MeasureNow(0, 0, cancellationToken: run.Cancellation);
         var losses = Trainer.Train(model, train, epochs, Batch, LearningRate, run.Seed,
             onEpoch: (epoch, loss) =>
             {
@@ -125,7 +131,11 @@ internal static class LeeJo
                     run.Log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    epoch {epoch + 1}/{epochs}: loss {loss:G4} ({clock.Elapsed.TotalSeconds:F0} s)"));
                 }
             },
-            onIteration: i => monitor.Step(i / perEpoch, i + 1, cancellationToken: run.Cancellation),
+            onIteration: i =>
+            {
+                monitor.Step(i / perEpoch, i + 1, cancellationToken: run.Cancellation);
+                comparison?.Step(i / perEpoch, i + 1, cancellationToken: run.Cancellation);
+            },
             cancellationToken: run.Cancellation);
 
         var trainSubset = train.Slice(0, Math.Min(1000, train.Count));
@@ -141,7 +151,11 @@ internal static class LeeJo
             meanCode = new InformationSeries(TargetKind.Reconstruction, measured.Select(m => m.ToRecord(epochs, perEpoch * epochs)));
         }
 
-        return new TrainedModel(spec, monitor.Series, losses, perEpoch, interval, trainError, testError, meanCode);
+        return new TrainedModel(spec, monitor.Series, losses, perEpoch, interval, trainError, testError, meanCode)
+        {
+            Comparison = comparison?.Series,
+            CompareEvery = compareEvery ?? 0,
+        };
     }
 
     /// <summary>Mean squared reconstruction error (per pixel) of <paramref name="data"/> in eval mode.</summary>
@@ -313,4 +327,11 @@ internal sealed record ModelSpec(string Key, string Label, string Script, string
 
 /// <summary>One trained and measured model.</summary>
 internal sealed record TrainedModel(ModelSpec Spec, InformationSeries Series, IReadOnlyList<double> Losses, int IterationsPerEpoch, int Interval,
-    double TrainError, double TestError, InformationSeries? MeanCode);
+    double TrainError, double TestError, InformationSeries? MeanCode)
+{
+    /// <summary>Each estimator's series of the comparison measurements (<see cref="LeeJoAgreement.Estimators"/>), or null when none were taken.</summary>
+    public IReadOnlyDictionary<string, InformationSeries>? Comparison { get; init; }
+
+    /// <summary>The iterations between comparison measurements (0 when none were taken).</summary>
+    public int CompareEvery { get; init; }
+}

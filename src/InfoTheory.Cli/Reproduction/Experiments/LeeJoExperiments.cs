@@ -48,9 +48,13 @@ internal sealed class LeeJoExperiment : Experiment
                 "iterations of training, and measuring all 4,950 iterations needs about 30 minutes of CPU, more than 15 minutes on 2 cores allow.");
         }
 
-        var trained = LeeJo.Train(run, spec, train, probe, epochs, interval);
+        // Also KSG on the same activations, twice per epoch: 102 comparisons in the full run, within its noise (121.6 s against
+        // 126.8 s without, back to back on a shared 2-core AMD EPYC, 2026-12-06); every iteration would be 4,951.
+        int compareEvery = Math.Max(interval, (train.Count + LeeJo.Batch - 1) / LeeJo.Batch / 2);
+        var trained = LeeJo.Train(run, spec, train, probe, epochs, interval, compareEvery);
         LeeJo.Figures(run, trained, "deep-ae-", "the paper's deep-AE plane, IPRL's 'Information Plane of Deep Autoencoder'");
         LeeJo.Record(run, trained);
+        LeeJoAgreement.Record(run, trained);
 
         var (layers, fitting, fittingText) = LeeJo.Fitting(trained);
         run.Claim("fitting-phase", LeeJo.FittingQuote, LeeJo.AbstractWhere + "; deep AE",
