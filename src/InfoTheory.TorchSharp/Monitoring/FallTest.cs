@@ -42,12 +42,7 @@ public sealed record FallTest(int Batches, int PeakIteration, int PeakEpoch, dou
     /// </summary>
     internal static FallTest? Of(IReadOnlyList<InformationRecord> track, InformationQuantity quantity, int window)
     {
-        var bands = track.Select(r => quantity switch
-        {
-            InformationQuantity.InputInformation => r.InputInformationBand,
-            InformationQuantity.TargetInformation => r.TargetInformationBand,
-            _ => null,
-        }).ToList();
+        var bands = track.Select(r => r.BandOf(quantity)).ToList();
         int b = bands[0]?.Batches.Count ?? 0;
         if (b < 3 || bands.Any(band => band is null || band.Batches.Count != b))
         {

@@ -211,7 +211,7 @@ public static class InformationPlane
         var measured = new StepProgress(progress, "layers", outputs.Count);
         var layers = outputs.Select(o => o.AsSamples()).ToList();
         var plane = PlaneOf(x, y, layers, options, cancellationToken);
-        (InformationEstimate[][] Input, InformationEstimate[][] Target)? bands = parts >= 2 ? Bands(x, y, layers, options, cancellationToken) : null;
+        (InformationEstimate[][] Entropy, InformationEstimate[][] Input, InformationEstimate[][] Target)? bands = parts >= 2 ? Bands(x, y, layers, options, cancellationToken) : null;
         var errorMi = options.ErrorEstimator ?? new MatrixRenyiMutualInformation(options.ErrorRenyi);
         var result = new LayerMeasurement[outputs.Count];
         for (int k = 0; k < outputs.Count; k++)
@@ -221,6 +221,7 @@ public static class InformationPlane
             var (h, ixt, ity) = plane(k);
             var m = new LayerMeasurement(layer.Layer, layer.Shape, h, ixt, ity)
             {
+                EntropyBatches = bands?.Entropy[k],
                 InputInformationBatches = bands?.Input[k],
                 TargetInformationBatches = bands?.Target[k],
             };
@@ -320,15 +321,16 @@ public static class InformationPlane
     }
 
     /// <summary>
-    /// I(X;T) and I(T;Y) of every layer on each of <see cref="InformationPlaneOptions.ProbeBatches"/> disjoint parts of the
-    /// probe (rows by a permutation seeded with <see cref="InformationPlaneOptions.Seed"/>): [layer][part].
+    /// H(T), I(X;T) and I(T;Y) of every layer on each of <see cref="InformationPlaneOptions.ProbeBatches"/> disjoint parts
+    /// of the probe (rows by a permutation seeded with <see cref="InformationPlaneOptions.Seed"/>): [layer][part].
     /// </summary>
-    private static (InformationEstimate[][] Input, InformationEstimate[][] Target) Bands(Samples x, Samples y, List<Samples> layers,
+    private static (InformationEstimate[][] Entropy, InformationEstimate[][] Input, InformationEstimate[][] Target) Bands(Samples x, Samples y, List<Samples> layers,
         InformationPlaneOptions options, CancellationToken cancellationToken)
     {
         int parts = options.ProbeBatches, size = x.Count / parts;
         var order = Enumerable.Range(0, x.Count).ToArray();
         new Random(options.Seed).Shuffle(order);
+        var entropy = layers.Select(_ => new InformationEstimate[parts]).ToArray();
         var input = layers.Select(_ => new InformationEstimate[parts]).ToArray();
         var target = layers.Select(_ => new InformationEstimate[parts]).ToArray();
         for (int b = 0; b < parts; b++)
@@ -337,11 +339,11 @@ public static class InformationPlane
             var plane = PlaneOf(x.Select(rows), y.Select(rows), [.. layers.Select(t => t.Select(rows))], options, cancellationToken);
             for (int k = 0; k < layers.Count; k++)
             {
-                (_, input[k][b], target[k][b]) = plane(k);
+                (entropy[k][b], input[k][b], target[k][b]) = plane(k);
             }
         }
 
-        return (input, target);
+        return (entropy, input, target);
     }
 
     /// <summary>A layer's input and output must live in one space (the same values per observation) for D(input‖output).</summary>

@@ -137,10 +137,12 @@ public sealed record InformationPlaneOptions
     /// Uncertainty bands (default 1: none): with B ≥ 2 the probe batch is also split into B disjoint parts of ⌊N/B⌋
     /// observations (rows drawn by a permutation seeded with <see cref="Seed"/>, so that a probe sorted by class still
     /// gives mixed parts, and the same parts at every measurement of a monitor, so that <see cref="FallTest"/> can pair
-    /// them across steps; the N − B·⌊N/B⌋ left over are in no part), I(X;T) and I(T;Y) of every layer are estimated on
-    /// each part with the same estimator, and each measurement carries the B estimates
-    /// (<see cref="LayerMeasurement.InputInformationBatches"/>) and its record a 95 % prediction band
-    /// (<see cref="InformationBand"/>). The measured values themselves still come from the whole probe.
+    /// them across steps; the N − B·⌊N/B⌋ left over are in no part), H(T), I(X;T) and I(T;Y) of every layer are estimated
+    /// on each part with the same estimators (the part's plane already computes H(T), so its band costs nothing more), and
+    /// each measurement carries the B estimates (<see cref="LayerMeasurement.EntropyBatches"/>,
+    /// <see cref="LayerMeasurement.InputInformationBatches"/>, <see cref="LayerMeasurement.TargetInformationBatches"/>)
+    /// and its record a 95 % prediction band of each (<see cref="InformationBand"/>). The measured values themselves still
+    /// come from the whole probe.
     /// </summary>
     /// <remarks>
     /// <para>Disjoint parts, not bootstrap resamples: a duplicated observation makes two identical Gram rows and a k-NN

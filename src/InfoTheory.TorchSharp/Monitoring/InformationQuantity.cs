@@ -30,6 +30,24 @@ public static class InformationQuantityExtensions
         };
     }
 
+    /// <summary>
+    /// The 95 % band of <paramref name="quantity"/> in <paramref name="record"/> (<see cref="InformationRecord.EntropyBand"/>,
+    /// <see cref="InformationRecord.InputInformationBand"/> or <see cref="InformationRecord.TargetInformationBand"/>), or
+    /// null when the record was measured without bands.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not a defined quantity.</exception>
+    public static InformationBand? BandOf(this InformationRecord record, InformationQuantity quantity)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return quantity switch
+        {
+            InformationQuantity.Entropy => record.EntropyBand,
+            InformationQuantity.InputInformation => record.InputInformationBand,
+            InformationQuantity.TargetInformation => record.TargetInformationBand,
+            _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, $"quantity = {quantity} is not an InformationQuantity; use Entropy, InputInformation or TargetInformation."),
+        };
+    }
+
     /// <summary>The quantity's usual symbol: <c>H(T)</c>, <c>I(X;T)</c>, or <c>I(T;X')</c> / <c>I(T;Y)</c> by <paramref name="target"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Not a defined quantity.</exception>
     public static string Symbol(this InformationQuantity quantity, TargetKind target = TargetKind.Reconstruction) => quantity switch

@@ -66,4 +66,31 @@ public sealed record InformationRecord(int Epoch, int Iteration, string Layer, d
 
     /// <summary>The 95 % prediction band of <see cref="TargetInformation"/> (CSV <c>i_ty_low</c>, <c>i_ty_high</c>, <c>i_ty_batches</c>), or null.</summary>
     public InformationBand? TargetInformationBand { get; init; }
+
+    /// <summary>
+    /// The 95 % prediction band of <see cref="Entropy"/> from the same disjoint probe batches (CSV <c>h_t_low</c>,
+    /// <c>h_t_high</c>, <c>h_t_batches</c>), or null when measured without bands.
+    /// </summary>
+    public InformationBand? EntropyBand { get; init; }
+
+    /// <summary>
+    /// How the layer's kernel width compared with the spread of its activations in the I(X;T) estimate (CSV
+    /// <c>sigma_t</c>, <c>median_distance_t</c>, <c>sigma_over_median_t</c>, <c>h_t_over_log_n</c>,
+    /// <c>width_dominated_t</c>), or null when I(X;T) was not estimated by matrix Rényi (KSG, KDE, other estimators). When
+    /// its <see cref="WidthCheck.WidthDominated"/> is true the width, not the data, decides this record's values.
+    /// </summary>
+    public WidthCheck? LayerWidthCheck { get; init; }
+
+    /// <summary>
+    /// How the input's kernel width compared with the spread of X in the I(X;T) estimate (CSV <c>sigma_x</c>,
+    /// <c>median_distance_x</c>, <c>sigma_over_median_x</c>, <c>h_x_over_log_n</c>, <c>width_dominated_x</c>), or null
+    /// when I(X;T) was not estimated by matrix Rényi.
+    /// </summary>
+    public WidthCheck? InputWidthCheck { get; init; }
+
+    /// <summary>
+    /// True when <see cref="LayerWidthCheck"/> or <see cref="InputWidthCheck"/> is <see cref="WidthCheck.WidthDominated"/>:
+    /// the kernel width, not the data, decided I(X;T) (and the layer's other values); false when neither check is known.
+    /// </summary>
+    public bool WidthDominated => LayerWidthCheck is { WidthDominated: true } || InputWidthCheck is { WidthDominated: true };
 }

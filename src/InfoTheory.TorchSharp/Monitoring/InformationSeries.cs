@@ -11,22 +11,32 @@ namespace InfoTheory.TorchSharp;
 /// (chosen by the file extension); <see cref="Load"/> reads both back exactly (every double round-trips bit for bit).
 /// </summary>
 /// <remarks>
-/// <para>CSV: a first line <c># infotheory-series v3; unit=bits; target=reconstruction</c> (read it with
+/// <para>CSV: a first line <c># infotheory-series v4; unit=bits; target=reconstruction</c> (read it with
 /// <c>pandas.read_csv(path, comment='#')</c>), then the header
-/// <c>epoch,iteration,layer,h_t,i_xt,i_ty,mmi,rst,wnri,rst_pct,wnri_pct,saturated,i_err,loss,mmi_y,rst_y,wnri_y,rst_pct_y,wnri_pct_y,kl_io,kl_rec,i_xt_low,i_xt_high,i_ty_low,i_ty_high,i_xt_batches,i_ty_batches</c>
-/// (mmi_y … wnri_pct_y: the proxies with respect to Y; kl_io, kl_rec: the layer divergences; i_xt_low … i_ty_high: the
-/// 95 % prediction bands of <see cref="InformationBand"/>, and i_xt_batches, i_ty_batches the B disjoint-batch estimates
-/// they come from, separated by <c>;</c> in one cell); information in bits, missing values empty (the band cells of a run
-/// without bands), numbers in the invariant culture with shortest round-trip formatting. Version 2 files (the header
-/// without the last six columns) and version 1 files (without the last thirteen) still load.</para>
-/// <para>JSON: <c>{"format":"infotheory-series","version":3,"unit":"bits","target":"reconstruction","records":[{…}]}</c>
-/// with the same snake_case names (the batches as arrays); NaN and ±Infinity (e.g. a diverged loss) are written as strings.</para>
+/// <c>epoch,iteration,layer,h_t,i_xt,i_ty,mmi,rst,wnri,rst_pct,wnri_pct,saturated,i_err,loss,mmi_y,rst_y,wnri_y,rst_pct_y,wnri_pct_y,kl_io,kl_rec,i_xt_low,i_xt_high,i_ty_low,i_ty_high,i_xt_batches,i_ty_batches,h_t_low,h_t_high,h_t_batches,sigma_t,median_distance_t,sigma_over_median_t,h_t_over_log_n,width_dominated_t,sigma_x,median_distance_x,sigma_over_median_x,h_x_over_log_n,width_dominated_x</c>
+/// (mmi_y … wnri_pct_y: the proxies with respect to Y; kl_io, kl_rec: the layer divergences; i_xt_low … i_ty_high and
+/// h_t_low, h_t_high: the 95 % prediction bands of <see cref="InformationBand"/>, and i_xt_batches, i_ty_batches,
+/// h_t_batches the B disjoint-batch estimates they come from, separated by <c>;</c> in one cell; sigma_t …
+/// width_dominated_t: the layer's <see cref="WidthCheck"/> in the I(X;T) estimate (σ and the median distance in the
+/// activations' units, h_t_over_log_n = S(T)/log N, width_dominated_t <c>true</c> or <c>false</c>), sigma_x …
+/// width_dominated_x the same for X; see <see cref="InformationRecord.LayerWidthCheck"/>); information in bits, missing
+/// values empty (the band cells of a run without bands, the width cells of an estimator other than matrix Rényi),
+/// numbers in the invariant culture with shortest round-trip formatting (<c>Infinity</c> for σ/median when the median
+/// distance is 0). Version 3 files (the header without the last thirteen columns), version 2 files (without the last
+/// nineteen) and version 1 files (without the last twenty-six) still load.</para>
+/// <para>JSON: <c>{"format":"infotheory-series","version":4,"unit":"bits","target":"reconstruction","records":[{…}]}</c>
+/// with the same snake_case names (the batches as arrays, the width cells as numbers, booleans or null); NaN and
+/// ±Infinity (e.g. a diverged loss) are written as strings. Files of versions 1 to 3 load, their missing fields null.</para>
 /// </remarks>
 public sealed class InformationSeries
 {
     private const string CsvHeaderV1 = "epoch,iteration,layer,h_t,i_xt,i_ty,mmi,rst,wnri,rst_pct,wnri_pct,saturated,i_err,loss";
     private const string CsvHeaderV2 = CsvHeaderV1 + ",mmi_y,rst_y,wnri_y,rst_pct_y,wnri_pct_y,kl_io,kl_rec";
-    private const string CsvHeader = CsvHeaderV2 + ",i_xt_low,i_xt_high,i_ty_low,i_ty_high,i_xt_batches,i_ty_batches";
+    private const string CsvHeaderV3 = CsvHeaderV2 + ",i_xt_low,i_xt_high,i_ty_low,i_ty_high,i_xt_batches,i_ty_batches";
+    private const string CsvHeader = CsvHeaderV3 + ",h_t_low,h_t_high,h_t_batches"
+        + ",sigma_t,median_distance_t,sigma_over_median_t,h_t_over_log_n,width_dominated_t"
+        + ",sigma_x,median_distance_x,sigma_over_median_x,h_x_over_log_n,width_dominated_x";
+    private const int Version = 4;
     private const string Magic = "infotheory-series";
 
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -110,7 +120,7 @@ public sealed class InformationSeries
     public string ToCsv()
     {
         var sb = new StringBuilder();
-        sb.Append("# ").Append(Magic).Append(" v3; unit=bits; target=").Append(TargetName(Target)).Append('\n');
+        sb.Append("# ").Append(Magic).Append(" v").Append(Version.ToString(CultureInfo.InvariantCulture)).Append("; unit=bits; target=").Append(TargetName(Target)).Append('\n');
         sb.Append(CsvHeader).Append('\n');
         foreach (var r in _records)
         {
@@ -140,7 +150,12 @@ public sealed class InformationSeries
               .Append(Num(r.TargetInformationBand?.Low)).Append(',')
               .Append(Num(r.TargetInformationBand?.High)).Append(',')
               .Append(Nums(r.InputInformationBand?.Batches)).Append(',')
-              .Append(Nums(r.TargetInformationBand?.Batches)).Append('\n');
+              .Append(Nums(r.TargetInformationBand?.Batches)).Append(',')
+              .Append(Num(r.EntropyBand?.Low)).Append(',')
+              .Append(Num(r.EntropyBand?.High)).Append(',')
+              .Append(Nums(r.EntropyBand?.Batches)).Append(',');
+            AppendWidth(sb, r.LayerWidthCheck).Append(',');
+            AppendWidth(sb, r.InputWidthCheck).Append('\n');
         }
 
         return sb.ToString();
@@ -170,14 +185,15 @@ public sealed class InformationSeries
 
         int fields = at >= lines.Count ? 0 : lines[at] switch
         {
-            CsvHeader => 27,
+            CsvHeader => 40,
+            CsvHeaderV3 => 27,
             CsvHeaderV2 => 21,
             CsvHeaderV1 => 14,
             _ => 0,
         };
         if (fields == 0)
         {
-            throw new FormatException($"Not an information series: expected the header '{CsvHeader}' (or that of version 1 or 2).");
+            throw new FormatException($"Not an information series: expected the header '{CsvHeader}' (or that of version 1, 2 or 3).");
         }
 
         var series = new InformationSeries(target);
@@ -219,6 +235,9 @@ public sealed class InformationSeries
                 ReconstructionDivergence = fields > 14 ? Parse(f[20]) : null,
                 InputInformationBand = fields > 21 ? ParseBand(f[21], f[22], f[25], i + 1, "i_xt") : null,
                 TargetInformationBand = fields > 21 ? ParseBand(f[23], f[24], f[26], i + 1, "i_ty") : null,
+                EntropyBand = fields > 27 ? ParseBand(f[27], f[28], f[29], i + 1, "h_t") : null,
+                LayerWidthCheck = fields > 27 ? ParseWidth(f, 30, i + 1, "t") : null,
+                InputWidthCheck = fields > 27 ? ParseWidth(f, 35, i + 1, "x") : null,
             });
         }
 
@@ -227,7 +246,7 @@ public sealed class InformationSeries
 
     /// <summary>The series as JSON text.</summary>
     public string ToJson() => JsonSerializer.Serialize(
-        new JsonSeries(Magic, 3, "bits", TargetName(Target), [.. _records.Select(JsonRecord.From)]), JsonOptions);
+        new JsonSeries(Magic, Version, "bits", TargetName(Target), [.. _records.Select(JsonRecord.From)]), JsonOptions);
 
     /// <summary>Parses JSON text written by <see cref="ToJson"/>.</summary>
     /// <exception cref="FormatException">The text is not a series.</exception>
@@ -298,6 +317,39 @@ public sealed class InformationSeries
         }
 
         return new InformationBand(Parse(low)!.Value, Parse(high)!.Value, [.. batches.Split(';').Select(v => Parse(v) ?? throw new FormatException($"Line {line}: an empty value in {column}_batches."))]);
+    }
+
+    /// <summary>The five width cells (sigma, median_distance, sigma_over_median, h_over_log_n, width_dominated) of a check, or empty ones.</summary>
+    private static StringBuilder AppendWidth(StringBuilder sb, WidthCheck? check) => check is null ? sb.Append(",,,,")
+        : sb.Append(Num(check.Sigma)).Append(',')
+            .Append(Num(check.MedianDistance)).Append(',')
+            .Append(Num(check.SigmaOverMedian)).Append(',')
+            .Append(Num(check.EntropyOverLogN)).Append(',')
+            .Append(check.WidthDominated ? "true" : "false");
+
+    /// <summary>
+    /// A width check from its five cells at <paramref name="at"/>: all empty (not measured) or σ, the median distance and
+    /// their ratio given (the entropy share may be empty); width_dominated is recomputed from them, so it must agree.
+    /// </summary>
+    private static WidthCheck? ParseWidth(List<string> f, int at, int line, string variable)
+    {
+        if (f.Skip(at).Take(5).All(c => c.Length == 0))
+        {
+            return null;
+        }
+
+        if (Parse(f[at]) is not { } sigma || Parse(f[at + 1]) is not { } median || Parse(f[at + 2]) is not { } ratio)
+        {
+            throw new FormatException($"Line {line}: sigma_{variable}, median_distance_{variable} and sigma_over_median_{variable} must be all empty or all given.");
+        }
+
+        var check = new WidthCheck(sigma, median, ratio, Parse(f[at + 3]));
+        if (f[at + 4] != (check.WidthDominated ? "true" : "false"))
+        {
+            throw new FormatException($"Line {line}: width_dominated_{variable} is '{f[at + 4]}' but sigma_over_median_{variable} = {f[at + 2]} makes it {(check.WidthDominated ? "true" : "false")}.");
+        }
+
+        return check;
     }
 
     private static double? Parse(string field) =>
@@ -383,13 +435,29 @@ public sealed class InformationSeries
         [property: JsonPropertyName("i_ty_low")] double? ITYLow = null,
         [property: JsonPropertyName("i_ty_high")] double? ITYHigh = null,
         [property: JsonPropertyName("i_xt_batches")] IReadOnlyList<double>? IXTBatches = null,
-        [property: JsonPropertyName("i_ty_batches")] IReadOnlyList<double>? ITYBatches = null)
+        [property: JsonPropertyName("i_ty_batches")] IReadOnlyList<double>? ITYBatches = null,
+        [property: JsonPropertyName("h_t_low")] double? HTLow = null,
+        [property: JsonPropertyName("h_t_high")] double? HTHigh = null,
+        [property: JsonPropertyName("h_t_batches")] IReadOnlyList<double>? HTBatches = null,
+        [property: JsonPropertyName("sigma_t")] double? SigmaT = null,
+        [property: JsonPropertyName("median_distance_t")] double? MedianDistanceT = null,
+        [property: JsonPropertyName("sigma_over_median_t")] double? SigmaOverMedianT = null,
+        [property: JsonPropertyName("h_t_over_log_n")] double? HTOverLogN = null,
+        [property: JsonPropertyName("width_dominated_t")] bool? WidthDominatedT = null,
+        [property: JsonPropertyName("sigma_x")] double? SigmaX = null,
+        [property: JsonPropertyName("median_distance_x")] double? MedianDistanceX = null,
+        [property: JsonPropertyName("sigma_over_median_x")] double? SigmaOverMedianX = null,
+        [property: JsonPropertyName("h_x_over_log_n")] double? HXOverLogN = null,
+        [property: JsonPropertyName("width_dominated_x")] bool? WidthDominatedX = null)
     {
         public static JsonRecord From(InformationRecord r) => new(r.Epoch, r.Iteration, r.Layer, r.Entropy, r.InputInformation, r.TargetInformation,
             r.Mmi, r.Rst, r.Wnri, r.RstPercent, r.WnriPercent, r.Saturated, r.ErrorInformation, r.Loss,
             r.TargetMmi, r.TargetRst, r.TargetWnri, r.TargetRstPercent, r.TargetWnriPercent, r.InputOutputDivergence, r.ReconstructionDivergence,
             r.InputInformationBand?.Low, r.InputInformationBand?.High, r.TargetInformationBand?.Low, r.TargetInformationBand?.High,
-            r.InputInformationBand?.Batches, r.TargetInformationBand?.Batches);
+            r.InputInformationBand?.Batches, r.TargetInformationBand?.Batches,
+            r.EntropyBand?.Low, r.EntropyBand?.High, r.EntropyBand?.Batches,
+            r.LayerWidthCheck?.Sigma, r.LayerWidthCheck?.MedianDistance, r.LayerWidthCheck?.SigmaOverMedian, r.LayerWidthCheck?.EntropyOverLogN, r.LayerWidthCheck?.WidthDominated,
+            r.InputWidthCheck?.Sigma, r.InputWidthCheck?.MedianDistance, r.InputWidthCheck?.SigmaOverMedian, r.InputWidthCheck?.EntropyOverLogN, r.InputWidthCheck?.WidthDominated);
 
         public InformationRecord ToRecord() => new(Epoch, Iteration, Layer, HT, IXT, ITY)
         {
@@ -410,7 +478,14 @@ public sealed class InformationSeries
             ReconstructionDivergence = KlRec,
             InputInformationBand = Band(IXTLow, IXTHigh, IXTBatches),
             TargetInformationBand = Band(ITYLow, ITYHigh, ITYBatches),
+            EntropyBand = Band(HTLow, HTHigh, HTBatches),
+            LayerWidthCheck = Width(SigmaT, MedianDistanceT, SigmaOverMedianT, HTOverLogN),
+            InputWidthCheck = Width(SigmaX, MedianDistanceX, SigmaOverMedianX, HXOverLogN),
         };
+
+        /// <summary>A width check when σ, the median distance and their ratio are given (width_dominated follows from them).</summary>
+        private static WidthCheck? Width(double? sigma, double? median, double? ratio, double? entropyOverLogN) =>
+            sigma is { } s && median is { } m && ratio is { } q ? new WidthCheck(s, m, q, entropyOverLogN) : null;
 
         private static InformationBand? Band(double? low, double? high, IReadOnlyList<double>? batches) =>
             low is { } l && high is { } h && batches is not null ? new InformationBand(l, h, batches) : null;

@@ -60,6 +60,14 @@ public sealed record LayerMeasurement(string Layer, IReadOnlyList<long> Shape, I
     public InformationEstimate? ReconstructionDivergence { get; init; }
 
     /// <summary>
+    /// H(T) on each of the B disjoint parts of the probe batch, as <see cref="InputInformationBatches"/>; else null. Their
+    /// spread gives the record's <see cref="InformationRecord.EntropyBand"/>.
+    /// </summary>
+    public IReadOnlyList<InformationEstimate>? EntropyBatches { get => _entropyBatches; init => _entropyBatches = ValueList<InformationEstimate>.Of(value); }
+
+    private readonly IReadOnlyList<InformationEstimate>? _entropyBatches;
+
+    /// <summary>
     /// I(X;T) on each of the B disjoint parts of the probe batch (with <see cref="InformationPlaneOptions.ProbeBatches"/>
     /// B ≥ 2), in part order, each on N/B observations; else null. Their spread gives the record's
     /// <see cref="InformationRecord.InputInformationBand"/>.
@@ -94,7 +102,14 @@ public sealed record LayerMeasurement(string Layer, IReadOnlyList<long> Shape, I
             TargetWnriPercent = TargetPid?.WnriPercent,
             InputInformationBand = Band(InputInformation, InputInformationBatches),
             TargetInformationBand = Band(TargetInformation, TargetInformationBatches),
+            EntropyBand = Band(Entropy, EntropyBatches),
+            InputWidthCheck = WidthCheckOf(InputInformation, 0),
+            LayerWidthCheck = WidthCheckOf(InputInformation, 1),
         };
+
+    /// <summary>Variable <paramref name="index"/>'s width check of a matrix-Rényi estimate (X = 0, T = 1 for I(X;T)); null for other estimators.</summary>
+    private static WidthCheck? WidthCheckOf(InformationEstimate estimate, int index) =>
+        estimate.Diagnostics is RenyiDiagnostics { WidthChecks: var checks } && checks.Count == 2 ? checks[index] : null;
 
     private static InformationBand? Band(InformationEstimate whole, IReadOnlyList<InformationEstimate>? batches) =>
         batches is null ? null : InformationBand.Predict(whole.Value.Bits, [.. batches.Select(b => b.Value.Bits)]);

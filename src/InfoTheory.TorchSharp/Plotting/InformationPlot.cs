@@ -77,7 +77,10 @@ public sealed record InformationPlaneStyle
 /// PNG plots of a training run with ScottPlot: the information plane (I(X;T) against I(T;Y), one marker track per
 /// layer, points coloured by epoch) and the training curve. A run measured with bands
 /// (<see cref="InformationPlaneOptions.ProbeBatches"/> ≥ 2) gets them drawn: a shaded box (the I(X;T) band by the
-/// I(T;Y) band) around each point of the plane, and a shaded band under each layer's curve over training.
+/// I(T;Y) band) around each point of the plane, and a shaded band under each layer's curve over training (H(T) included).
+/// On the usual plane (I(X;T) against I(T;Y)), a point whose kernel width decided its values
+/// (<see cref="InformationRecord.WidthDominated"/>: σ/median ≥ 10 or ≤ 0.1 for X or the layer) is ringed in black, with
+/// the legend entry "width-dominated"; read the trajectory only where there is no ring.
 /// </summary>
 /// <remarks>Text needs a system font (e.g. Debian's fonts-dejavu-core); without one ScottPlot draws no text at all.</remarks>
 public static class InformationPlot
@@ -164,6 +167,14 @@ public static class InformationPlot
                 double position = (r.Epoch - range.Min) / (range.Max - range.Min);
                 plot.Add.Marker(X(r), Y(r), shape, 7, colormap.GetColor(position));
             }
+        }
+
+        if (!wnri && !targetWnri && !xWnri && records.Where(r => r.WidthDominated).ToList() is { Count: > 0 } dominated)
+        {
+            // Width-dominated points (σ/median ≥ 10 or ≤ 0.1 for X or T): ringed, so that they are not read as data.
+            double[] ringXs = [.. dominated.Select(X)], ringYs = [.. dominated.Select(Y)];
+            var rings = plot.Add.Markers(ringXs, ringYs, MarkerShape.OpenCircle, 14, Colors.Black);
+            rings.LegendText = "width-dominated";
         }
 
         bool reconstruction = series.Target == TargetKind.Reconstruction;
@@ -255,7 +266,7 @@ public static class InformationPlot
             line.LineWidth = 1.5f;
             line.MarkerSize = track.Count <= 50 ? 5 : 0;
             line.LegendText = layer;
-            var bands = track.Select(r => Band(r, quantity)).ToList();
+            var bands = track.Select(r => r.BandOf(quantity)).ToList();
             if (bands.All(b => b is not null))
             {
                 // The 95 % band of a run measured with ProbeBatches ≥ 2, shaded in the layer's colour under its line.
@@ -322,13 +333,6 @@ public static class InformationPlot
         plot.HideLegend();
         return plot;
     }
-
-    private static InformationBand? Band(InformationRecord record, InformationQuantity quantity) => quantity switch
-    {
-        InformationQuantity.InputInformation => record.InputInformationBand,
-        InformationQuantity.TargetInformation => record.TargetInformationBand,
-        _ => null,
-    };
 
     /// <summary>The epoch colour scale for the colour bar.</summary>
     private sealed class EpochAxis(IColormap colormap, ScottPlot.Range range) : IHasColorAxis

@@ -6,7 +6,7 @@ public class InformationBandTests
     /// A probe of <paramref name="n"/> draws: X ~ N(0, I₃), a layer T = tanh(X·W) + 0.3·noise (4 units), Y = X₁ + 0.5·noise.
     /// Every draw comes from <paramref name="seed"/>.
     /// </summary>
-    private static (Samples X, Samples Y, CapturedTensor T) Probe(int n, int seed)
+    internal static (Samples X, Samples Y, CapturedTensor T) Probe(int n, int seed)
     {
         var random = new Random(seed);
         double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());

@@ -90,8 +90,8 @@ public class ModifiedPlaneTests
             new InformationRecord(0, 5, "conv1", 4, 3, 1) { Wnri = 0.5, TargetMmi = 1.25, TargetRst = 0.125, TargetWnri = 0.75, TargetRstPercent = 20, TargetWnriPercent = 80 },
         ]);
         var csv = series.ToCsv();
-        Assert.StartsWith("# infotheory-series v3;", csv, StringComparison.Ordinal);
-        Assert.EndsWith(",1.25,0.125,0.75,20,80,,,,,,,,\n", csv, StringComparison.Ordinal);
+        Assert.StartsWith("# infotheory-series v4;", csv, StringComparison.Ordinal);
+        Assert.EndsWith(",1.25,0.125,0.75,20,80" + new string(',', 21) + "\n", csv, StringComparison.Ordinal);
         foreach (var back in new[] { InformationSeries.FromCsv(csv), InformationSeries.FromJson(series.ToJson()) })
         {
             var r = Assert.Single(back.Records);

@@ -37,5 +37,16 @@ public sealed class WidthDominatedEncoderTests
         Assert.True(ratios[2] >= 100, string.Join(", ", ratios));
         Assert.False(measured[1].InputInformation.Diagnostics is RenyiDiagnostics { Saturated: true });
         Assert.False(measured[2].InputInformation.Diagnostics is RenyiDiagnostics { Saturated: true });
+
+        // The monitor's records carry the same checks, and the series keeps them: the last layer's points are width-dominated.
+        var series = new InformationSeries(TargetKind.Reconstruction, measured.Select(m => m.ToRecord(0, 0)));
+        var back = InformationSeries.FromCsv(series.ToCsv()).Records;
+        for (int k = 0; k < 3; k++)
+        {
+            Assert.Equal(ratios[k], back[k].LayerWidthCheck!.SigmaOverMedian);
+            Assert.False(back[k].InputWidthCheck!.WidthDominated);
+        }
+
+        Assert.True(back[2].WidthDominated);
     }
 }

@@ -185,4 +185,43 @@ public class InformationPlotTests
         InformationPlot.SaveInformationPlane(banded, Path.Combine(Folder, "plane-bands.png"));
         InformationPlot.SaveInformationCurves(banded, Path.Combine(Folder, "curves-bands.png"));
     }
+
+    [Fact]
+    public void TheEntropyBandIsShadedUnderTheEntropyCurves()
+    {
+        var banded = new InformationSeries(TargetKind.Reconstruction, Series().Records.Select(r => r with
+        {
+            EntropyBand = new InformationBand(r.Entropy - 0.5, r.Entropy + 0.5, [r.Entropy - 0.2, r.Entropy + 0.2]),
+        }));
+        var fills = InformationPlot.CreateInformationCurves(banded, InformationQuantity.Entropy).GetPlottables().OfType<ScottPlot.Plottables.FillY>().ToList();
+        Assert.Equal(3, fills.Count);
+        Assert.All(fills, f => Assert.Equal((4.5, 5.5), (f.GetAxisLimits().Bottom, f.GetAxisLimits().Top))); // H(T) = 5 ± 0.5
+        Assert.Empty(InformationPlot.CreateInformationCurves(banded, InformationQuantity.InputInformation).GetPlottables().OfType<ScottPlot.Plottables.FillY>());
+    }
+
+    [Fact]
+    public void WidthDominatedPointsAreRingedAndNamedInTheLegend()
+    {
+        // Layer z flat (σ/median = 50) at every epoch but the first; enc1 well scaled; dec1 unchecked.
+        var checkedSeries = new InformationSeries(TargetKind.Reconstruction, Series().Records.Select(r => r.Layer switch
+        {
+            "z" => r with { LayerWidthCheck = new WidthCheck(5, r.Epoch == 0 ? 5 : 0.1, r.Epoch == 0 ? 1 : 50, 0.01) },
+            "enc1" => r with { LayerWidthCheck = new WidthCheck(1, 1, 1, 0.9) },
+            _ => r,
+        }));
+        var plot = InformationPlot.CreateInformationPlane(checkedSeries);
+        var rings = Assert.Single(plot.GetPlottables().OfType<ScottPlot.Plottables.Markers>());
+        Assert.Contains("width-dominated", rings.LegendText, StringComparison.Ordinal);
+        var points = rings.Data.GetScatterPoints();
+        Assert.Equal(4, points.Count);
+        var z = checkedSeries.Records.Where(r => r.Layer == "z" && r.Epoch > 0).ToList();
+        Assert.Equal(z.Select(r => r.InputInformation), points.Select(p => p.X));
+        Assert.Equal(z.Select(r => r.TargetInformation), points.Select(p => p.Y));
+
+        // None without width checks, and none on the WNRI planes (the checks are those of I(X;T)).
+        Assert.Empty(InformationPlot.CreateInformationPlane(Series()).GetPlottables().OfType<ScottPlot.Plottables.Markers>());
+        var wnri = new InformationSeries(TargetKind.Reconstruction, checkedSeries.Records.Select(r => r with { Wnri = 0.5 }));
+        Assert.Empty(InformationPlot.CreateInformationPlane(wnri, new InformationPlaneStyle { YAxis = InformationPlaneAxis.Wnri }).GetPlottables().OfType<ScottPlot.Plottables.Markers>());
+        InformationPlot.SaveInformationPlane(checkedSeries, Path.Combine(Folder, "plane-width-dominated.png"));
+    }
 }
