@@ -176,6 +176,7 @@ internal static class InfoPlaneCommand
                 : $"  error DPI {errorText} violated at the last epoch: {string.Join("; ", errorViolations.Select(v => $"{v.Second} < {v.First} by {v.Bits:F3} bits"))}");
         }
 
+        WidthWarnings.Write(monitor.Series, bandwidth, stdout);
         string? compression = bands >= 2 ? CompressionSummary.Write(monitor.Series, outDir, stdout) : null;
         stdout.WriteLine($"wrote {plane}, {(wnriPng is null ? "" : wnriPng + ", ")}{lossPng}, {csv}{(compression is null ? "" : ", " + compression)} in {clock.Elapsed.TotalSeconds:F0} s");
     }

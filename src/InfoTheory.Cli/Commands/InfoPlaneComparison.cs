@@ -99,6 +99,11 @@ internal static class InfoPlaneComparison
             stdout.WriteLine("  n/a: one of the two trajectories is constant (e.g. an estimator saturated at log2 N or stuck at 0 in high dimension), so it has no order to compare");
         }
 
+        if (estimators.Contains(ClassicalEstimators.Renyi))
+        {
+            WidthWarnings.Write(monitor.Series[ClassicalEstimators.Renyi], bandwidth, stdout);
+        }
+
         stdout.WriteLine($"wrote {planes}, {lossPng}, {agreementCsv}, {string.Join(", ", written)} in {clock.Elapsed.TotalSeconds:F0} s");
     }
 
