@@ -39,7 +39,7 @@ internal static class InfoPlaneCommand
             new("train", "N", "training images taken from the data (default 8000)"),
             new("out", "DIR", "output folder (default out/infoplane)"),
             new("data", "DIR", "folder with MNIST/Fashion-MNIST IDX files instead of the embedded subset"),
-            new("bands", "B", "uncertainty bands: also measure I(X;T) and I(T;X') on B disjoint parts of the probe (2 <= B <= probe/10); 95 % bands in the CSV and plots, and with B >= 3 a compression test per layer (compression.csv; B >= 6 for power)"),
+            new("bands", "B", "uncertainty bands: also measure H(T), I(X;T) and I(T;X') on B disjoint parts of the probe (2 <= B <= probe/10); 95 % bands in the CSV and plots, and with B >= 3 a compression test per layer (compression.csv; B >= 6 for power)"),
             new("error-chain", null, "also measure the error chain I(delta_K; delta_k) (Yu et al.: Silverman h = 0.1) and check its DPI"),
             .. ClassicalEstimators.Options.Where(o => o.Name != "ci"),
             DeviceOption.Spec,
