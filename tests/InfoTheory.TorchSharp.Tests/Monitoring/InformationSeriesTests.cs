@@ -162,6 +162,18 @@ public class InformationSeriesTests
         var again = InformationSeries.FromCsv(series.ToCsv());
         Assert.StartsWith("# infotheory-series v4;", series.ToCsv(), StringComparison.Ordinal);
         Assert.Equal(banded.InputInformationBand, again.Records[0].InputInformationBand);
+
+        // A version 3 JSON series (no h_t_* or width fields) loads the same way.
+        const string json = """
+            {"format":"infotheory-series","version":3,"unit":"bits","target":"labels","records":[{"epoch":1,"iteration":2,"layer":"z",
+            "h_t":4,"i_xt":3,"i_ty":1,"mmi":null,"rst":null,"wnri":null,"rst_pct":null,"wnri_pct":null,"saturated":true,"i_err":null,"loss":0.5,
+            "i_xt_low":2.5,"i_xt_high":3.5,"i_ty_low":0.75,"i_ty_high":1.25,"i_xt_batches":[2.75,3.25],"i_ty_batches":[0.875,1.125]}]}
+            """;
+        var fromJson = Assert.Single(InformationSeries.FromJson(json).Records);
+        Assert.Equal(banded.InputInformationBand, fromJson.InputInformationBand);
+        Assert.Null(fromJson.EntropyBand);
+        Assert.Null(fromJson.LayerWidthCheck);
+        Assert.Null(fromJson.InputWidthCheck);
     }
 
     /// <summary>A layer with a width-dominated (flat) check and an infinite ratio for X; a layer without checks.</summary>
