@@ -21,6 +21,12 @@ internal sealed record ClassicalEstimator(
     Func<ParsedArguments, Samples, Samples, CommandContext, InformationEstimate>? MutualInformation,
     Func<ParsedArguments, IReadOnlyList<KeyValuePair<string, object>>> Settings)
 {
+    /// <summary>
+    /// I(X;Y) at each factor times the estimator's kernel widths (<c>--width-factors</c>), or null for an estimator without
+    /// a width; it then must not list <see cref="WidthScanOption.Name"/> among its <see cref="Options"/>.
+    /// </summary>
+    public Func<ParsedArguments, Samples, Samples, IReadOnlyList<double>, CommandContext, IReadOnlyList<InformationEstimate>>? MutualInformationAcrossWidths { get; init; }
+
     /// <summary>The entropy estimator with the command's options bound, for library code that takes an <see cref="IEntropyEstimator"/>.</summary>
     public IEntropyEstimator BindEntropy(ParsedArguments args, CommandContext context) =>
         new BoundEntropy(Entropy ?? throw new InvalidOperationException($"{Name} has no entropy."), args, context);
@@ -52,8 +58,8 @@ internal static class ClassicalEstimators
     /// <summary>The default estimator's name (matrix-based Rényi; its options are <see cref="CommonSettings.Options"/>).</summary>
     public const string Renyi = "renyi";
 
-    /// <summary>The options of the Rényi estimator, refused with any other estimator.</summary>
-    public static IReadOnlyList<string> RenyiOptions { get; } = ["alpha", "sigma", "bandwidth", "h", "gamma", "device", "progress"];
+    /// <summary>The options of the Rényi estimator, refused with any other estimator that does not list them too (kde lists --progress and --width-factors).</summary>
+    public static IReadOnlyList<string> RenyiOptions { get; } = ["alpha", "sigma", "bandwidth", "h", "gamma", "device", "progress", WidthScanOption.Name];
 
     /// <summary>Every estimator-specific option of the table's estimators.</summary>
     public static IReadOnlyList<OptionSpec> Options { get; } =
@@ -65,10 +71,11 @@ internal static class ClassicalEstimators
         new("bins", "B", $"bin: equal-width bins per column over its [min, max] (default {BinningOptions.DefaultBins})"),
         new("kde-bandwidth", "RULE", "kde: scott (default), silverman or likelihood (leave-one-out maximum likelihood)"),
         new("leave-one-out", null, "kde: leave each point out of its own density (default: resubstitution)"),
+        WidthScanOption.Spec,
     ];
 
     private static readonly string[] Knn = ["k", "norm", "standardize", "ci", "device"];
-    private static readonly string[] KdeOptionNames = ["kde-bandwidth", "leave-one-out", "ci", "progress"];
+    private static readonly string[] KdeOptionNames = ["kde-bandwidth", "leave-one-out", "ci", "progress", WidthScanOption.Name];
     private static readonly string[] BinOptionNames = ["bins", "ci"];
     private static readonly string[] CiOnly = ["ci"];
 
@@ -94,7 +101,11 @@ internal static class ClassicalEstimators
         new("kde", "Gaussian KDE entropy −(1/N)Σ log p̂(xᵢ), kernel covariance h²·Σ̂ (MI as H(X)+H(Y)−H(X,Y))", KdeOptionNames,
             (a, x, c) => new KdeEntropy(KdeSettings(a)).Estimate(x, c.Progress, c.Cancellation),
             (a, x, y, c) => new KdeMutualInformation(KdeSettings(a)).Estimate(x, y, c.Progress, c.Cancellation),
-            a => [new("bandwidth", KdeRuleName(a)), new("leave_one_out", a.Has("leave-one-out"))]),
+            a => [new("bandwidth", KdeRuleName(a)), new("leave_one_out", a.Has("leave-one-out"))])
+        {
+            MutualInformationAcrossWidths = (a, x, y, factors, c) =>
+                new KdeMutualInformation(KdeSettings(a)).EstimateAcrossWidths(x, y, factors, c.Progress, c.Cancellation),
+        },
         new("bin", "plug-in entropy of equal-width bins per column (Shwartz-Ziv & Tishby use 30)", BinOptionNames,
             (a, x, _) => new BinnedEntropy(BinSettings(a)).Estimate(x),
             (a, x, y, _) => new BinnedMutualInformation(BinSettings(a)).Estimate(x, y),

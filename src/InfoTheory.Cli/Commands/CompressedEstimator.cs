@@ -49,6 +49,11 @@ internal static class CompressedEstimator
     /// <exception cref="UsageException">Missing or bad options.</exception>
     public static void Run(ParsedArguments args, CommandContext context)
     {
+        if (args.Has(WidthScanOption.Name))
+        {
+            throw new UsageException($"--{WidthScanOption.Name} does not apply to --estimator compressed; scan the width of renyi or kde on the variables themselves.");
+        }
+
         int components = args.GetInt("components", 1)
             ?? throw new UsageException("--estimator compressed needs --components K, the code size per variable (e.g. the data's intrinsic dimension).");
         string innerName = args.Get("inner") ?? "ksg";

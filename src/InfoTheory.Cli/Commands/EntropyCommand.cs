@@ -23,7 +23,8 @@ internal static class EntropyCommand
             _ when ClassicalEstimators.RenyiOptions.Contains(o.Name) => o with { Help = "renyi: " + o.Help },
             _ => o,
         }),
-        .. ClassicalEstimators.Options,
+        // The width scan is an MI option: the library scans I(X;Y) only.
+        .. ClassicalEstimators.Options.Where(o => mutualInformation || o.Name != WidthScanOption.Name),
     ];
 
     private static void Run(ParsedArguments args, CommandContext context)

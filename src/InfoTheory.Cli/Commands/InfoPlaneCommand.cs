@@ -41,7 +41,7 @@ internal static class InfoPlaneCommand
             new("data", "DIR", "folder with MNIST/Fashion-MNIST IDX files instead of the embedded subset"),
             new("bands", "B", "uncertainty bands: also measure H(T), I(X;T) and I(T;X') on B disjoint parts of the probe (2 <= B <= probe/10); 95 % bands in the CSV and plots, and with B >= 3 a compression test per layer (compression.csv; B >= 6 for power)"),
             new("error-chain", null, "also measure the error chain I(delta_K; delta_k) (Yu et al.: Silverman h = 0.1) and check its DPI"),
-            .. ClassicalEstimators.Options.Where(o => o.Name != "ci"),
+            .. ClassicalEstimators.Options.Where(o => o.Name is not ("ci" or WidthScanOption.Name)),
             DeviceOption.Spec,
         ],
         Run);

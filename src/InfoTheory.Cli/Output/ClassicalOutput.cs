@@ -16,15 +16,20 @@ namespace InfoTheory.Cli.Output;
 /// <param name="Settings">The estimator's settings to report (name, value).</param>
 /// <param name="CiLevel">The level of the confidence interval to add, or null.</param>
 internal sealed record ClassicalReport(string Command, string Symbol, string Estimator, InformationEstimate Estimate, int Count,
-    IReadOnlyList<KeyValuePair<string, object>> Settings, double? CiLevel);
+    IReadOnlyList<KeyValuePair<string, object>> Settings, double? CiLevel)
+{
+    /// <summary>The estimates of <c>--width-factors</c> (kde), or null when it was not given.</summary>
+    public WidthScan? Scan { get; init; }
+}
 
 /// <summary>
 /// Writes a <see cref="ClassicalReport"/>. JSON: one object with <c>command</c>, <c>estimator</c>, <c>value</c>, <c>unit</c>,
 /// <c>standard_error</c> (when the estimate has one), <c>ci_low</c>, <c>ci_high</c>, <c>ci_level</c> (with --ci), the
-/// settings, what the estimate's diagnostics add (<c>bandwidth_factors</c>, the KDE's h per density;
-/// <c>patterns</c>, the distinct bin patterns per variable), <c>n</c>, and <c>warnings</c> (an array of
-/// <c>{"code", "message"}</c>, only when the estimate has warnings).
-/// Text: one line. Either way each warning is also one <c>warning: …</c> line on stderr.
+/// settings, what the estimate's diagnostics add (<c>bandwidth_factors</c>, the KDE's h per density, and its
+/// <c>diagnostics</c> array of width checks, as <see cref="WidthOutput.WriteDiagnostics"/>; <c>patterns</c>, the distinct
+/// bin patterns per variable), <c>n</c>, <c>width_scan</c> (with <c>--width-factors</c>, <see cref="WidthOutput.WriteScan"/>),
+/// and <c>warnings</c> (an array of <c>{"code", "message"}</c>, only when the estimate has warnings).
+/// Text: one line (and the width scan's table). Either way each warning is also one <c>warning: …</c> line on stderr.
 /// </summary>
 internal static class ClassicalOutput
 {
@@ -99,8 +104,13 @@ internal static class ClassicalOutput
                 }
             }
 
-            WriteDiagnostics(w, report.Estimate.Diagnostics);
+            WriteDiagnostics(w, report.Estimate.Diagnostics, WidthOutput.VariableNames(report.Command));
             w.WriteNumber("n", report.Count);
+            if (report.Scan is { } scan)
+            {
+                WidthOutput.WriteScan(w, scan, unit, WidthOutput.VariableNames(report.Command));
+            }
+
             if (report.Estimate.Warnings.Count > 0)
             {
                 w.WriteStartArray("warnings");
@@ -122,12 +132,12 @@ internal static class ClassicalOutput
     }
 
     // What the diagnostics know beyond the settings the command reports (a compressed estimate: its inner estimator's).
-    private static void WriteDiagnostics(Utf8JsonWriter w, EstimateDiagnostics? diagnostics)
+    private static void WriteDiagnostics(Utf8JsonWriter w, EstimateDiagnostics? diagnostics, string[] names)
     {
         switch (diagnostics)
         {
             case CompressionDiagnostics compressed:
-                WriteDiagnostics(w, compressed.Inner);
+                WriteDiagnostics(w, compressed.Inner, names);
                 break;
             case KdeDiagnostics kde:
                 w.WriteStartArray("bandwidth_factors");
@@ -147,6 +157,11 @@ internal static class ClassicalOutput
 
                 w.WriteEndArray();
                 break;
+        }
+
+        if (diagnostics is IWidthDiagnostics widths)
+        {
+            WidthOutput.WriteDiagnostics(w, widths.WidthChecks, names);
         }
     }
 
@@ -170,6 +185,11 @@ internal static class ClassicalOutput
         {
             text.Append(CultureInfo.InvariantCulture,
                 $"; {(interval.Level * 100).ToString("G4", CultureInfo.InvariantCulture)}% CI [{interval.Low.In(output.Unit).ToString("F4", CultureInfo.InvariantCulture)}, {interval.High.In(output.Unit).ToString("F4", CultureInfo.InvariantCulture)}]");
+        }
+
+        if (report.Scan is { } scan)
+        {
+            text.AppendLine().Append(WidthOutput.ScanText(scan, report.Symbol, output.Unit, output.UnitName, WidthOutput.VariableNames(report.Command)));
         }
 
         return text.ToString();

@@ -15,7 +15,7 @@ internal static class JsonOutput
     // Relaxed escaping keeps paths and Greek letters readable; the output is never embedded in HTML.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>entropy / mi / mmi: value, unit, estimator, alpha, sigma, bandwidth, n, clipped_eigenvalue_mass, saturated, diagnostics.</summary>
+    /// <summary>entropy / mi / mmi: value, unit, estimator, alpha, sigma, bandwidth, n, clipped_eigenvalue_mass, saturated, diagnostics, and width_scan with --width-factors.</summary>
     public static string Format(EstimateReport report, CommonSettings settings) => Write(w =>
     {
         var d = report.Diagnostics;
@@ -47,7 +47,11 @@ internal static class JsonOutput
         w.WriteNumber("n", report.Count);
         w.WriteNumber("clipped_eigenvalue_mass", d.ClippedEigenvalueMass);
         w.WriteBoolean("saturated", d.Saturated);
-        WriteDiagnostics(w, d, report.Command == "mi" ? ["x", "y"] : ["x", "layer"]);
+        WidthOutput.WriteDiagnostics(w, d.WidthChecks, WidthOutput.VariableNames(report.Command));
+        if (report.Scan is { } scan)
+        {
+            WidthOutput.WriteScan(w, scan, settings.Unit, WidthOutput.VariableNames(report.Command));
+        }
     });
 
     /// <summary>pid: mmi, rst, wnri, rst_pct, wnri_pct, unit, pairs, map_information, alpha, sigma_x, sigma_maps, saturated, diagnostics.</summary>
@@ -61,8 +65,8 @@ internal static class JsonOutput
         w.WriteNumber("mmi", r.Mmi.Value.In(unit));
         w.WriteNumber("rst", r.Rst.In(unit));
         w.WriteNumber("wnri", r.Wnri.In(unit));
-        WriteNullable(w, "rst_pct", r.RstPercent);
-        WriteNullable(w, "wnri_pct", r.WnriPercent);
+        WidthOutput.WriteNullable(w, "rst_pct", r.RstPercent);
+        WidthOutput.WriteNullable(w, "wnri_pct", r.WnriPercent);
         w.WriteString("unit", settings.UnitName);
         w.WriteStartArray("pairs");
         foreach (var pair in r.Pairs)
@@ -90,7 +94,7 @@ internal static class JsonOutput
         w.WriteNumber("pairs_total", report.AllPairs);
         w.WriteNumber("clipped_eigenvalue_mass", d.ClippedEigenvalueMass);
         w.WriteBoolean("saturated", d.Saturated);
-        WriteDiagnostics(w, d, ["x", "layer"]);
+        WidthOutput.WriteDiagnostics(w, d.WidthChecks, WidthOutput.VariableNames("pid"));
     });
 
     private static string Write(Action<Utf8JsonWriter> body)
@@ -115,40 +119,5 @@ internal static class JsonOutput
         }
 
         w.WriteEndArray();
-    }
-
-    /// <summary>
-    /// <c>diagnostics</c>: one object per variable (<see cref="WidthCheck"/>) named in order (x then y for mi, x then the
-    /// layer for mmi and pid, x for entropy); <c>sigma_over_median</c> is null when the median distance is 0.
-    /// </summary>
-    private static void WriteDiagnostics(Utf8JsonWriter w, RenyiDiagnostics d, string[] names)
-    {
-        w.WriteStartArray("diagnostics");
-        for (int v = 0; v < d.WidthChecks.Count; v++)
-        {
-            var c = d.WidthChecks[v];
-            w.WriteStartObject();
-            w.WriteString("variable", d.WidthChecks.Count == 1 ? "x" : names[v]);
-            w.WriteNumber("sigma", c.Sigma);
-            w.WriteNumber("median_distance", c.MedianDistance);
-            WriteNullable(w, "sigma_over_median", double.IsFinite(c.SigmaOverMedian) ? c.SigmaOverMedian : null);
-            WriteNullable(w, "entropy_over_log_n", c.EntropyOverLogN);
-            w.WriteBoolean("width_dominated", c.WidthDominated);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
     }
 }

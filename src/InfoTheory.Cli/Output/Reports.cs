@@ -19,7 +19,15 @@ internal sealed record EstimateReport(string Command, string Symbol, Information
 
     /// <summary>The number of feature maps (mmi only).</summary>
     public int? Maps { get; init; }
+
+    /// <summary>The estimates of <c>--width-factors</c>, or null when it was not given.</summary>
+    public WidthScan? Scan { get; init; }
 }
+
+/// <summary>The estimate again at each width factor of <c>--width-factors</c> (every kernel width times the factor).</summary>
+/// <param name="Factors">The factors, in the order given.</param>
+/// <param name="Estimates">One estimate per factor, whose diagnostics carry the scaled widths and their checks.</param>
+internal sealed record WidthScan(IReadOnlyList<double> Factors, IReadOnlyList<InformationEstimate> Estimates);
 
 /// <summary>The PID proxies with the sizes of the input.</summary>
 /// <param name="Result">The library's result.</param>

@@ -9,7 +9,7 @@ internal static class TextOutput
 {
     private const string Saturated = "warning: saturated (the joint entropy reached 0.99·log N); ";
 
-    /// <summary>E.g. <c>H(X) = 3.2145 bits (renyi, alpha=1.01, sigma=0.8123, N=500)</c>.</summary>
+    /// <summary>E.g. <c>H(X) = 3.2145 bits (renyi, alpha=1.01, sigma=0.8123, N=500)</c>, then the width scan's table when there is one.</summary>
     public static string Format(EstimateReport report, CommonSettings settings)
     {
         var d = report.Diagnostics;
@@ -29,7 +29,10 @@ internal static class TextOutput
         string advice = report.Representation == "maps"
             ? "use a larger sigma, fewer maps or --representation tensor"
             : "use a larger sigma (--sigma, or a larger --h or --gamma)";
-        return d.Saturated ? $"{line}; {Saturated}{advice}" : line;
+        line = d.Saturated ? $"{line}; {Saturated}{advice}" : line;
+        return report.Scan is { } scan
+            ? line + Environment.NewLine + WidthOutput.ScanText(scan, report.Symbol, settings.Unit, settings.UnitName, WidthOutput.VariableNames(report.Command))
+            : line;
     }
 
     /// <summary>A four-line summary: MMI, RST, WNRI and the settings.</summary>

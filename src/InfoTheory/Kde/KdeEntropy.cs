@@ -21,7 +21,8 @@ namespace InfoTheory;
 /// estimate is affine-equivariant:
 /// H(A·X + b) = H(X) + ln|det A|.</para>
 /// <para>Standard error: the std of the per-sample terms −ln p̂(xᵢ) over √N. Cost O(N²·d) per evaluation of h (each
-/// pair once, parallel, log-sum-exp for underflowing leave-one-out rows); memory O(N·d). Immutable and thread-safe.</para>
+/// pair once, parallel, log-sum-exp for underflowing leave-one-out rows), plus O(4,096·d) for the width check
+/// (<see cref="KdeDiagnostics.WidthChecks"/>); memory O(N·d). Immutable and thread-safe.</para>
 /// </remarks>
 public sealed class KdeEntropy : IEntropyEstimator
 {
@@ -33,7 +34,10 @@ public sealed class KdeEntropy : IEntropyEstimator
     /// <summary>The settings.</summary>
     public KdeOptions Options { get; }
 
-    /// <summary>H(X), with its standard error and <see cref="KdeDiagnostics"/> (the bandwidth factor used).</summary>
+    /// <summary>
+    /// H(X), with its standard error and <see cref="KdeDiagnostics"/> (the bandwidth factor used and its
+    /// <see cref="KdeDiagnostics.WidthChecks"/>).
+    /// </summary>
     /// <param name="samples">N observations of X.</param>
     /// <param name="progress">Receives the stage <c>densities</c> (the N density evaluations, O(N·d) each); null for none.</param>
     /// <param name="cancellationToken">Checked every 64 rows of the kernel sums (and through the likelihood search).</param>
@@ -43,11 +47,12 @@ public sealed class KdeEntropy : IEntropyEstimator
     public InformationEstimate Estimate(Samples samples, IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var work = WorkTracker.Create(progress, cancellationToken);
-        var (terms, logJacobian, h) = NegativeLogDensities(samples, Options, nameof(samples), work, 1);
-        var e = MeanWithError(terms);
-        return new InformationEstimate(e.Value + Information.FromNats(logJacobian), e.StandardError, e.SampleCount)
+        var (w, h) = Prepare(samples, Options, nameof(samples), work);
+        work?.Begin(EstimationStages.Densities, w.Count);
+        var e = MeanWithError(w.NegativeLogDensities(h, Options.LeaveOneOut, Options.Parallel, work));
+        return new InformationEstimate(e.Value + Information.FromNats(w.LogJacobian), e.StandardError, e.SampleCount)
         {
-            Diagnostics = KdeDiagnostics.Of(Options, h),
+            Diagnostics = KdeDiagnostics.Of(Options, [h], [w.Check(h)]),
         };
     }
 
@@ -65,25 +70,14 @@ public sealed class KdeEntropy : IEntropyEstimator
         Estimate(samples, null, cancellationToken);
 
     /// <summary>
-    /// −ln p̂(xᵢ) for every observation of the power-of-two-normalised data, the log-Jacobian that turns their mean into
-    /// the entropy of the data (it cancels in an MI, so the MI's terms leave it out), and h.
+    /// The power-of-two-normalised, whitened samples and the bandwidth factor h the settings give for them: what every
+    /// density evaluation (at h or at any multiple of it) and the width check share. The likelihood rule's bandwidth search
+    /// only checks <paramref name="work"/> for cancellation.
     /// </summary>
-    /// <remarks>
-    /// With <paramref name="work"/>, the first call of an estimate begins the stage <c>densities</c> of
-    /// <paramref name="passes"/> × N rows (the caller's passes over samples of this size); the likelihood rule's
-    /// bandwidth search only checks for cancellation.
-    /// </remarks>
-    internal static (double[] Terms, double LogJacobian, double Bandwidth) NegativeLogDensities(Samples samples, KdeOptions options, string name,
-        WorkTracker? work = null, int passes = 0)
+    internal static (Whitened Data, double Bandwidth) Prepare(Samples samples, KdeOptions options, string name, WorkTracker? work)
     {
         var w = Whitened.Of(samples, options, name);
-        double h = Bandwidth(w, options, work?.CancellationOnly);
-        if (passes > 0)
-        {
-            work?.Begin(EstimationStages.Densities, (long)passes * w.Count);
-        }
-
-        return (w.NegativeLogDensities(h, options.LeaveOneOut, options.Parallel, work), w.LogJacobian, h);
+        return (w, Bandwidth(w, options, work?.CancellationOnly));
     }
 
     internal static InformationEstimate MeanWithError(double[] terms)
@@ -156,10 +150,11 @@ public sealed class KdeEntropy : IEntropyEstimator
     }
 
     /// <summary>The samples whitened by Σ̂ (or the standard deviations): wᵢ = L⁻¹(xᵢ − x̄), with ½·ln det of the scaling.</summary>
-    private sealed class Whitened
+    internal sealed class Whitened
     {
         private readonly double[] _w;
         private readonly double _halfLogDet;
+        private double _median = double.NaN;
 
         private Whitened(double[] w, int n, int d, double halfLogDet, double logJacobian)
         {
@@ -176,6 +171,15 @@ public sealed class KdeEntropy : IEntropyEstimator
 
         /// <summary>Σ Eₖ·ln 2 of the power-of-two normalisation: the entropy of the data is that of the normalised data plus this.</summary>
         public double LogJacobian { get; }
+
+        /// <summary>
+        /// The median distance between two whitened observations (<see cref="PairDistanceMedian"/>: all pairs for small N,
+        /// else its fixed, seeded sample), computed on first use: the scale the kernel's width h is compared with.
+        /// </summary>
+        public double MedianDistance => double.IsNaN(_median) ? _median = PairDistanceMedian.Of(new Samples(_w, Dimensions)) : _median;
+
+        /// <summary>The width check of bandwidth factor h (<see cref="KdeDiagnostics.WidthChecks"/>): h against the median whitened distance.</summary>
+        public WidthCheck Check(double h) => WidthCheck.Of(h, MedianDistance, null);
 
         public static Whitened Of(in Samples samples, KdeOptions options, string name)
         {

@@ -63,22 +63,7 @@ public sealed class MatrixRenyiMutualInformation : IMutualInformationEstimator
     public IReadOnlyList<InformationEstimate> EstimateAcrossWidths(Samples x, Samples y, IReadOnlyList<double> factors,
         IProgress<EstimationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(factors);
-        if (factors.Count == 0)
-        {
-            throw new ArgumentException("factors is empty; give at least one width factor, e.g. [0.5, 1, 2].", nameof(factors));
-        }
-
-        for (int f = 0; f < factors.Count; f++)
-        {
-            if (!(factors[f] >= 1e-3 && factors[f] <= 1e3))
-            {
-                throw new ArgumentException(
-                    $"factors[{f}] = {factors[f].ToString(System.Globalization.CultureInfo.InvariantCulture)} is not in [0.001, 1000]; a width factor multiplies σ, so give a finite positive value such as 0.5 or 2.",
-                    nameof(factors));
-            }
-        }
-
+        WidthFactors.Require(factors, nameof(factors));
         Guard.Usable(x, 2);
         Guard.Usable(y, 2);
         Guard.SameCount(x, y);

@@ -16,7 +16,8 @@ namespace InfoTheory;
 /// <param name="Saturated">True when the reported value is limited by the ceiling S ≤ log N rather than by the data: for an
 /// entropy, it is at 0.99·log N or above; for a mutual information, see <see cref="LimitedByCeiling"/>. Use a larger σ,
 /// fewer variables, more observations or the whole-layer variant.</param>
-public sealed record RenyiDiagnostics(double Alpha, IReadOnlyList<double> Widths, double ClippedEigenvalueMass, bool Saturated) : EstimateDiagnostics
+public sealed record RenyiDiagnostics(double Alpha, IReadOnlyList<double> Widths, double ClippedEigenvalueMass, bool Saturated)
+    : EstimateDiagnostics, IWidthDiagnostics
 {
     /// <summary>The share of log N at or above which a (joint) entropy counts as at the ceiling.</summary>
     public const double CeilingShare = 0.99;
@@ -74,7 +75,7 @@ public sealed record RenyiDiagnostics(double Alpha, IReadOnlyList<double> Widths
 
     /// <summary>The check of a width σ against a known median distance.</summary>
     internal static WidthCheck Check(double sigma, double median, double? entropyNats, int n) =>
-        new(sigma, median, median > 0 ? sigma / median : double.PositiveInfinity, entropyNats / Math.Log(n));
+        WidthCheck.Of(sigma, median, entropyNats / Math.Log(n));
 
     /// <summary>The check of a layer of maps entering as a Hadamard product (see <see cref="WidthCheck"/>'s remarks).</summary>
     internal static WidthCheck Check(FeatureMaps layer, IReadOnlyList<double> mapWidths, double entropyNats)

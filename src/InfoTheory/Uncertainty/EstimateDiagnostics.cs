@@ -6,7 +6,8 @@ namespace InfoTheory;
 /// <see cref="DiscreteDiagnostics"/>, <see cref="BinningDiagnostics"/>, <see cref="GaussianFitDiagnostics"/>,
 /// <see cref="KolchinskyTraceyDiagnostics"/>, <see cref="CompressionDiagnostics"/>; the TorchSharp package adds
 /// <c>NeuralDiagnostics</c>). Read them by pattern matching, e.g.
-/// <c>if (estimate.Diagnostics is RenyiDiagnostics { Saturated: true }) …</c>.
+/// <c>if (estimate.Diagnostics is RenyiDiagnostics { Saturated: true }) …</c>. The kernel estimators' diagnostics
+/// (<see cref="RenyiDiagnostics"/>, <see cref="KdeDiagnostics"/>) also implement <see cref="IWidthDiagnostics"/>.
 /// </summary>
 /// <remarks>
 /// Immutable records: equal when every member is equal (lists compare by their items), and printed with their members,

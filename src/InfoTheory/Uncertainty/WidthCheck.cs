@@ -3,7 +3,9 @@ namespace InfoTheory;
 /// <summary>
 /// How a kernel width compares with the spread of the data it is applied to, for one variable of a kernel estimate: the
 /// width σ, the median distance between two observations, their ratio, the variable's entropy as a share of its ceiling,
-/// and whether the width rather than the data decides the estimate (<see cref="WidthDominated"/>).
+/// and whether the width rather than the data decides the estimate (<see cref="WidthDominated"/>). Matrix-Rényi
+/// estimates (<see cref="RenyiDiagnostics"/>) and Gaussian KDE estimates (<see cref="KdeDiagnostics"/>) carry one per
+/// variable; read them through <see cref="IWidthDiagnostics"/>.
 /// </summary>
 /// <remarks>
 /// <para>Why: the Silverman and Scott rules of the papers (σ = h·N^(−1/(4+d)), Yu et al.; Lee &amp; Jo) do not look at the
@@ -17,13 +19,21 @@ namespace InfoTheory;
 /// summed in quadrature — the distance the product kernel sees, exp(−Σ_c d_c²/(2σ_c²)) — so
 /// <see cref="SigmaOverMedian"/> is 1 over the median of that σ-scaled distance; <see cref="Sigma"/> is then the median
 /// of the maps' σ_c and <see cref="MedianDistance"/> is <see cref="Sigma"/> / <see cref="SigmaOverMedian"/>.</para>
+/// <para>For a Gaussian KDE with kernel covariance h²·Σ̂ (or h²·diag(σ̂²)) the comparison is made in whitened units, the
+/// data transformed by Σ̂^(−1/2) (or divided per column by its standard deviation): there the kernel is
+/// exp(−‖wᵢ − wⱼ‖²/(2h²)), a Gaussian of width h, so <see cref="Sigma"/> is the bandwidth factor h,
+/// <see cref="MedianDistance"/> the median whitened distance (the same pairs as above), and the thresholds mean the same
+/// as for the matrix-Rényi Gram. <see cref="SigmaOverMedian"/> is then free of the data's scale (whitening removes it) and
+/// tells how h sits within the data's shape; see <see cref="KdeDiagnostics.WidthChecks"/>.</para>
 /// </remarks>
-/// <param name="Sigma">The kernel width σ, in the data's units.</param>
-/// <param name="MedianDistance">The median Euclidean distance between two different observations, in the data's units.</param>
+/// <param name="Sigma">The kernel width σ, in the data's units (for a KDE: the bandwidth factor h, in whitened units).</param>
+/// <param name="MedianDistance">The median Euclidean distance between two different observations, in the data's units (for
+/// a KDE: in whitened units).</param>
 /// <param name="SigmaOverMedian">σ / median distance (+∞ when the median distance is 0: more than half of the pairs
 /// coincide).</param>
 /// <param name="EntropyOverLogN">The variable's own entropy S / log N, the share of the ceiling it uses (1 − headroom); null
-/// when the estimate did not compute that entropy (e.g. one variable of a joint entropy).</param>
+/// when the estimate did not compute that entropy (e.g. one variable of a joint entropy) or the entropy has no such
+/// ceiling (a KDE's differential entropy).</param>
 public sealed record WidthCheck(double Sigma, double MedianDistance, double SigmaOverMedian, double? EntropyOverLogN)
 {
     /// <summary>
@@ -45,4 +55,8 @@ public sealed record WidthCheck(double Sigma, double MedianDistance, double Sigm
     /// distance is 0 (then the ties, not the width, decide).
     /// </summary>
     public bool WidthDominated => MedianDistance > 0 && SigmaOverMedian is >= FlatRatio or <= SpikeRatio;
+
+    /// <summary>The check of a width σ against a median distance (σ / median is +∞ when the median is 0).</summary>
+    internal static WidthCheck Of(double sigma, double median, double? entropyOverLogN) =>
+        new(sigma, median, median > 0 ? sigma / median : double.PositiveInfinity, entropyOverLogN);
 }
