@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace InfoTheory;
 
@@ -12,8 +14,9 @@ namespace InfoTheory;
 /// <remarks>
 /// A block takes the <see cref="BlockSize"/> largest residual diagonals as candidates, removes the earlier columns from
 /// their kernel columns with one pass over L, then factors them with pivoting inside the block (a candidate whose residual
-/// fell below a relative 10⁻¹² of the first pivot — a near-duplicate of another — is dropped). LᵀL (r×r), whose eigenvalues
-/// are those of L·Lᵀ, is kept up to date block by block.
+/// fell below 10⁻¹² of the largest diagonal — a near-duplicate of another — is dropped). LᵀL (r×r), whose eigenvalues
+/// are those of L·Lᵀ, is kept up to date block by block. The N·r² work of both passes runs as 64-wide row-by-block
+/// products with the block in L1, so it is bound by arithmetic, not by memory.
 /// </remarks>
 internal sealed class PartialCholesky
 {
@@ -24,7 +27,7 @@ internal sealed class PartialCholesky
     private readonly int _n;
     private readonly int _d;
     private readonly double[] _residual;   // diag(E)
-    private readonly List<double[]> _blocks = []; // N × width row-major blocks of L
+    private readonly List<double[]> _blocks = []; // N × BlockSize row-major blocks of L (the first width columns used)
     private readonly List<int> _widths = [];
     private readonly List<int> _pivots = [];
     private double[] _gram = [];                 // LᵀL, rank × rank row-major
@@ -56,7 +59,7 @@ internal sealed class PartialCholesky
 
     /// <summary>The bytes held for a factorisation of rank r on N observations of d coordinates.</summary>
     public static long Bytes(int n, int d, int rank) =>
-        8L * ((long)n * (d + 1 + rank) + (long)rank * rank + (long)n * BlockSize);
+        8L * ((long)n * (d + 1 + 3 * BlockSize) + (long)n * BlockSize * ((rank + BlockSize - 1) / BlockSize) + 2L * rank * rank);
 
     /// <summary>tr E = N − ‖L‖²_F, from the tracked residual diagonal (each entry ≥ 0).</summary>
     public double ResidualTrace
@@ -95,73 +98,47 @@ internal sealed class PartialCholesky
 
         var candidates = LargestResidual(want);
         int b = candidates.Length;
-        // Residual columns E[:, candidates], column-major (b × N).
-        var columns = new double[(long)b * n];
-        For(b, c => KernelColumn(candidates[c], columns.AsSpan((int)((long)c * n), n)));
-        cancellationToken.ThrowIfCancellationRequested();
-        RemoveEarlierColumns(candidates, columns);
-        cancellationToken.ThrowIfCancellationRequested();
-
-        // Pivoted Cholesky inside the block.
-        var taken = new List<int>(b);
-        var remaining = Enumerable.Range(0, b).ToList();
-        double first = 0;
-        while (remaining.Count > 0)
+        // Residual columns E[:, candidates], row-major N × BlockSize (columns beyond b stay 0).
+        var columns = new double[(long)n * BlockSize];
+        For(b, c =>
         {
-            int best = -1;
-            double pivot = 0;
-            foreach (int c in remaining)
+            var column = new double[n];
+            KernelColumn(candidates[c], column);
+            for (int i = 0; i < n; i++)
             {
-                double v = columns[(long)c * n + candidates[c]];
-                if (v > pivot)
-                {
-                    (pivot, best) = (v, c);
-                }
+                columns[(long)i * BlockSize + c] = column[i];
             }
-
-            if (best < 0 || pivot <= 1e-12 * Math.Max(first, largest))
-            {
-                break;
-            }
-
-            first = Math.Max(first, pivot);
-            remaining.Remove(best);
-            var l = columns.AsSpan((int)((long)best * n), n);
-            TensorPrimitives.Divide(l, Math.Sqrt(pivot), l);
-            // Exact zeros at the pivots already taken keep E's Schur structure.
-            foreach (int p in taken)
-            {
-                l[candidates[p]] = 0;
-            }
-
-            foreach (int c in remaining)
-            {
-                var other = columns.AsSpan((int)((long)c * n), n);
-                TensorPrimitives.MultiplyAdd(l, -l[candidates[c]], other, other);
-            }
-
-            taken.Add(best);
+        });
+        cancellationToken.ThrowIfCancellationRequested();
+        for (int k = 0; k < _blocks.Count; k++)
+        {
+            SubtractEarlierBlock(_blocks[k], _widths[k], candidates, columns);
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
+        var taken = FactorBlock(candidates, columns, largest);
         int w = taken.Count;
         if (w == 0)
         {
             return 0;
         }
 
-        var block = new double[(long)n * w];
-        for (int i = 0; i < n; i++)
+        var block = new double[(long)n * BlockSize];
+        ForChunks(n, (start, end) =>
         {
-            double removed = 0;
-            for (int c = 0; c < w; c++)
+            for (int i = start; i < end; i++)
             {
-                double v = columns[(long)taken[c] * n + i];
-                block[(long)i * w + c] = v;
-                removed += v * v;
-            }
+                double removed = 0;
+                for (int c = 0; c < w; c++)
+                {
+                    double v = columns[(long)i * BlockSize + taken[c]];
+                    block[(long)i * BlockSize + c] = v;
+                    removed += v * v;
+                }
 
-            _residual[i] = Math.Max(0, _residual[i] - removed);
-        }
+                _residual[i] = Math.Max(0, _residual[i] - removed);
+            }
+        });
 
         foreach (int c in taken)
         {
@@ -173,6 +150,67 @@ internal sealed class PartialCholesky
         _blocks.Add(block);
         _widths.Add(w);
         return w;
+    }
+
+    /// <summary>
+    /// Pivoted Cholesky of the candidates' residual columns in place: each step takes the candidate with the largest
+    /// remaining residual, scales its column to a column of L and removes it from the others. A candidate whose residual
+    /// fell below 10⁻¹² of the largest diagonal (a near-duplicate of one taken) is left out. Returns the columns taken, in order.
+    /// </summary>
+    private List<int> FactorBlock(int[] candidates, double[] columns, double largest)
+    {
+        int n = _n, b = candidates.Length;
+        var taken = new List<int>(b);
+        var remaining = Enumerable.Range(0, b).ToList();
+        var pivotValues = new double[BlockSize];
+        while (remaining.Count > 0)
+        {
+            int best = -1;
+            double pivot = 0;
+            foreach (int c in remaining)
+            {
+                double v = columns[(long)candidates[c] * BlockSize + c];
+                if (v > pivot)
+                {
+                    (pivot, best) = (v, c);
+                }
+            }
+
+            if (best < 0 || pivot <= 1e-12 * largest)
+            {
+                break;
+            }
+
+            remaining.Remove(best);
+            double scale = 1 / Math.Sqrt(pivot);
+            // l = E[:, best]/√pivot; every other remaining column c loses l·l[candidate c].
+            Array.Clear(pivotValues);
+            foreach (int c in remaining)
+            {
+                pivotValues[c] = columns[(long)candidates[c] * BlockSize + best] * scale;
+            }
+
+            ForChunks(n, (start, end) =>
+            {
+                var update = MemoryMarshal.Cast<double, Vector<double>>(pivotValues.AsSpan());
+                for (int i = start; i < end; i++)
+                {
+                    var row = columns.AsSpan((int)((long)i * BlockSize), BlockSize);
+                    double l = row[best] * scale;
+                    var vectors = MemoryMarshal.Cast<double, Vector<double>>(row);
+                    var factor = new Vector<double>(l);
+                    for (int v = 0; v < vectors.Length; v++)
+                    {
+                        vectors[v] -= factor * update[v];
+                    }
+
+                    row[best] = l;
+                }
+            });
+            taken.Add(best);
+        }
+
+        return taken;
     }
 
     /// <summary>The <paramref name="count"/> observations with the largest residual diagonal (ties by index).</summary>
@@ -202,32 +240,41 @@ internal sealed class PartialCholesky
         destination[j] = 1;
     }
 
-    /// <summary>columns[c] −= L·L[candidate c, :]ᵀ for every earlier block, rows in parallel chunks.</summary>
-    private void RemoveEarlierColumns(int[] candidates, double[] columns)
+    /// <summary>
+    /// columns[i, :] −= Σₐ L_k[i, a]·L_k[candidate, a] for one earlier block L_k: a GEMM (N × w)·(w × 64) with the
+    /// 64-wide right factor in L1 and each output row in registers, rows in parallel chunks.
+    /// </summary>
+    private void SubtractEarlierBlock(double[] block, int w, int[] candidates, double[] columns)
     {
-        int n = _n, b = candidates.Length;
-        for (int k = 0; k < _blocks.Count; k++)
+        // right[a, c] = L_k[candidate c, a].
+        var right = new double[BlockSize * BlockSize];
+        for (int c = 0; c < candidates.Length; c++)
         {
-            var block = _blocks[k];
-            int w = _widths[k];
-            var pivotRows = new double[b * w];
-            for (int c = 0; c < b; c++)
+            for (int a = 0; a < w; a++)
             {
-                block.AsSpan((int)((long)candidates[c] * w), w).CopyTo(pivotRows.AsSpan(c * w, w));
+                right[a * BlockSize + c] = block[(long)candidates[c] * BlockSize + a];
             }
+        }
 
-            ForChunks(n, (start, end) =>
+        ForChunks(_n, (start, end) =>
+        {
+            var rightVectors = MemoryMarshal.Cast<double, Vector<double>>(right.AsSpan());
+            int perRow = BlockSize / Vector<double>.Count;
+            for (int i = start; i < end; i++)
             {
-                for (int i = start; i < end; i++)
+                var output = MemoryMarshal.Cast<double, Vector<double>>(columns.AsSpan((int)((long)i * BlockSize), BlockSize));
+                var left = block.AsSpan((int)((long)i * BlockSize), w);
+                for (int a = 0; a < w; a++)
                 {
-                    var row = block.AsSpan((int)((long)i * w), w);
-                    for (int c = 0; c < b; c++)
+                    var factor = new Vector<double>(left[a]);
+                    var r = rightVectors.Slice(a * perRow, perRow);
+                    for (int v = 0; v < perRow; v++)
                     {
-                        columns[(long)c * n + i] -= TensorPrimitives.Dot(row, pivotRows.AsSpan(c * w, w));
+                        output[v] -= factor * r[v];
                     }
                 }
-            });
-        }
+            }
+        });
     }
 
     /// <summary>LᵀL grows by the new block's products with every block (itself included).</summary>
@@ -240,29 +287,33 @@ internal sealed class PartialCholesky
             _gram.AsSpan(i * r0, r0).CopyTo(gram.AsSpan(i * r, r0));
         }
 
+        const int Chunk = 2048;
+        int chunks = (n + Chunk - 1) / Chunk;
         int offset = 0;
         var all = _blocks.Append(block).ToArray();
         var widths = _widths.Append(w).ToArray();
+        int perRow = BlockSize / Vector<double>.Count;
         for (int k = 0; k < all.Length; k++)
         {
             var other = all[k];
             int wk = widths[k];
-            // Σᵢ other[i, :]ᵀ · block[i, :], summed over row chunks in a fixed order (same bits whatever the cores).
-            int chunks = (n + 4095) / 4096;
-            var partial = new double[chunks * wk * w];
+            // Σᵢ other[i, a]·block[i, :] per row chunk, then the chunks summed in order (same bits whatever the cores).
+            var partial = new double[chunks * BlockSize * BlockSize];
             For(chunks, ch =>
             {
-                var acc = partial.AsSpan(ch * wk * w, wk * w);
-                int end = Math.Min(n, (ch + 1) * 4096);
-                for (int i = ch * 4096; i < end; i++)
+                var acc = MemoryMarshal.Cast<double, Vector<double>>(partial.AsSpan(ch * BlockSize * BlockSize, BlockSize * BlockSize));
+                int end = Math.Min(n, (ch + 1) * Chunk);
+                for (int i = ch * Chunk; i < end; i++)
                 {
-                    var right = block.AsSpan((int)((long)i * w), w);
+                    var right = MemoryMarshal.Cast<double, Vector<double>>(block.AsSpan((int)((long)i * BlockSize), BlockSize));
+                    var left = other.AsSpan((int)((long)i * BlockSize), wk);
                     for (int a = 0; a < wk; a++)
                     {
-                        double left = other[(long)i * wk + a];
-                        if (left != 0)
+                        var factor = new Vector<double>(left[a]);
+                        var row = acc.Slice(a * perRow, perRow);
+                        for (int v = 0; v < perRow; v++)
                         {
-                            TensorPrimitives.MultiplyAdd(right, left, acc.Slice(a * w, w), acc.Slice(a * w, w));
+                            row[v] += factor * right[v];
                         }
                     }
                 }
@@ -274,7 +325,7 @@ internal sealed class PartialCholesky
                     double sum = 0;
                     for (int ch = 0; ch < chunks; ch++)
                     {
-                        sum += partial[ch * wk * w + a * w + c];
+                        sum += partial[(long)ch * BlockSize * BlockSize + a * BlockSize + c];
                     }
 
                     gram[(offset + a) * r + r0 + c] = sum;

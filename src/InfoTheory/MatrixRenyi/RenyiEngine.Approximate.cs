@@ -23,11 +23,12 @@ internal static partial class RenyiEngine
     /// <summary>
     /// The approximate method: per subset, the certified interval of <see cref="ApproximateEntropy"/> with the tolerance
     /// shared by the <paramref name="combined"/> entropies of the reported value, and its midpoint as the entropy. α = 2
-    /// is exact from the streamed pair sums (an interval of width 0).
+    /// is exact from the streamed pair sums (an interval of width 0). Null when the method is automatic, an interval stays
+    /// wider than the tolerance and the exact spectra fit the memory budget: the caller computes them exactly instead.
     /// </summary>
     /// <exception cref="ArgumentException">A kernel other than the Gaussian, a width rule that reads the distances, or a
     /// memory budget too small for one block of the factorisation.</exception>
-    private static JointEntropyResult ApproximateEntropies(IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets, MatrixRenyiOptions options,
+    private static JointEntropyResult? ApproximateEntropies(IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets, MatrixRenyiOptions options,
         WorkTracker? work, int combined)
     {
         int n = variables[0].Count;
@@ -74,6 +75,12 @@ internal static partial class RenyiEngine
             var scaled = ScaledConcatenation(prepared, widths, subsets[s]);
             int maxRank = MaxRank(options, n, scaled.Dimensions);
             var (lower, upper, r) = ApproximateEntropy(scaled, options.Alpha, tolerance, maxRank, options.Backend, context.WithoutProgress);
+            if (options.Method == MatrixRenyiMethod.Automatic && upper - lower > tolerance
+                && (double)n * n * sizeof(double) * (variables.Count + 1) <= options.MaxMemoryBytes)
+            {
+                return null; // the exact spectrum fits and the interval would not: automatic takes the exact value
+            }
+
             bounds[s] = (lower, upper);
             nats[s] = 0.5 * (lower + upper);
             rank = Math.Max(rank, r);
@@ -98,7 +105,7 @@ internal static partial class RenyiEngine
         }
     }
 
-    /// <summary>The largest rank whose factorisation (with the data's copies) fits the memory budget, at most N.</summary>
+    /// <summary>The largest rank whose factorisation (with the data's copies) fits the memory budget, at most N/4 (one block at least).</summary>
     private static int MaxRank(MatrixRenyiOptions options, int n, int dimensions)
     {
         long budget = options.MaxMemoryBytes - 16L * n * dimensions;
@@ -111,7 +118,8 @@ internal static partial class RenyiEngine
                 nameof(MatrixRenyiOptions.MaxMemoryBytes));
         }
 
-        int high = n;
+        // Beyond N/4 columns the factorisation's N·r² work nears the exact spectrum's: the interval stands as it is then.
+        int high = Math.Max(low, n / 4);
         while (low < high)
         {
             int mid = low + (high - low + 1) / 2;
@@ -131,7 +139,7 @@ internal static partial class RenyiEngine
     /// <summary>
     /// [lower, upper] on S_α(K̃/N) in nats for the Gaussian Gram of <paramref name="scaled"/> (the variables of a subset
     /// concatenated, each divided by σ·√2, so K̃ᵢⱼ = exp(−‖uᵢ − uⱼ‖²)), and the rank used. The rank doubles (from one
-    /// block) until the interval is at most <paramref name="toleranceNats"/> wide or <paramref name="maxRank"/> is reached;
+    /// block, then by half) until the interval is at most <paramref name="toleranceNats"/> wide or <paramref name="maxRank"/> is reached;
     /// ‖K̃‖²_F (one streamed pass over the pairs) joins the bounds once that pass costs less than the next doubling.
     /// </summary>
     internal static (double Lower, double Upper, int Rank) ApproximateEntropy(Samples scaled, double alpha, double toleranceNats, int maxRank,
@@ -172,7 +180,8 @@ internal static partial class RenyiEngine
                 }
             }
 
-            target = Math.Min(maxRank, 2 * target);
+            // Grow by half: the interval narrows steadily with the rank, so doubling would overshoot by up to 2× the work.
+            target = Math.Min(maxRank, target + Math.Max(PartialCholesky.BlockSize, target / 2));
         }
     }
 

@@ -27,9 +27,9 @@ internal static partial class RenyiEngine
         IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets, MatrixRenyiOptions options, WorkTracker? work = null, int combined = 1)
     {
         int n = variables[0].Count;
-        if (options.Approximates(n))
+        if (options.Approximates(n) && ApproximateEntropies(variables, subsets, options, work, combined) is { } approximate)
         {
-            return ApproximateEntropies(variables, subsets, options, work, combined);
+            return approximate;
         }
 
         var backend = options.Backend;
