@@ -78,9 +78,10 @@ public sealed class MatrixRenyiEntropy : IEntropyEstimator
         Guard.Usable(x, 2);
         Guard.Usable(given, 2);
         Guard.SameCount(x, given);
-        var (nats, widths, clipped) = RenyiEngine.JointEntropies([x, given], [[0, 1], [1]], Options, WorkTracker.Create(progress, cancellationToken));
-        return RenyiDiagnostics.Estimate(RenyiEngine.TrimRoundOff(nats[0] - nats[1], x.Count), x.Count, Options.Alpha, widths, clipped,
-            RenyiDiagnostics.AtCeiling(nats[0], x.Count), [RenyiDiagnostics.Check(x, widths[0], null), RenyiDiagnostics.Check(given, widths[1], nats[1])]);
+        var entropies = RenyiEngine.JointEntropies([x, given], [[0, 1], [1]], Options, WorkTracker.Create(progress, cancellationToken), combined: 2);
+        var (nats, widths, _) = entropies;
+        return RenyiDiagnostics.Estimate(entropies, [0], [1], RenyiEngine.TrimRoundOff(nats[0] - nats[1], x.Count), x.Count, Options.Alpha,
+            RenyiDiagnostics.AtCeiling(nats[0], x.Count), [RenyiDiagnostics.Check(x, widths[0], null), RenyiDiagnostics.Check(given, widths[1], nats[1])], Options);
     }
 
     /// <summary>
@@ -121,14 +122,16 @@ public sealed class MatrixRenyiEntropy : IEntropyEstimator
             }
         }
 
-        var (nats, widths, _) = RenyiEngine.JointEntropies(variables, subsets, Options, WorkTracker.Create(progress, cancellationToken));
+        var entropies = RenyiEngine.JointEntropies(variables, subsets, Options, WorkTracker.Create(progress, cancellationToken));
+        var (nats, widths, _) = entropies;
         int n = variables[0].Count;
         var checks = variables.Select((v, i) =>
         {
             int single = subsets.ToList().FindIndex(s => s.Length == 1 && s[0] == i);
             return RenyiDiagnostics.Check(v, widths[i], single >= 0 ? nats[single] : null);
         }).ToArray();
-        return [.. nats.Select(value => RenyiDiagnostics.Estimate(value, n, Options.Alpha, widths, 0, RenyiDiagnostics.AtCeiling(value, n), checks))];
+        return [.. nats.Select((value, s) => RenyiDiagnostics.Estimate(entropies with { Clipped = 0 }, [s], [], value, n, Options.Alpha,
+            RenyiDiagnostics.AtCeiling(value, n), checks, Options))];
     }
 
     InformationEstimate IEntropyEstimator.Estimate(Samples samples) => Estimate(samples);
@@ -154,9 +157,10 @@ public sealed class MatrixRenyiEntropy : IEntropyEstimator
     private InformationEstimate Joint(IReadOnlyList<Samples> variables, WorkTracker? work)
     {
         var all = Enumerable.Range(0, variables.Count).ToArray();
-        var (nats, widths, clipped) = RenyiEngine.JointEntropies(variables, [all], Options, work);
+        var entropies = RenyiEngine.JointEntropies(variables, [all], Options, work);
+        var (nats, widths, _) = entropies;
         int n = variables[0].Count;
         var checks = variables.Select((v, i) => RenyiDiagnostics.Check(v, widths[i], variables.Count == 1 ? nats[0] : null)).ToArray();
-        return RenyiDiagnostics.Estimate(nats[0], n, Options.Alpha, widths, clipped, RenyiDiagnostics.AtCeiling(nats[0], n), checks);
+        return RenyiDiagnostics.Estimate(entropies, [0], [], nats[0], n, Options.Alpha, RenyiDiagnostics.AtCeiling(nats[0], n), checks, Options);
     }
 }

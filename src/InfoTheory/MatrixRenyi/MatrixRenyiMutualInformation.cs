@@ -35,10 +35,11 @@ public sealed class MatrixRenyiMutualInformation : IMutualInformationEstimator
         Guard.Usable(x, 2);
         Guard.Usable(y, 2);
         Guard.SameCount(x, y);
-        var (nats, widths, clipped) = RenyiEngine.JointEntropies([x, y], [[0], [1], [0, 1]], Options, WorkTracker.Create(progress, cancellationToken));
-        return RenyiDiagnostics.Estimate(RenyiEngine.TrimRoundOff(nats[0] + nats[1] - nats[2], x.Count), x.Count, Options.Alpha, widths, clipped,
+        var entropies = RenyiEngine.JointEntropies([x, y], [[0], [1], [0, 1]], Options, WorkTracker.Create(progress, cancellationToken), combined: 3);
+        var (nats, widths, _) = entropies;
+        return RenyiDiagnostics.Estimate(entropies, [0, 1], [2], RenyiEngine.TrimRoundOff(nats[0] + nats[1] - nats[2], x.Count), x.Count, Options.Alpha,
             RenyiDiagnostics.LimitedByCeiling(Information.FromNats(nats[0] + nats[1]), Information.FromNats(nats[2]), x.Count),
-            [RenyiDiagnostics.Check(x, widths[0], nats[0]), RenyiDiagnostics.Check(y, widths[1], nats[1])]);
+            [RenyiDiagnostics.Check(x, widths[0], nats[0]), RenyiDiagnostics.Check(y, widths[1], nats[1])], Options);
     }
 
     /// <summary>
@@ -68,6 +69,7 @@ public sealed class MatrixRenyiMutualInformation : IMutualInformationEstimator
         Guard.Usable(y, 2);
         Guard.SameCount(x, y);
         int n = x.Count;
+        RenyiEngine.RequireExactMethod(Options, "The width scan");
         var rows = RenyiEngine.MutualInformationAcrossWidths(x, y, factors, Options, WorkTracker.Create(progress, cancellationToken));
         double medianX = PairDistanceMedian.Of(x), medianY = PairDistanceMedian.Of(y);
         return [.. rows.Select(r => RenyiDiagnostics.Estimate(r.Mi, n, Options.Alpha, [r.WidthX, r.WidthY], 0,
@@ -99,12 +101,13 @@ public sealed class MatrixRenyiMutualInformation : IMutualInformationEstimator
 
         MatrixRenyiEntropy.ValidateTogether(variables, nameof(variables));
         var subsets = Enumerable.Range(0, variables.Count).Select(v => new[] { v }).Append(Enumerable.Range(0, variables.Count).ToArray()).ToArray();
-        var (nats, widths, clipped) = RenyiEngine.JointEntropies(variables, subsets, Options, WorkTracker.Create(progress, cancellationToken));
+        var entropies = RenyiEngine.JointEntropies(variables, subsets, Options, WorkTracker.Create(progress, cancellationToken), combined: subsets.Length);
+        var (nats, widths, _) = entropies;
         double sum = nats.Take(variables.Count).Sum();
         int n = variables[0].Count;
-        return RenyiDiagnostics.Estimate(RenyiEngine.TrimRoundOff(sum - nats[^1], n), n, Options.Alpha, widths, clipped,
-            RenyiDiagnostics.LimitedByCeiling(Information.FromNats(sum), Information.FromNats(nats[^1]), n),
-            [.. variables.Select((v, i) => RenyiDiagnostics.Check(v, widths[i], nats[i]))]);
+        return RenyiDiagnostics.Estimate(entropies, [.. Enumerable.Range(0, variables.Count)], [variables.Count], RenyiEngine.TrimRoundOff(sum - nats[^1], n), n,
+            Options.Alpha, RenyiDiagnostics.LimitedByCeiling(Information.FromNats(sum), Information.FromNats(nats[^1]), n),
+            [.. variables.Select((v, i) => RenyiDiagnostics.Check(v, widths[i], nats[i]))], Options);
     }
 
     /// <summary>

@@ -17,6 +17,14 @@ public sealed record MatrixRenyiOptions
     private readonly IKernel _kernel = GaussianKernel.Instance;
     private readonly long _maxMemoryBytes = DefaultMaxMemoryBytes;
     private readonly ComputeBackend _backend = ComputeBackend.Cpu;
+    private readonly MatrixRenyiMethod _method = MatrixRenyiMethod.Exact;
+    private readonly Information _tolerance = Information.FromBits(DefaultToleranceBits);
+
+    /// <summary>The default width of the certified interval of the approximate method: 0.01 bits.</summary>
+    public const double DefaultToleranceBits = 0.01;
+
+    /// <summary>The largest N at which <see cref="MatrixRenyiMethod.Automatic"/> computes the exact spectrum (about 3.5 s on 2 cores).</summary>
+    public const int AutomaticExactLimit = 4096;
 
     /// <summary>The defaults: α = 1.01, Gaussian kernel, Silverman-style width with h = 5, a memory budget of 4 GiB per estimate.</summary>
     public static MatrixRenyiOptions Default { get; } = new();
@@ -93,4 +101,37 @@ public sealed record MatrixRenyiOptions
         get => _backend;
         init => _backend = value ?? throw new ArgumentNullException(nameof(Backend), "Give a compute backend, e.g. ComputeBackend.Cpu.");
     }
+
+    /// <summary>
+    /// How S_α is computed: <see cref="MatrixRenyiMethod.Exact"/> (default, the whole spectrum),
+    /// <see cref="MatrixRenyiMethod.Approximate"/> (a certified interval no wider than <see cref="Tolerance"/>, memory
+    /// O(N·r), no N×N matrix) or <see cref="MatrixRenyiMethod.Automatic"/> (exact up to <see cref="AutomaticExactLimit"/>
+    /// observations, approximate above).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined method.</exception>
+    public MatrixRenyiMethod Method
+    {
+        get => _method;
+        init => _method = Enum.IsDefined(value) ? value
+            : throw new ArgumentOutOfRangeException(nameof(Method), value, $"Method = {value} is not a method; give Exact, Approximate or Automatic.");
+    }
+
+    /// <summary>
+    /// The width the approximate method's certified interval must get below (default 0.01 bits): the factorisation grows
+    /// until the reported value's interval [lower, upper] is at most this wide, or until its rank fills
+    /// <see cref="MaxMemoryBytes"/> (then the interval is reported as it stands, wider). Used only by the approximate method.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not finite and greater than 0.</exception>
+    public Information Tolerance
+    {
+        get => _tolerance;
+        init => _tolerance = value.Nats > 0 && double.IsFinite(value.Nats) ? value
+            : throw new ArgumentOutOfRangeException(nameof(Tolerance), value.Bits,
+                $"Tolerance = {value.Bits} bits must be a finite width greater than 0; the default is {DefaultToleranceBits} bits.");
+    }
+
+    /// <summary>True when an estimate on <paramref name="n"/> observations takes the approximate method.</summary>
+    internal bool Approximates(int n) =>
+        Method == MatrixRenyiMethod.Approximate
+        || (Method == MatrixRenyiMethod.Automatic && n > AutomaticExactLimit && Kernel is GaussianKernel && !Bandwidth.NeedsDistances);
 }

@@ -56,9 +56,10 @@ public sealed class MultivariateMutualInformation
         int n = x.Count, c = layer.Channels;
         double sx, st, sxt, clipped = 0;
         var widths = new double[c + 1];
-        if (Options.Alpha == 2 && !Options.Bandwidth.NeedsDistances)
+        RenyiEngine.JointEntropyResult? entropies = null;
+        if ((Options.Alpha == 2 && !Options.Bandwidth.NeedsDistances) || Options.Approximates(n))
         {
-            // Streamed pair sums: no N×N matrix at all.
+            // Streamed pair sums, or the approximate method's factorisations: no N×N matrix at all.
             var variables = new Samples[c + 1];
             variables[0] = x;
             for (int p = 0; p < c; p++)
@@ -67,7 +68,8 @@ public sealed class MultivariateMutualInformation
             }
 
             var maps = Enumerable.Range(1, c).ToArray();
-            var (nats, w, _) = RenyiEngine.JointEntropies(variables, [[0], maps, [0, .. maps]], Options, work);
+            entropies = RenyiEngine.JointEntropies(variables, [[0], maps, [0, .. maps]], Options, work, combined: 3);
+            var (nats, w, _) = entropies.Value;
             (sx, st, sxt) = (nats[0], nats[1], nats[2]);
             w.CopyTo(widths, 0);
         }
@@ -107,8 +109,10 @@ public sealed class MultivariateMutualInformation
             clipped += cl;
         }
 
-        return RenyiDiagnostics.Estimate(RenyiEngine.TrimRoundOff(sx + st - sxt, n), n, Options.Alpha, widths, clipped,
-            RenyiDiagnostics.LimitedByCeiling(Information.FromNats(sx + st), Information.FromNats(sxt), n),
-            [RenyiDiagnostics.Check(x, widths[0], sx), RenyiDiagnostics.Check(layer, widths[1..], st)]);
+        bool saturated = RenyiDiagnostics.LimitedByCeiling(Information.FromNats(sx + st), Information.FromNats(sxt), n);
+        WidthCheck[] checks = [RenyiDiagnostics.Check(x, widths[0], sx), RenyiDiagnostics.Check(layer, widths[1..], st)];
+        return entropies is { } computed
+            ? RenyiDiagnostics.Estimate(computed, [0, 1], [2], RenyiEngine.TrimRoundOff(sx + st - sxt, n), n, Options.Alpha, saturated, checks, Options)
+            : RenyiDiagnostics.Estimate(RenyiEngine.TrimRoundOff(sx + st - sxt, n), n, Options.Alpha, widths, clipped, saturated, checks);
     }
 }

@@ -49,6 +49,7 @@ public sealed class PartialInformationProxies
         }
 
         var o = Options.Renyi;
+        RenyiEngine.RequireExactMethod(o, "The PID proxies");
         var pairs = SelectPairs(c);
         int jobs = 1 + 2 * c + 2 * pairs.Length + 2;
         bool pooled = n <= PooledOrder;

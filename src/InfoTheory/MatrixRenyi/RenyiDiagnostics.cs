@@ -38,6 +38,24 @@ public sealed record RenyiDiagnostics(double Alpha, IReadOnlyList<double> Widths
     /// <summary>True when any variable's <see cref="WidthCheck.WidthDominated"/> is: the width, not the data, decides the value.</summary>
     public bool WidthDominated => WidthChecks.Any(c => c.WidthDominated);
 
+    /// <summary>
+    /// With <see cref="MatrixRenyiMethod.Approximate"/>: a lower bound that the exact value is guaranteed to be at or above
+    /// (see <see cref="MatrixRenyiMethod.Approximate"/>); null for the exact method.
+    /// </summary>
+    public Information? Lower { get; init; }
+
+    /// <summary>With <see cref="MatrixRenyiMethod.Approximate"/>: the guaranteed upper bound; null for the exact method.</summary>
+    public Information? Upper { get; init; }
+
+    /// <summary>
+    /// With <see cref="MatrixRenyiMethod.Approximate"/>: the largest rank r of the partial factorisations (0 when none was
+    /// needed: α = 2 is exact from one pass over the pairs); null for the exact method.
+    /// </summary>
+    public int? FactorRank { get; init; }
+
+    /// <summary>True when the approximate interval is wider than the tolerance asked for (the rank filled the memory budget).</summary>
+    public bool? ToleranceMissed { get; init; }
+
     private readonly IReadOnlyList<double> _widths = ValueList<double>.Require(Widths, nameof(Widths));
     private IReadOnlyList<WidthCheck> _checks = ValueList<WidthCheck>.Empty;
 
@@ -68,6 +86,40 @@ public sealed record RenyiDiagnostics(double Alpha, IReadOnlyList<double> Widths
     internal static InformationEstimate Estimate(double nats, int n, double alpha, IReadOnlyList<double> widths, double clipped, bool saturated,
         IReadOnlyList<WidthCheck> checks) =>
         new(Information.FromNats(nats), null, n) { Diagnostics = new RenyiDiagnostics(alpha, widths, clipped, saturated) { WidthChecks = checks } };
+
+    /// <summary>
+    /// As <see cref="Estimate(double, int, double, IReadOnlyList{double}, double, bool, IReadOnlyList{WidthCheck})"/> for
+    /// the combination Σ⁺S − Σ⁻S of the computed entropies: with the approximate method the value is the midpoint of the
+    /// combined certified interval and the diagnostics carry it; else the plain estimate of <paramref name="nats"/>.
+    /// </summary>
+    internal static InformationEstimate Estimate(RenyiEngine.JointEntropyResult entropies, int[] plus, int[] minus, double nats, int n, double alpha,
+        bool saturated, IReadOnlyList<WidthCheck> checks, MatrixRenyiOptions options)
+    {
+        if (entropies.Bounds is not { } bounds)
+        {
+            return Estimate(nats, n, alpha, entropies.Widths, entropies.Clipped, saturated, checks);
+        }
+
+        double lower = plus.Sum(i => bounds[i].Lower) - minus.Sum(i => bounds[i].Upper);
+        double upper = plus.Sum(i => bounds[i].Upper) - minus.Sum(i => bounds[i].Lower);
+        if (minus.Length > 0)
+        {
+            lower = Math.Max(0, lower); // a mutual information (or total correlation) is ≥ 0
+        }
+
+        var estimate = Estimate(0.5 * (lower + upper), n, alpha, entropies.Widths, entropies.Clipped, saturated, checks);
+        var diagnostics = (RenyiDiagnostics)estimate.Diagnostics!;
+        return estimate with
+        {
+            Diagnostics = diagnostics with
+            {
+                Lower = Information.FromNats(lower),
+                Upper = Information.FromNats(upper),
+                FactorRank = entropies.Rank,
+                ToleranceMissed = upper - lower > options.Tolerance.Nats,
+            },
+        };
+    }
 
     /// <summary>The check of one variable with width σ and, where computed, its own entropy.</summary>
     internal static WidthCheck Check(Samples samples, double sigma, double? entropyNats) =>

@@ -20,17 +20,25 @@ internal static partial class RenyiEngine
     /// streamed rows of S₂), stage <c>eigenvalues</c> the reduction columns of every subset's spectrum; both check for
     /// cancellation as they go.
     /// </summary>
-    public static (double[] Nats, double[] Widths, double Clipped) JointEntropies(
-        IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets, MatrixRenyiOptions options, WorkTracker? work = null)
+    /// <remarks>With <see cref="MatrixRenyiOptions.Approximates"/>, certified intervals instead (see
+    /// <see cref="ApproximateEntropies"/>); <paramref name="combined"/> is how many of the entropies the caller adds or
+    /// subtracts into the one value it reports, which shares the tolerance.</remarks>
+    public static JointEntropyResult JointEntropies(
+        IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets, MatrixRenyiOptions options, WorkTracker? work = null, int combined = 1)
     {
         int n = variables[0].Count;
+        if (options.Approximates(n) && ApproximateEntropies(variables, subsets, options, work, combined) is { } approximate)
+        {
+            return approximate;
+        }
+
         var backend = options.Backend;
         // S₂ with a width that needs no distances streams pair sums: no N×N matrix.
         if (options.Alpha == 2 && !options.Bandwidth.NeedsDistances)
         {
             RequireMemory(options, n, 0, m => 2 * SnapshotBytes(variables, m), Describe(subsets));
             var (nats, widths) = SecondOrderStreaming(variables, subsets, options, work);
-            return (nats, widths, 0);
+            return new(nats, widths, 0);
         }
 
         // One entropy of one variable works on its Gram in place; anything else needs one more matrix for the products.
@@ -67,7 +75,7 @@ internal static partial class RenyiEngine
             clipped += c;
         }
 
-        return (result, widthsOut, clipped);
+        return new(result, widthsOut, clipped);
     }
 
     /// <summary>
