@@ -138,8 +138,9 @@ internal static partial class RenyiEngine
 
     /// <summary>
     /// [lower, upper] on S_α(K̃/N) in nats for the Gaussian Gram of <paramref name="scaled"/> (the variables of a subset
-    /// concatenated, each divided by σ·√2, so K̃ᵢⱼ = exp(−‖uᵢ − uⱼ‖²)), and the rank used. The rank doubles (from one
-    /// block, then by half) until the interval is at most <paramref name="toleranceNats"/> wide or <paramref name="maxRank"/> is reached;
+    /// concatenated, each divided by σ·√2, so K̃ᵢⱼ = exp(−‖uᵢ − uⱼ‖²)), and the rank used. The rank grows (from one
+    /// block, by half) until the interval is at most <paramref name="toleranceNats"/> wide, <paramref name="maxRank"/> is
+    /// reached or the width's decay shows the tolerance out of reach (<see cref="Hopeless"/>);
     /// ‖K̃‖²_F (one streamed pass over the pairs) joins the bounds once that pass costs less than the next doubling.
     /// </summary>
     internal static (double Lower, double Upper, int Rank) ApproximateEntropy(Samples scaled, double alpha, double toleranceNats, int maxRank,
@@ -148,6 +149,7 @@ internal static partial class RenyiEngine
         int n = scaled.Count, d = scaled.Dimensions;
         var factor = new PartialCholesky(scaled, context.Parallel);
         double? squaredNorm = null;
+        (int Rank, double Width)? previous = null;
         int target = Math.Min(maxRank, PartialCholesky.BlockSize);
         while (true)
         {
@@ -157,7 +159,9 @@ internal static partial class RenyiEngine
 
             var (lower, upper) = Bounds(factor, squaredNorm, n, alpha);
             bool exhausted = factor.Rank < target; // E vanished before the target rank
-            if (upper - lower <= toleranceNats || exhausted || factor.Rank >= maxRank)
+            bool hopeless = Hopeless(previous, factor.Rank, upper - lower, toleranceNats, maxRank);
+            previous = (factor.Rank, upper - lower);
+            if (upper - lower <= toleranceNats || exhausted || factor.Rank >= maxRank || hopeless)
             {
                 if (upper - lower > toleranceNats && squaredNorm is null)
                 {
@@ -183,6 +187,23 @@ internal static partial class RenyiEngine
             // Grow by half: the interval narrows steadily with the rank, so doubling would overshoot by up to 2× the work.
             target = Math.Min(maxRank, target + Math.Max(PartialCholesky.BlockSize, target / 2));
         }
+    }
+
+    /// <summary>
+    /// True when the interval narrows too slowly to reach the tolerance within the rank cap: from four blocks on, its width
+    /// is extrapolated as a power of the rank through the last two steps, and a rank beyond 4× the cap (or a width that did
+    /// not narrow) stops the growth. A long spectral bulk (σ near the data's distances) is recognised after a few blocks
+    /// instead of after N/4 columns, at more cost than the exact spectrum.
+    /// </summary>
+    private static bool Hopeless((int Rank, double Width)? previous, int rank, double width, double tolerance, int maxRank)
+    {
+        if (previous is not { } last || rank < 4 * PartialCholesky.BlockSize || width <= tolerance || rank <= last.Rank)
+        {
+            return false;
+        }
+
+        double power = Math.Log(last.Width / width) / Math.Log((double)rank / last.Rank);
+        return !(power > 0) || rank * Math.Pow(width / tolerance, 1 / power) > 4.0 * maxRank;
     }
 
     /// <summary>
