@@ -196,6 +196,22 @@ public sealed class ApproximateMethodTests
         Assert.Equal(0, streamed.DiagnosticsAs<RenyiDiagnostics>().FactorRank);
     }
 
+    [Fact]
+    public void ALongSpectralBulkIsReportedAsMissedAndAutomaticComputesItExactly()
+    {
+        // 20-D Gaussian data with σ a third of the median distance: most of the trace lies in a long bulk, so no rank
+        // below N/4 brings the interval to 0.01 bits. The approximation says so (and its interval still holds the exact
+        // value); Automatic, above its exact limit, falls back to the exact spectrum.
+        var x = TestData.Gaussian(MatrixRenyiOptions.AutomaticExactLimit + 104, 20, 61);
+        var exact = new MatrixRenyiOptions { Bandwidth = Bandwidth.Fixed(2) };
+        var truth = Entropy.MatrixRenyi(x, exact);
+        var approximate = Entropy.MatrixRenyi(x, exact with { Method = MatrixRenyiMethod.Approximate }).DiagnosticsAs<RenyiDiagnostics>();
+        Assert.True(approximate.ToleranceMissed);
+        Assert.InRange(truth.Value.Nats, approximate.Lower!.Value.Nats, approximate.Upper!.Value.Nats);
+        Assert.True(approximate.FactorRank < x.Count / 4, $"rank {approximate.FactorRank}: the slow decay was not recognised early");
+        Assert.Equal(truth, Entropy.MatrixRenyi(x, exact with { Method = MatrixRenyiMethod.Automatic }));
+    }
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(-0.01)]
