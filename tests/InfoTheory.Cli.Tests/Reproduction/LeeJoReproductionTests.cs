@@ -59,6 +59,13 @@ public class LeeJoReproductionTests
         Assert.Equal(["no-simplifying-phase-10pct", "fitting-phase", "dpi-encoder"], report.Claims.Select(c => c.Id));
         Assert.Contains("500", report.Settings.Single(s => s.Name == "epochs").Paper);
         Assert.Contains(report.Measured, m => m.Name == "deep-ae.test_over_train_mse");
+        // KSG on the same activations: the paper's "no simplifying phase" and the encoder DPI decided again under it.
+        var table = KsgAgreementTests.AssertTable(report, "deep AE", ["enc1", "enc2", "z", "dec1", "dec2"]);
+        Assert.Contains("The deep AE's lack of a simplifying phase (no late fall of I(X;T))", table.Title, StringComparison.Ordinal);
+        Assert.Matches("the encoder DPI I\\(X;enc1\\) ≥ I\\(X;enc2\\) ≥ I\\(X;z\\) " + KsgAgreementTests.Outcome, table.Title);
+        Assert.Matches(KsgAgreementTests.Outcome, report.Claims.Single(c => c.Id == "no-simplifying-phase-10pct").Measured);
+        Assert.Matches(KsgAgreementTests.Outcome, report.Claims.Single(c => c.Id == "dpi-encoder").Measured);
+        Assert.DoesNotContain("KSG", report.Claims.Single(c => c.Id == "fitting-phase").Measured, StringComparison.Ordinal);
         Directory.Delete(dir, recursive: true);
     }
 
@@ -85,6 +92,15 @@ public class LeeJoReproductionTests
         double mean = report.Measured.Single(m => m.Name == "vae.z.i_xt.last.mean_code").Value;
         Assert.True(sampled > mean + 1, $"sampled {sampled} bits, mean {mean} bits");
         Assert.Equal(Verdict.Reproduced, report.Claims.Single(c => c.Id == "vae-violates-dpi").Verdict);
+
+        // One agreement table per model, each concluding on the findings the paper states for that model.
+        Assert.Contains("(4 measurements per model)", Setting(report, "second estimator"));
+        Assert.Contains("Sparsity amplifying the simplifying phase", KsgAgreementTests.AssertTable(report, "shallow AE", ["z"]).Title, StringComparison.Ordinal);
+        Assert.Contains("Sparsity amplifying the simplifying phase", KsgAgreementTests.AssertTable(report, "SAE", ["z"]).Title, StringComparison.Ordinal);
+        Assert.Contains("The TAE's lack of a simplifying phase", KsgAgreementTests.AssertTable(report, "TAE", ["z"]).Title, StringComparison.Ordinal);
+        Assert.Contains("the VAE's violated encoder DPI", KsgAgreementTests.AssertTable(report, "VAE", ["enc1", "enc2", "z", "dec1", "dec2"]).Title, StringComparison.Ordinal);
+        Assert.Contains("the encoder DPI I(X;enc1)", KsgAgreementTests.AssertTable(report, "LAE", ["enc1", "enc2", "z", "dec1", "dec2"]).Title, StringComparison.Ordinal);
+        Assert.All(report.Claims.Where(c => c.Id is not ("fitting-phase" or "generalisation")), c => Assert.Matches(KsgAgreementTests.Outcome, c.Measured));
         Directory.Delete(dir, recursive: true);
     }
 }

@@ -95,13 +95,15 @@ internal static class LeeJo
     /// <summary>The quick probe.</summary>
     public const int QuickProbe = 50;
 
+    /// <summary>About this many comparison measurements per model (and one before training), whatever the run's length.</summary>
+    public const int Comparisons = 100;
+
     /// <summary>
     /// Trains one model with IPRL's optimiser and batch and measures it before training and every
-    /// <paramref name="interval"/> iterations after; with <paramref name="compareEvery"/> also every that many iterations with
-    /// each estimator of <see cref="LeeJoAgreement.Estimators"/> on the same activations (<see cref="TrainedModel.Comparison"/>).
+    /// <paramref name="interval"/> iterations after; also, about <see cref="Comparisons"/> times evenly over the run, with
+    /// matrix Rényi and KSG on the same activations (<see cref="KsgAgreement.Estimators"/>, <see cref="TrainedModel.Comparison"/>).
     /// </summary>
-    public static TrainedModel Train(ExperimentRun run, ModelSpec spec, ImageDataset train, ImageDataset probe, int epochs, int interval,
-        int? compareEvery = null)
+    public static TrainedModel Train(ExperimentRun run, ModelSpec spec, ImageDataset train, ImageDataset probe, int epochs, int interval)
     {
         run.Log.WriteLine($"  {spec.Label}: {train.Count:N0} digits, {epochs} epochs, batch {Batch}, measured every {interval} iteration(s) on {probe.Count} probe digits");
         using var model = spec.Create(run.Seed);
@@ -115,14 +117,15 @@ internal static class LeeJo
                 : $"none: --bands {run.Bands} asked, but a probe of {probe.Count} gives fewer than 3 parts of 10", "none (one probe batch, no error bars)");
         }
 
-        using var monitor = new InformationMonitor(model, probeX, null, Schedule.EveryIterations(interval), spec.Measured, options);
-        using var comparison = compareEvery is { } every
-            ? new MultiEstimatorMonitor(model, probeX, LeeJoAgreement.Estimators, null, Schedule.EveryIterations(every), spec.Measured)
-            : null;
         int perEpoch = (train.Count + Batch - 1) / Batch;
+        using var monitor = new InformationMonitor(model, probeX, null, Schedule.EveryIterations(interval), spec.Measured, options);
+        // About 100 comparisons whatever the length: lee-jo's 102 were within its run-time noise (121.6 s against 126.8 s without,
+        // back to back on a shared 2-core AMD EPYC, 2026-12-06); comparing at every measurement would add thousands.
+        int compareEvery = Math.Max(interval, epochs * perEpoch / Comparisons);
+        using var comparison = new MultiEstimatorMonitor(model, probeX, KsgAgreement.Estimators(Options), null, Schedule.EveryIterations(compareEvery), spec.Measured);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         monitor.MeasureNow(0, 0, cancellationToken: run.Cancellation);
-        comparison?.MeasureNow(0, 0, cancellationToken: run.Cancellation);
+        comparison.MeasureNow(0, 0, cancellationToken: run.Cancellation);
         var losses = Trainer.Train(model, train, epochs, Batch, LearningRate, run.Seed,
             onEpoch: (epoch, loss) =>
             {
@@ -134,7 +137,7 @@ internal static class LeeJo
             onIteration: i =>
             {
                 monitor.Step(i / perEpoch, i + 1, cancellationToken: run.Cancellation);
-                comparison?.Step(i / perEpoch, i + 1, cancellationToken: run.Cancellation);
+                comparison.Step(i / perEpoch, i + 1, cancellationToken: run.Cancellation);
             },
             cancellationToken: run.Cancellation);
 
@@ -153,8 +156,8 @@ internal static class LeeJo
 
         return new TrainedModel(spec, monitor.Series, losses, perEpoch, interval, trainError, testError, meanCode)
         {
-            Comparison = comparison?.Series,
-            CompareEvery = compareEvery ?? 0,
+            Comparison = comparison.Series,
+            CompareEvery = compareEvery,
         };
     }
 
@@ -278,6 +281,52 @@ internal static class LeeJo
     public static bool Compresses(TrainedModel trained) =>
         Phases(trained, InformationQuantity.InputInformation).Any(p => p.Fall >= PhaseBits && p.Compressed != false);
 
+    /// <summary>
+    /// The simplifying phase under KSG, by direction only (KSG bits are not matrix-Rényi bits, so the 0.1-bit rule has no
+    /// KSG counterpart): with <paramref name="expected"/> the paper's "some autoencoders show a simplifying phase", which
+    /// holds when some measured layer's KSG I(X;T) falls late; without, "do not have a simplifying phase", which holds
+    /// when none does.
+    /// </summary>
+    public static KsgCheck KsgSimplifying(TrainedModel trained, bool expected)
+    {
+        var trends = trained.Spec.Measured.Select(l => (Layer: l, Trend: KsgAgreement.LateTrend(trained.Ksg, l))).ToList();
+        var falling = trends.Where(t => KsgAgreement.Falls(t.Trend)).Select(t => t.Layer).ToList();
+        string detail = (falling.Count == 0 ? "no layer's I(X;T) falls late" : $"I(X;T) falls late in {string.Join(", ", falling)}") +
+            "; late trends " + string.Join(", ", trends.Select(t => $"{t.Layer} {KsgAgreement.Trend(t.Trend)}"));
+        string rule = Invariant($"a layer's I(X;T) falls late when its Spearman ρ with time over the last half of the comparison measurements is ≤ −{KsgAgreement.TrendRho:F1}; ");
+        var estimates = trained.Ksg.Records.Where(r => trained.Spec.Measured.Contains(r.Layer)).Select(r => r.InputInformation);
+        return expected
+            ? KsgAgreement.Decide($"the {trained.Spec.Label}'s simplifying phase (a late fall of I(X;T) in some layer)", falling.Count > 0 ? Verdict.Reproduced : Verdict.NotReproduced,
+                detail, rule + "the simplifying phase holds when some measured layer's does", estimates)
+            : KsgAgreement.Decide($"the {trained.Spec.Label}'s lack of a simplifying phase (no late fall of I(X;T))", falling.Count == 0 ? Verdict.Reproduced : Verdict.NotReproduced,
+                detail, rule + "the lack of one holds when no measured layer's does", estimates);
+    }
+
+    /// <summary>
+    /// A DPI chain of the layers <paramref name="chain"/> under KSG: the share of the comparison measurements at which
+    /// <paramref name="check"/> finds no violation of the KSG values, decided by the claim's thresholds (<paramref name="reproduced"/>, <paramref name="partly"/>) on
+    /// that share, or on its complement when the paper finds the chain <paramref name="violated"/> (the VAE's).
+    /// </summary>
+    public static KsgCheck KsgChain(TrainedModel trained, string finding, IReadOnlyList<string> chain, Func<IReadOnlyList<InformationRecord>, IReadOnlyList<DpiViolation>> check,
+        double reproduced, double partly, bool violated = false)
+    {
+        var (holding, steps, worst) = KsgAgreement.Holding(trained.Ksg, check);
+        double share = (violated ? steps - holding : holding) / (double)steps;
+        string what = violated ? "violated by more than 0.01 bits" : "holds within 0.01 bits";
+        return KsgAgreement.Decide(finding, share >= reproduced ? Verdict.Reproduced : share >= partly ? Verdict.Partly : Verdict.NotReproduced,
+            Invariant($"{what} at {100 * share:F1} % of {steps} measurements; largest violation {worst:F3} KSG bits"),
+            Invariant($"the same chain of the KSG values, {what} at ≥ {100 * reproduced:F0} % of the comparison measurements for \"holds\", ≥ {100 * partly:F0} % for \"partly holds\""),
+            trained.Ksg.Records.Where(r => chain.Contains(r.Layer)).Select(r => r.InputInformation));
+    }
+
+    /// <summary>Records the model's agreement table with the findings checked under KSG as its conclusion.</summary>
+    public static void RecordAgreement(ExperimentRun run, TrainedModel trained, IReadOnlyList<KsgCheck> checks) =>
+        KsgAgreement.Record(run, trained.Spec.Key, trained.Spec.Label, trained.Comparison, "X′", checks);
+
+    /// <summary>Records KSG among the settings with the comparison schedule of <paramref name="trained"/> (the same for every model of a run).</summary>
+    public static void KsgSetting(ExperimentRun run, TrainedModel trained) => KsgAgreement.Setting(run,
+        Invariant($"before training and {(trained.CompareEvery == 1 ? "after every iteration" : $"every {trained.CompareEvery} iterations")} ({trained.Ksg.Steps().Count} measurements per model)"));
+
     /// <summary>The rule's sentence on the compression test, for claims that use it when measured with bands.</summary>
     public const string TestRule = " With --bands, a fall counts only when the split-half compression test also finds it larger than the probe's noise (one-sided 5 %).";
 
@@ -329,9 +378,12 @@ internal sealed record ModelSpec(string Key, string Label, string Script, string
 internal sealed record TrainedModel(ModelSpec Spec, InformationSeries Series, IReadOnlyList<double> Losses, int IterationsPerEpoch, int Interval,
     double TrainError, double TestError, InformationSeries? MeanCode)
 {
-    /// <summary>Each estimator's series of the comparison measurements (<see cref="LeeJoAgreement.Estimators"/>), or null when none were taken.</summary>
-    public IReadOnlyDictionary<string, InformationSeries>? Comparison { get; init; }
+    /// <summary>Each estimator's series of the comparison measurements (<see cref="KsgAgreement.Estimators"/>).</summary>
+    public required IReadOnlyDictionary<string, InformationSeries> Comparison { get; init; }
 
-    /// <summary>The iterations between comparison measurements (0 when none were taken).</summary>
-    public int CompareEvery { get; init; }
+    /// <summary>The iterations between comparison measurements.</summary>
+    public required int CompareEvery { get; init; }
+
+    /// <summary>The KSG series of the comparison measurements.</summary>
+    public InformationSeries Ksg => Comparison[KsgAgreement.Second];
 }

@@ -103,17 +103,22 @@ internal static class YuCnn
 
     /// <summary>
     /// Trains LeNet-5 (<paramref name="c1"/>, <paramref name="c2"/> filters, <paramref name="activation"/>) with the paper's
-    /// SGD recipe and measures the probe before training and every <paramref name="every"/> iterations (and after the last one).
+    /// SGD recipe and measures the probe before training and every <paramref name="every"/> iterations (and after the last one);
+    /// with <paramref name="compare"/> also the plane with matrix Rényi and KSG on the same activations at the same steps
+    /// (<see cref="KsgAgreement.Estimators"/>).
     /// </summary>
-    /// <returns>The series, the epoch losses and the probe accuracy after training.</returns>
-    public static (InformationSeries Series, IReadOnlyList<double> Losses, double Accuracy) TrainAndMonitor(ExperimentRun run, string label, int c1, int c2,
-        Activation activation, ImageDataset train, ImageDataset probe, int epochs, int every, InformationPlaneOptions options, IReadOnlyList<string>? layers = null)
+    /// <returns>The series, the epoch losses, the probe accuracy after training, and each estimator's series of the comparison (null without one).</returns>
+    public static (InformationSeries Series, IReadOnlyList<double> Losses, double Accuracy, IReadOnlyDictionary<string, InformationSeries>? Comparison) TrainAndMonitor(
+        ExperimentRun run, string label, int c1, int c2, Activation activation, ImageDataset train, ImageDataset probe, int epochs, int every,
+        InformationPlaneOptions options, IReadOnlyList<string>? layers = null, bool compare = false)
     {
         using var model = new LeNet5(conv1Filters: c1, conv2Filters: c2, activation: activation, seed: run.Seed);
         using var probeX = probe.ToImageTensor();
         using var probeY = probe.LabelsTensor();
         using var monitor = new InformationMonitor(model, probeX, probeY, Schedule.Epochs(1), layers ?? model.LayerNames, options);
+        using var comparison = compare ? new MultiEstimatorMonitor(model, probeX, KsgAgreement.Estimators(options), probeY, Schedule.Epochs(1), layers ?? model.LayerNames) : null;
         monitor.MeasureNow(0, 0, cancellationToken: run.Cancellation);
+        comparison?.MeasureNow(0, 0, cancellationToken: run.Cancellation);
         int perEpoch = (train.Count + Batch - 1) / Batch, total = epochs * perEpoch;
         run.Log.WriteLine($"  {label}: {c1}/{c2} filters, {activation}, {epochs} epochs × {perEpoch} iterations, a measurement every {every}");
         var losses = Trainer.Train(model, train, epochs, Batch, LearningRate, run.Seed,
@@ -125,6 +130,7 @@ internal static class YuCnn
                 {
                     // Records carry the completed epochs and the iterations done.
                     monitor.MeasureNow(done / perEpoch, done, cancellationToken: run.Cancellation);
+                    comparison?.MeasureNow(done / perEpoch, done, cancellationToken: run.Cancellation);
                 }
             },
             optimizer: TrainingOptimizer.Sgd(Momentum),
@@ -145,7 +151,7 @@ internal static class YuCnn
                 + "the claims measured on it say little about a trained CNN.");
         }
 
-        return (monitor.Series, losses, accuracy);
+        return (monitor.Series, losses, accuracy, comparison?.Series);
     }
 
     /// <summary>H(X) of the probe in bits with the activations' estimator: the bound I(X;T) ≤ H(X).</summary>

@@ -38,13 +38,17 @@ internal sealed class YuDpi : Experiment
         var options = YuCnn.Options(run, pairs, errorChain: true);
 
         var results = new List<(string Label, InformationSeries Series)>();
+        var ksgSeries = new List<InformationSeries>();
         foreach (var (c1, c2) in new[] { (2, 2), (6, 12) })
         {
             string label = $"{c1}/{c2}";
-            var (series, losses, accuracy) = YuCnn.TrainAndMonitor(run, label, c1, c2, Activation.ReLU, train, probe, epochs, every, options, Layers);
+            var (series, losses, accuracy, comparison) = YuCnn.TrainAndMonitor(run, label, c1, c2, Activation.ReLU, train, probe, epochs, every, options, Layers, compare: true);
             run.Measure($"net-{c1}-{c2}.probe_accuracy", accuracy, "fraction");
             run.Measure($"net-{c1}-{c2}.loss.last", losses[^1], "nats");
             results.Add((label, series));
+            ksgSeries.Add(comparison![KsgAgreement.Second]);
+            KsgAgreement.Record(run, $"net-{c1}-{c2}", $"{label} network", comparison, "Y",
+                [KsgForward([comparison[KsgAgreement.Second]], $"the {label} network", Holding(series, s => DataProcessingCheck.ForwardMmi(s, Layers, Tolerance)))]);
             string tag = $"{c1}-{c2}";
             var measured = series.Steps();
             double[] iterations = [.. measured.Select(s => (double)s[0].Iteration)];
@@ -89,19 +93,53 @@ internal sealed class YuDpi : Experiment
         run.Measure("forward.holds_fraction", forwardHolds / (double)steps, "fraction");
         run.Measure("error.holds_fraction", errorHolds / (double)steps, "fraction");
         run.Measure("forward_whole_tensor.holds_fraction", wholeHolds / (double)steps, "fraction");
+        KsgAgreement.Setting(run, "at every measurement of the run (a conv layer's maps taken jointly, as a whole layer)");
 
-        // Rule: every measurement of both networks keeps the chain (within the tolerance) → reproduced; ≥ 80 % → partly.
-        Verdict ByFraction(int holds) => holds == steps ? Verdict.Reproduced : holds >= 0.8 * steps ? Verdict.Partly : Verdict.NotReproduced;
+        var forwardKsg = KsgForward(ksgSeries, "both networks", (forwardHolds, steps));
         run.Claim("dpi-forward", YuCnn.DpiQuote,
             "Abstract; the first DPI, X → T₁ → … → T_K drawn with MMI for the convolutional layers (" + YuCnn.SectionsNotStored + ")",
-            $"reproduced when MMI(conv1) ≥ MMI(conv2) ≥ I(X;fc1) ≥ I(X;fc2) ≥ I(X;out) holds within {YuCnn.F(Tolerance, 2)} bits (every pair of layers) at every measurement of both networks; partly when at ≥ 80 % of them",
-            $"the chain holds at {forwardHolds} of {steps} measurements (2/2 and 6/12); largest excess {YuCnn.F(worstForward)} bits; with whole-layer I(X;T) for the conv layers it holds at {wholeHolds} of {steps}",
-            ByFraction(forwardHolds));
+            forwardKsg.AfterRule($"reproduced when MMI(conv1) ≥ MMI(conv2) ≥ I(X;fc1) ≥ I(X;fc2) ≥ I(X;out) holds within {YuCnn.F(Tolerance, 2)} bits (every pair of layers) at every measurement of both networks; partly when at ≥ 80 % of them"),
+            forwardKsg.AfterMeasured($"the chain holds at {forwardHolds} of {steps} measurements (2/2 and 6/12); largest excess {YuCnn.F(worstForward)} bits; with whole-layer I(X;T) for the conv layers it holds at {wholeHolds} of {steps}"),
+            ByFraction(forwardHolds, steps));
+        var errorKsg = KsgCheck.NotChecked("the error DPI",
+            "the comparison (MultiEstimatorMonitor) re-measures the forward plane I(X;T), I(T;Y) only; a KSG error chain would need a monitor of its own with "
+            + "a backward pass per measurement (InformationPlaneOptions.ErrorEstimator), which this run does not add");
         run.Claim("dpi-error", YuCnn.DpiQuote,
             "Abstract; the second DPI, the error chain δ_K → δ_{K−1} → … → δ₁ with h = 0.1 (" + YuCnn.SectionsNotStored + ")",
             $"reproduced when I(δ_out;δ_fc2) ≥ I(δ_out;δ_fc1) ≥ I(δ_out;δ_conv2) ≥ I(δ_out;δ_conv1) holds within {YuCnn.F(Tolerance, 2)} bits at every measurement of both networks; partly when at ≥ 80 % of them",
-            $"the chain holds at {errorHolds} of {steps} measurements; largest excess {YuCnn.F(worstError)} bits",
-            ByFraction(errorHolds));
+            errorKsg.AfterMeasured($"the chain holds at {errorHolds} of {steps} measurements; largest excess {YuCnn.F(worstError)} bits"),
+            ByFraction(errorHolds, steps));
+    }
+
+    /// <summary>Rule of both chains: every measurement keeps the chain (within the tolerance) → reproduced; ≥ 80 % → partly.</summary>
+    private static Verdict ByFraction(int holds, int steps) => holds == steps ? Verdict.Reproduced : holds >= 0.8 * steps ? Verdict.Partly : Verdict.NotReproduced;
+
+    /// <summary>The measurements of <paramref name="series"/> at which <paramref name="check"/> finds no violation, and how many there are.</summary>
+    private static (int Holding, int Steps) Holding(InformationSeries series, Func<IReadOnlyList<InformationRecord>, IReadOnlyList<DpiViolation>> check)
+    {
+        var (holding, steps, _) = KsgAgreement.Holding(series, check);
+        return (holding, steps);
+    }
+
+    /// <summary>
+    /// The forward DPI under KSG by the claim's rule: KSG's I(X;T) of a conv layer takes all its maps jointly (the whole
+    /// layer), the quantity MMI approximates with matrix Rényi, so the chain is the paper's; <paramref name="renyi"/> the
+    /// matrix-Rényi (MMI) count of the same measurements, for the reader.
+    /// </summary>
+    internal static KsgCheck KsgForward(IReadOnlyList<InformationSeries> ksg, string which, (int Holding, int Steps) renyi)
+    {
+        int holding = 0, steps = 0;
+        double worst = 0;
+        foreach (var series in ksg)
+        {
+            var (h, n, w) = KsgAgreement.Holding(series, step => DataProcessingCheck.Forward(step, Layers, Tolerance));
+            (holding, steps, worst) = (holding + h, steps + n, Math.Max(worst, w));
+        }
+
+        return KsgAgreement.Decide($"the forward DPI I(X;conv1) ≥ I(X;conv2) ≥ I(X;fc1) ≥ I(X;fc2) ≥ I(X;out) of {which}", ByFraction(holding, steps),
+            $"holds within {YuCnn.F(Tolerance, 2)} bits at {holding} of {steps} measurements, largest excess {YuCnn.F(worst)} KSG bits; with matrix Rényi (MMI for the conv layers) at {renyi.Holding} of {renyi.Steps}",
+            $"KSG's I(X;T) of each layer, a conv layer's maps taken jointly (what MMI measures), the chain holding within {YuCnn.F(Tolerance, 2)} bits at every measurement of both networks for \"holds\", at ≥ 80 % for \"partly holds\"",
+            ksg.SelectMany(s => s.Records).Where(r => Layers.Contains(r.Layer)).Select(r => r.InputInformation));
     }
 
     /// <summary>The forward-chain value of a record: MMI over the maps for a conv layer, I(X;T) otherwise.</summary>

@@ -38,13 +38,18 @@ internal sealed class YuMip : Experiment
         run.Setting("measurement schedule", $"before training and every {every} iterations", "not verified in the stored text");
         run.Deviation($"Training: {train.Count:N0} digits for {epochs} epochs per network, not the paper's full data and {YuCnn.PaperEpochs} epochs, so that the run (two networks, measured every {every} iterations) fits 15 minutes on 2 cores.");
         var options = YuCnn.Options(run, pairs, targetPid: true);
+        // Both claims are about the M-IP, which has no KSG counterpart here: no second estimator is run.
+        var mipKsg = KsgCheck.NotChecked("compression in the M-IP",
+            "its axes are WNRI, which PartialInformation computes from matrix-Rényi Gram matrices of map pairs and no other estimator, "
+            + "and its Y axis is information about one-hot labels, on which KSG's k-NN distances tie");
+        KsgAgreement.NotCompared(run, "both claims are about the M-IP: " + mipKsg.Detail);
 
         var falls = new Dictionary<(Activation, string), (double Peak, double Last)>();
         var rows = new List<IReadOnlyList<string>>();
         foreach (var activation in new[] { Activation.Sigmoid, Activation.ReLU })
         {
             string name = activation == Activation.Sigmoid ? "sigmoid" : "relu";
-            var (series, losses, accuracy) = YuCnn.TrainAndMonitor(run, name, 6, 12, activation, train, probe, epochs, every, options);
+            var (series, losses, accuracy, _) = YuCnn.TrainAndMonitor(run, name, 6, 12, activation, train, probe, epochs, every, options);
             run.Measure($"{name}.probe_accuracy", accuracy, "fraction");
             run.Measure($"{name}.loss.last", losses[^1], "nats");
             InformationPlot.SaveInformationPlane(series, run.Figure($"ip-{name}.png", $"Information plane of the {name} network: I(X;T) against I(T;Y) per layer, coloured by epoch (bits)"),
@@ -81,7 +86,7 @@ internal sealed class YuMip : Experiment
         run.Claim("mip-compression", YuCnn.DpiQuote,
             "Abstract; the modified information plane (" + YuCnn.SectionsNotStored + ": compression appears in the M-IP, WNRI for both axes)",
             $"reproduced when WNRI w.r.t. X ends ≥ {YuCnn.F(CompressionBits, 2)} bits below its peak for both conv layers of the sigmoid network and at least one of the ReLU network; partly when for at least one (network, layer); not reproduced when for none",
-            $"WNRI w.r.t. X, peak − last (bits): sigmoid {FallText(Activation.Sigmoid)}; ReLU {FallText(Activation.ReLU)}",
+            mipKsg.AfterMeasured($"WNRI w.r.t. X, peak − last (bits): sigmoid {FallText(Activation.Sigmoid)}; ReLU {FallText(Activation.ReLU)}"),
             sigmoidCompressing == ConvLayers.Length && reluCompressing >= 1 ? Verdict.Reproduced
                 : sigmoidCompressing + reluCompressing >= 1 ? Verdict.Partly : Verdict.NotReproduced);
 
@@ -90,7 +95,7 @@ internal sealed class YuMip : Experiment
         run.Claim("mip-sigmoid-more", YuCnn.DpiQuote,
             "Abstract; the M-IP of sigmoid against ReLU (" + YuCnn.SectionsNotStored + ": more compression with sigmoid than with ReLU)",
             "reproduced when the sigmoid network's fall of WNRI w.r.t. X (peak − last) exceeds the ReLU network's for both conv layers; partly when for one",
-            $"sigmoid falls more in {sigmoidMore} of {ConvLayers.Length} conv layers (sigmoid {FallText(Activation.Sigmoid)}; ReLU {FallText(Activation.ReLU)})",
+            mipKsg.AfterMeasured($"sigmoid falls more in {sigmoidMore} of {ConvLayers.Length} conv layers (sigmoid {FallText(Activation.Sigmoid)}; ReLU {FallText(Activation.ReLU)})"),
             sigmoidMore == ConvLayers.Length ? Verdict.Reproduced : sigmoidMore >= 1 ? Verdict.Partly : Verdict.NotReproduced);
     }
 }
