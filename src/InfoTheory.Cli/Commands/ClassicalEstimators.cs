@@ -59,7 +59,8 @@ internal static class ClassicalEstimators
     public const string Renyi = "renyi";
 
     /// <summary>The options of the Rényi estimator, refused with any other estimator that does not list them too (kde lists --progress and --width-factors).</summary>
-    public static IReadOnlyList<string> RenyiOptions { get; } = ["alpha", "sigma", "bandwidth", "h", "gamma", "device", "progress", WidthScanOption.Name];
+    public static IReadOnlyList<string> RenyiOptions { get; } =
+        ["alpha", "sigma", "bandwidth", "h", "gamma", MethodOption.Name, MethodOption.ToleranceName, "device", "progress", WidthScanOption.Name];
 
     /// <summary>Every estimator-specific option of the table's estimators.</summary>
     public static IReadOnlyList<OptionSpec> Options { get; } =

@@ -3,10 +3,10 @@ using System.Globalization;
 namespace InfoTheory.Cli.Commands;
 
 /// <summary>
-/// The options every command shares (estimator, α, kernel width, unit, output format), bound to library settings.
+/// The options every command shares (estimator, α, kernel width, method, unit, output format), bound to library settings.
 /// </summary>
 /// <param name="Estimator">The estimator name (only <c>renyi</c> so far).</param>
-/// <param name="Renyi">The matrix-Rényi settings: α and the bandwidth rule.</param>
+/// <param name="Renyi">The matrix-Rényi settings: α, the bandwidth rule, the method and its tolerance, the backend.</param>
 /// <param name="Unit">The unit results are written in.</param>
 /// <param name="Json">True for one JSON object instead of a human line.</param>
 internal sealed record CommonSettings(string Estimator, MatrixRenyiOptions Renyi, InformationUnit Unit, bool Json)
@@ -23,6 +23,8 @@ internal sealed record CommonSettings(string Estimator, MatrixRenyiOptions Renyi
         new("bandwidth", "RULE", "how σ is chosen per variable: silverman (default), scott, median"),
         new("h", "H", $"silverman: σ = H·N^(-1/(4+d)) (default {Bandwidth.DefaultH})"),
         new("gamma", "G", $"scott: σ = G·N^(-1/(4+d)) (default {Bandwidth.DefaultGamma}; Lee & Jo)"),
+        MethodOption.Spec,
+        MethodOption.ToleranceSpec,
         new("unit", "UNIT", "bits (default) or nats"),
         new("json", null, "print one JSON object instead of a line of text"),
         DeviceOption.Spec,
@@ -88,7 +90,8 @@ internal sealed record CommonSettings(string Estimator, MatrixRenyiOptions Renyi
             var other => throw new UsageException($"--unit '{other}' is not a unit; accepted values: bits, nats."),
         };
 
-        return new CommonSettings(estimator, new MatrixRenyiOptions { Alpha = alpha, Bandwidth = bandwidth, Backend = DeviceOption.Resolve(args.Get("device")) }, unit, args.Has("json"));
+        var renyi = MethodOption.Apply(args, new MatrixRenyiOptions { Alpha = alpha, Bandwidth = bandwidth }, median: rule == "median");
+        return new CommonSettings(estimator, renyi with { Backend = DeviceOption.Resolve(args.Get("device")) }, unit, args.Has("json"));
 
         static void Forbid(double? value, string message)
         {

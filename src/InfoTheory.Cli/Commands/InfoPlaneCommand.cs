@@ -14,6 +14,9 @@ internal static class InfoPlaneCommand
 {
     private static readonly string[] Models = ["ae", "deep-ae", "sae", "tae", "vae", "lae", "cae", "inn-ae", "cnn"];
 
+    /// <summary>The models with convolutional (N×C×H×W) layers, whose PID proxies the monitor computes.</summary>
+    private static readonly string[] ConvolutionalModels = ["cae", "cnn"];
+
     /// <summary>The command's spec.</summary>
     public static CommandSpec Spec { get; } = new(
         "infoplane",
@@ -33,6 +36,12 @@ internal static class InfoPlaneCommand
             new("bandwidth", "RULE", "kernel width per layer: scott (default for autoencoders, γ = 2 as Lee & Jo), silverman (default for cnn, h = 5 as Yu et al.), median"),
             new("h", "H", $"silverman: σ = H·N^(-1/(4+d)) (default {Bandwidth.DefaultH})"),
             new("gamma", "G", $"scott: σ = G·N^(-1/(4+d)) (default {Bandwidth.DefaultGamma})"),
+            MethodOption.Spec with
+            {
+                Help = "renyi: how the entropies are computed: " + MethodOption.Spec.Help
+                    + $"; approx does not apply to {string.Join(" and ", ConvolutionalModels)}, whose PID proxies are exact only (auto computes them exactly)",
+            },
+            MethodOption.ToleranceSpec with { Help = "renyi: " + MethodOption.ToleranceSpec.Help + " (for each measure: the three entropies of an I share it)" },
             new("batch", "N", "training batch size (default 64)"),
             new("lr", "RATE", "Adam learning rate (default 0.001)"),
             new("seed", "S", "seed of initialisation, shuffling and probe (default 1)"),
@@ -71,6 +80,7 @@ internal static class InfoPlaneCommand
         double lr = args.GetPositive("lr", "Adam's usual rate is 0.001.") ?? 1e-3;
         double alpha = args.GetPositive("alpha", "the papers use 1.01.") ?? MatrixRenyiOptions.DefaultAlpha;
         var bandwidth = classical is null ? BandwidthFor(modelName, args) : Bandwidth.Default;
+        var renyi = RenyiFor(modelName, args, alpha, bandwidth);
         string outDir = args.Get("out") ?? Path.Combine("out", "infoplane");
         bool errorChain = args.Has("error-chain");
         int bands = args.GetInt("bands", 2) ?? 1;
@@ -99,7 +109,9 @@ internal static class InfoPlaneCommand
         var entropy = classical is null ? null : classical.Entropy is null ? ClassicalEstimators.All.First(e => e.Name == "kl") : classical;
         var options = new InformationPlaneOptions
         {
-            Renyi = new MatrixRenyiOptions { Alpha = alpha, Bandwidth = bandwidth, Backend = DeviceOption.Resolve(args.Get("device")) },
+            Renyi = renyi,
+            // The error chain keeps its own width (h = 0.1) and takes the run's method, so that it too needs no N×N matrix with approx.
+            ErrorRenyi = InformationPlaneOptions.Default.ErrorRenyi with { Method = renyi.Method, Tolerance = renyi.Tolerance },
             // Conv layers have up to 64 maps (2,016 pairs): a seeded sample of pairs keeps a measurement to seconds.
             Pairs = 40,
             Seed = seed,
@@ -111,10 +123,11 @@ internal static class InfoPlaneCommand
 
         stdout.WriteLine($"infoplane: {modelName} on {train.Count} training digits ({(args.Get("data") is null ? "embedded MNIST-10k" : args.Get("data"))}), "
             + $"probe {probe} held-out digits, {epochs} epochs, "
-            + (classical is null ? $"alpha={alpha.ToString(CultureInfo.InvariantCulture)}, kernel width {bandwidth}" : $"estimator {classical.Name}"));
+            + (classical is null ? $"alpha={alpha.ToString(CultureInfo.InvariantCulture)}, kernel width {bandwidth}{MethodText(renyi)}" : $"estimator {classical.Name}"));
         using var monitor = new InformationMonitor(model, probeX, modelName == "cnn" ? probeY : null, Schedule.Epochs(1), model.LayerNames, options);
         var clock = Stopwatch.StartNew();
-        monitor.MeasureNow(0, 0, cancellationToken: context.Cancellation);
+        // Each measurement's layers, for the approximate method's summary at the end.
+        var measurements = new List<(int Epoch, IReadOnlyList<LayerMeasurement> Layers)> { (0, monitor.MeasureNow(0, 0, cancellationToken: context.Cancellation)) };
         var progress = new ProgressBar(stdout, epochs * ((train.Count + batch - 1) / batch));
         IReadOnlyList<double> losses;
         try
@@ -122,7 +135,7 @@ internal static class InfoPlaneCommand
             losses = Trainer.Train(model, train, epochs, batch, lr, seed,
                 onEpoch: (epoch, loss) =>
                 {
-                    monitor.MeasureNow(epoch + 1, progress.Done, loss, cancellationToken: context.Cancellation);
+                    measurements.Add((epoch + 1, monitor.MeasureNow(epoch + 1, progress.Done, loss, cancellationToken: context.Cancellation)));
                     progress.Note($"epoch {epoch + 1}/{epochs} loss {loss:G4}");
                 },
                 onIteration: _ => progress.Advance(),
@@ -176,10 +189,37 @@ internal static class InfoPlaneCommand
                 : $"  error DPI {errorText} violated at the last epoch: {string.Join("; ", errorViolations.Select(v => $"{v.Second} < {v.First} by {v.Bits:F3} bits"))}");
         }
 
-        WidthWarnings.Write(monitor.Series, bandwidth, stdout);
+        if (classical is null)
+        {
+            ApproximationSummary.Write(measurements, renyi, modelName == "cnn" ? "I(T;Y)" : "I(T;X')", stdout);
+        }
+
+        WidthWarnings.Write(monitor.Series, renyi, stdout);
         string? compression = bands >= 2 ? CompressionSummary.Write(monitor.Series, outDir, stdout) : null;
         stdout.WriteLine($"wrote {plane}, {(wnriPng is null ? "" : wnriPng + ", ")}{lossPng}, {csv}{(compression is null ? "" : ", " + compression)} in {clock.Elapsed.TotalSeconds:F0} s");
     }
+
+    /// <summary>
+    /// The matrix-Rényi settings of the run: α, the width rule, <c>--method</c> and <c>--tolerance</c>, and the backend.
+    /// </summary>
+    /// <exception cref="UsageException">A bad method or tolerance, or <c>--method approx</c> with the median width or a
+    /// convolutional model (the PID proxies of its layers have no approximate method).</exception>
+    internal static MatrixRenyiOptions RenyiFor(string modelName, ParsedArguments args, double alpha, Bandwidth bandwidth, bool computesPid = true)
+    {
+        var renyi = MethodOption.Apply(args, new MatrixRenyiOptions { Alpha = alpha, Bandwidth = bandwidth }, median: args.Get("bandwidth") == "median");
+        if (computesPid && ConvolutionalModels.Contains(modelName))
+        {
+            MethodOption.RefuseApproximate(renyi, $"--model {modelName}",
+                "the PID proxies of its convolutional layers need spectra that the approximate method cannot factorise",
+                $"computes the proxies exactly (and the plane approximately above {MatrixRenyiOptions.AutomaticExactLimit} probe digits)");
+        }
+
+        return renyi with { Backend = DeviceOption.Resolve(args.Get("device")) };
+    }
+
+    /// <summary>The method for the run's first line: nothing for exact (the line as before), else e.g. <c>, method approx (tolerance 0.01 bits)</c>.</summary>
+    internal static string MethodText(MatrixRenyiOptions renyi) => renyi.Method == MatrixRenyiMethod.Exact ? string.Empty
+        : string.Create(CultureInfo.InvariantCulture, $", method {MethodOption.ValueOf(renyi.Method)} (tolerance {renyi.Tolerance.Bits} bits)");
 
     /// <summary>The kernel-width rule: the seed papers' choice per model unless --bandwidth/--h/--gamma say otherwise.</summary>
     internal static Bandwidth BandwidthFor(string modelName, ParsedArguments args)

@@ -26,6 +26,8 @@ internal static class InfoPlaneComparison
         double lr = args.GetPositive("lr", "Adam's usual rate is 0.001.") ?? 1e-3;
         double alpha = args.GetPositive("alpha", "the papers use 1.01.") ?? MatrixRenyiOptions.DefaultAlpha;
         var bandwidth = estimators.Contains(ClassicalEstimators.Renyi) ? InfoPlaneCommand.BandwidthFor(modelName, args) : Bandwidth.Default;
+        // The comparison leaves the PID proxies out (see OptionsFor), so --method approx applies to the convolutional models too.
+        var renyi = InfoPlaneCommand.RenyiFor(modelName, args, alpha, bandwidth, computesPid: false);
         string outDir = args.Get("out") ?? Path.Combine("out", "infoplane");
 
         var (train, test) = InfoPlaneCommand.LoadData(args.Get("data"), trainCount);
@@ -42,14 +44,24 @@ internal static class InfoPlaneComparison
         using var probeX = model.InputLayout == InputLayout.Image ? probeSet.ToImageTensor() : probeSet.ToTensor();
         using var probeY = probeSet.LabelsTensor();
         var quiet = new CommandContext(TextWriter.Null, null, context.Cancellation);
-        var renyi = new MatrixRenyiOptions { Alpha = alpha, Bandwidth = bandwidth, Backend = DeviceOption.Resolve(args.Get("device")) };
         var named = estimators.Select(name => KeyValuePair.Create(name, OptionsFor(name, renyi, seed, args, quiet))).ToList();
 
         stdout.WriteLine($"infoplane: {modelName} on {train.Count} training digits ({(args.Get("data") is null ? "embedded MNIST-10k" : args.Get("data"))}), "
-            + $"probe {probe} held-out digits, {epochs} epochs, estimators {string.Join(", ", estimators.Select(n => Describe(n, alpha, bandwidth, args)))}");
+            + $"probe {probe} held-out digits, {epochs} epochs, estimators {string.Join(", ", estimators.Select(n => Describe(n, renyi, args)))}");
         using var monitor = new MultiEstimatorMonitor(model, probeX, named, modelName == "cnn" ? probeY : null, Schedule.Epochs(1), model.LayerNames);
         var clock = Stopwatch.StartNew();
-        monitor.MeasureNow(0, 0, cancellationToken: context.Cancellation);
+        // The renyi series' layers of each measurement, for the approximate method's summary at the end.
+        var measurements = new List<(int Epoch, IReadOnlyList<LayerMeasurement> Layers)>();
+        void Measure(int epoch, int iteration, double? loss)
+        {
+            var all = monitor.MeasureNow(epoch, iteration, loss, cancellationToken: context.Cancellation);
+            if (all.TryGetValue(ClassicalEstimators.Renyi, out var layers))
+            {
+                measurements.Add((epoch, layers));
+            }
+        }
+
+        Measure(0, 0, null);
         var progress = new InfoPlaneCommand.ProgressBar(stdout, epochs * ((train.Count + batch - 1) / batch));
         IReadOnlyList<double> losses;
         try
@@ -57,7 +69,7 @@ internal static class InfoPlaneComparison
             losses = Trainer.Train(model, train, epochs, batch, lr, seed,
                 onEpoch: (epoch, loss) =>
                 {
-                    monitor.MeasureNow(epoch + 1, progress.Done, loss, cancellationToken: context.Cancellation);
+                    Measure(epoch + 1, progress.Done, loss);
                     progress.Note($"epoch {epoch + 1}/{epochs} loss {loss:G4}");
                 },
                 onIteration: _ => progress.Advance(),
@@ -101,7 +113,8 @@ internal static class InfoPlaneComparison
 
         if (estimators.Contains(ClassicalEstimators.Renyi))
         {
-            WidthWarnings.Write(monitor.Series[ClassicalEstimators.Renyi], bandwidth, stdout);
+            ApproximationSummary.Write(measurements, renyi, target, stdout);
+            WidthWarnings.Write(monitor.Series[ClassicalEstimators.Renyi], renyi, stdout);
         }
 
         stdout.WriteLine($"wrote {planes}, {lossPng}, {agreementCsv}, {string.Join(", ", written)} in {clock.Elapsed.TotalSeconds:F0} s");
@@ -126,10 +139,11 @@ internal static class InfoPlaneComparison
     }
 
     /// <summary>An estimator's name with the settings it runs with, e.g. <c>ksg (k=3, norm=max)</c>.</summary>
-    private static string Describe(string name, double alpha, Bandwidth bandwidth, ParsedArguments args)
+    private static string Describe(string name, MatrixRenyiOptions renyi, ParsedArguments args)
     {
         var settings = name == ClassicalEstimators.Renyi
-            ? [new("alpha", alpha.ToString(CultureInfo.InvariantCulture)), new("width", bandwidth)]
+            ? [new("alpha", renyi.Alpha.ToString(CultureInfo.InvariantCulture)), new("width", renyi.Bandwidth),
+                .. renyi.Method == MatrixRenyiMethod.Exact ? Array.Empty<KeyValuePair<string, object>>() : [new("method", MethodOption.ValueOf(renyi.Method))]]
             : ClassicalEstimators.All.First(e => e.Name == name).Settings(args);
         return settings.Count == 0 ? name
             : $"{name} ({string.Join(", ", settings.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key}={s.Value}")))})";

@@ -13,11 +13,14 @@ internal static class WidthWarnings
 {
     /// <summary>Prints the warnings of <paramref name="series"/>; returns how many lines were printed.</summary>
     /// <param name="series">The run's records.</param>
-    /// <param name="bandwidth">The kernel-width rule the run used (the fix does not suggest the rule already in use).</param>
+    /// <param name="renyi">The run's matrix-Rényi settings: the fix does not suggest the width rule already in use, and
+    /// suggests the median width with the method it needs (--method approx refuses it).</param>
     /// <param name="stdout">Where the lines go.</param>
-    public static int Write(InformationSeries series, Bandwidth bandwidth, TextWriter stdout)
+    public static int Write(InformationSeries series, MatrixRenyiOptions renyi, TextWriter stdout)
     {
-        string fix = bandwidth == Bandwidth.Median() ? "standardise the activations" : "standardise the activations or use --bandwidth median";
+        string fix = renyi.Bandwidth == Bandwidth.Median() ? "standardise the activations"
+            : renyi.Method == MatrixRenyiMethod.Approximate ? "standardise the activations or use --bandwidth median with --method auto or exact"
+            : "standardise the activations or use --bandwidth median";
         int lines = 0;
         // X's check is repeated in every layer's record of a measurement: one per measurement (step) is counted.
         if (Warning("input X", series.Steps().Select(step => (step[0], step[0].InputWidthCheck)).ToList(), fix) is { } input)

@@ -15,7 +15,11 @@ internal static class JsonOutput
     // Relaxed escaping keeps paths and Greek letters readable; the output is never embedded in HTML.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>entropy / mi / mmi: value, unit, estimator, alpha, sigma, bandwidth, n, clipped_eigenvalue_mass, saturated, diagnostics, and width_scan with --width-factors.</summary>
+    /// <summary>
+    /// entropy / mi / mmi: value, unit, estimator, alpha, sigma, bandwidth, n, clipped_eigenvalue_mass, saturated,
+    /// diagnostics, and width_scan with --width-factors; when the approximate method ran, also method ("approx"), lower,
+    /// upper and tolerance (in the unit of value), factor_rank and tolerance_missed.
+    /// </summary>
     public static string Format(EstimateReport report, CommonSettings settings) => Write(w =>
     {
         var d = report.Diagnostics;
@@ -23,6 +27,17 @@ internal static class JsonOutput
         w.WriteString("estimator", settings.Estimator);
         w.WriteNumber("value", report.Estimate.Value.In(settings.Unit));
         w.WriteString("unit", settings.UnitName);
+        if (d is { Lower: { } lower, Upper: { } upper })
+        {
+            // Only the approximate method writes these: the exact method's output stays as it was.
+            w.WriteString("method", MethodOption.Approximate);
+            w.WriteNumber("lower", lower.In(settings.Unit));
+            w.WriteNumber("upper", upper.In(settings.Unit));
+            w.WriteNumber("tolerance", settings.Renyi.Tolerance.In(settings.Unit));
+            w.WriteNumber("factor_rank", d.FactorRank ?? 0);
+            w.WriteBoolean("tolerance_missed", d.ToleranceMissed ?? false);
+        }
+
         w.WriteNumber("alpha", d.Alpha);
         if (report.WidthsAsArray)
         {

@@ -9,11 +9,29 @@ internal static class TextOutput
 {
     private const string Saturated = "warning: saturated (the joint entropy reached 0.99·log N); ";
 
-    /// <summary>E.g. <c>H(X) = 3.2145 bits (renyi, alpha=1.01, sigma=0.8123, N=500)</c>, then the width scan's table when there is one.</summary>
+    /// <summary>
+    /// E.g. <c>H(X) = 3.2145 bits (renyi, alpha=1.01, sigma=0.8123, N=500)</c>; with the approximate method the certified
+    /// interval and the factor rank after the value, e.g. <c>H(X) = 3.2145 bits [3.2110, 3.2180], rank 96 (renyi, approx, …)</c>,
+    /// and a warning line when the interval is wider than the tolerance; then the width scan's table when there is one.
+    /// </summary>
     public static string Format(EstimateReport report, CommonSettings settings)
     {
         var d = report.Diagnostics;
         var details = new List<string> { settings.Estimator };
+        string interval = string.Empty;
+        string? missed = null;
+        if (d is { Lower: { } lower, Upper: { } upper })
+        {
+            details.Add(MethodOption.Approximate);
+            interval = $" [{Plain(lower, settings)}, {Plain(upper, settings)}], rank {d.FactorRank}";
+            if (d.ToleranceMissed == true)
+            {
+                missed = $"warning: the interval is {Value(upper - lower, settings)} wide, more than the tolerance of {Value(settings.Renyi.Tolerance, settings)}: "
+                    + $"the factorisation stopped at rank {d.FactorRank} (N/4, or what --max-memory holds) on a slowly decaying spectrum (sigma near or below "
+                    + "the data's distances); the interval still contains the exact value. Use a larger sigma, a larger --max-memory or --method exact";
+            }
+        }
+
         if (report.Representation is not null)
         {
             details.Add($"{report.Representation}, C={report.Maps}");
@@ -24,12 +42,13 @@ internal static class TextOutput
             ? $"sigma_x={Number(d.Widths[0])}"
             : report.WidthsAsArray ? $"sigma=[{string.Join(", ", d.Widths.Select(Number))}]" : $"sigma={Number(d.Widths[0])}");
         details.Add($"N={report.Count}");
-        string line = $"{report.Symbol} = {Value(report.Estimate.Value, settings)} ({string.Join(", ", details)})";
+        string line = $"{report.Symbol} = {Value(report.Estimate.Value, settings)}{interval} ({string.Join(", ", details)})";
         // Only what the command offers: the map-wise MMI can switch to the whole tensor, the others only widen σ.
         string advice = report.Representation == "maps"
             ? "use a larger sigma, fewer maps or --representation tensor"
             : "use a larger sigma (--sigma, or a larger --h or --gamma)";
         line = d.Saturated ? $"{line}; {Saturated}{advice}" : line;
+        line = missed is null ? line : line + Environment.NewLine + missed;
         return report.Scan is { } scan
             ? line + Environment.NewLine + WidthOutput.ScanText(scan, report.Symbol, settings.Unit, settings.UnitName, WidthOutput.VariableNames(report.Command))
             : line;
@@ -56,6 +75,9 @@ internal static class TextOutput
 
     private static string Value(Information value, CommonSettings settings) =>
         value.ToString(settings.Unit, "F4", CultureInfo.InvariantCulture);
+
+    private static string Plain(Information value, CommonSettings settings) =>
+        value.In(settings.Unit).ToString("F4", CultureInfo.InvariantCulture);
 
     private static string Number(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 

@@ -182,7 +182,9 @@ public static class InformationPlane
     /// <param name="options">Estimators and settings (defaults: matrix Rényi α = 1.01, Silverman h = 5).</param>
     /// <param name="progress">Receives the stage <c>layers</c> (see <see cref="EstimationProgress"/>); null for none.</param>
     /// <param name="cancellationToken">Stops the measurement (passed to every estimate).</param>
-    /// <exception cref="ArgumentException">Different observation counts or unusable values.</exception>
+    /// <exception cref="ArgumentException">Different observation counts or unusable values, or
+    /// <see cref="MatrixRenyiMethod.Approximate"/> with <see cref="InformationPlaneOptions.ComputePid"/> and a layer of
+    /// two or more feature maps (the PID proxies have no approximate method).</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static IReadOnlyList<LayerMeasurement> Compute(Samples x, Samples y, IReadOnlyList<CapturedTensor> outputs,
         IReadOnlyList<CapturedTensor>? errors = null, InformationPlaneOptions? options = null, IProgress<EstimationProgress>? progress = null,
@@ -198,6 +200,16 @@ public static class InformationPlane
         if (options.TargetPid && !options.ComputePid)
         {
             throw new ArgumentException("options.TargetPid needs options.ComputePid: the proxies with respect to Y are computed beside those with respect to X; set ComputePid = true or TargetPid = false.", nameof(options));
+        }
+
+        if (options.ComputePid && options.Renyi.Method == MatrixRenyiMethod.Approximate
+            && outputs.FirstOrDefault(o => o.IsFeatureMaps && o.Shape[1] >= 2) is { } convolutional)
+        {
+            // Refused before any estimate: the proxies would fail only after the plane's approximate pass.
+            throw new ArgumentException(
+                $"options.Renyi.Method is Approximate, but layer '{convolutional.Layer}' has {convolutional.Shape[1]} feature maps and the PID proxies " +
+                "(options.ComputePid) have no approximate method. Set ComputePid = false, or Method = Automatic (the proxies exact, the plane " +
+                $"approximate above {MatrixRenyiOptions.AutomaticExactLimit} observations) or Exact.", nameof(options));
         }
 
         int n = x.Count, parts = options.ProbeBatches;
@@ -290,31 +302,50 @@ public static class InformationPlane
             subsets.AddRange([[k + 2], [0, k + 2], [k + 2, 1]]);
         }
 
-        var shared = renyiH.EstimateSubsets(variables, subsets, cancellationToken: cancellationToken);
+        // With the approximate method an MI of the pass combines three entropies' intervals: they share the tolerance, as
+        // in MatrixRenyiMutualInformation, so that every measure's interval is within it where the rank allows.
+        var renyi = options.Renyi;
+        var shared = new MatrixRenyiEntropy(renyi with { Tolerance = Information.FromNats(renyi.Tolerance.Nats / 3) })
+            .EstimateSubsets(variables, subsets, cancellationToken: cancellationToken);
         var widths = ((RenyiDiagnostics)shared[0].Diagnostics!).Widths;
         int n = x.Count;
 
         // A measure of the shared pass, with the widths and width checks of its own variables (X = 0, Y = 1, layer
-        // k = k + 2) and its saturation; the pass does not attribute clipped eigenvalue mass to single measures.
+        // k = k + 2), its saturation and, with the approximate method, its certified interval (the value is its midpoint);
+        // the pass does not attribute clipped eigenvalue mass to single measures.
         var pass = (RenyiDiagnostics)shared[0].Diagnostics!;
-        InformationEstimate Shared(Information value, bool saturated, params int[] of) =>
-            new(value, null, n)
+        InformationEstimate Shared(Information value, bool saturated, (Information Lower, Information Upper)? interval, params int[] of)
+        {
+            var diagnostics = new RenyiDiagnostics(renyi.Alpha, [.. of.Select(v => widths[v])], 0, saturated)
             {
-                Diagnostics = new RenyiDiagnostics(options.Renyi.Alpha, [.. of.Select(v => widths[v])], 0, saturated)
+                WidthChecks = [.. of.Select(v => pass.WidthChecks[v])],
+            };
+            return new(value, null, n)
+            {
+                Diagnostics = interval is not { } bounds ? diagnostics : diagnostics with
                 {
-                    WidthChecks = [.. of.Select(v => pass.WidthChecks[v])],
+                    Lower = bounds.Lower,
+                    Upper = bounds.Upper,
+                    FactorRank = pass.FactorRank,
+                    ToleranceMissed = (bounds.Upper - bounds.Lower).Nats > renyi.Tolerance.Nats,
                 },
             };
+        }
 
-        // I(A;B) of the pass from S(A), S(B), S(A,B), saturated by the library's rule.
+        static (Information Lower, Information Upper)? Interval(InformationEstimate e) =>
+            e.Diagnostics is RenyiDiagnostics { Lower: { } lower, Upper: { } upper } ? (lower, upper) : null;
+
+        // I(A;B) of the pass from S(A), S(B), S(A,B), saturated by the library's rule; its interval from theirs.
         InformationEstimate SharedMi(InformationEstimate a, InformationEstimate b, InformationEstimate joint, int va, int vb) =>
             Shared(MatrixRenyiMutualInformation.FromEntropies(a.Value, b.Value, joint.Value, n),
-                RenyiDiagnostics.LimitedByCeiling(a.Value + b.Value, joint.Value, n), va, vb);
+                RenyiDiagnostics.LimitedByCeiling(a.Value + b.Value, joint.Value, n),
+                (Interval(a), Interval(b), Interval(joint)) is ({ } ia, { } ib, { } ij) ? (ia.Lower + ib.Lower - ij.Upper, ia.Upper + ib.Upper - ij.Lower) : null,
+                va, vb);
 
         return k =>
         {
             int at = 2 + 3 * k;
-            return (Shared(shared[at].Value, shared[at].Diagnostics is RenyiDiagnostics { Saturated: true }, k + 2),
+            return (Shared(shared[at].Value, shared[at].Diagnostics is RenyiDiagnostics { Saturated: true }, Interval(shared[at]), k + 2),
                 SharedMi(shared[0], shared[at], shared[at + 1], 0, k + 2),
                 SharedMi(shared[at], shared[1], shared[at + 2], k + 2, 1));
         };

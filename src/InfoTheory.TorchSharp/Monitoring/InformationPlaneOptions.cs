@@ -40,6 +40,17 @@ public sealed record InformationPlaneOptions
     /// Matrix-Rényi settings for forward signals (X, T, Y): H(T), I(X;T), I(T;Y) unless plug-ins are given, and always
     /// MMI/RST/WNRI. Default α = 1.01, Silverman h = 5.
     /// </summary>
+    /// <remarks>
+    /// Its <see cref="MatrixRenyiOptions.Method"/> applies to the plane's entropies, computed in one shared pass, and to the
+    /// MMI of one-map layers. With the approximate method each measure (H(T), I(X;T), I(T;Y)) is the midpoint of its
+    /// certified interval, which its <see cref="RenyiDiagnostics"/> carries (<see cref="RenyiDiagnostics.Lower"/>,
+    /// <see cref="RenyiDiagnostics.Upper"/>, <see cref="RenyiDiagnostics.ToleranceMissed"/>); the three entropies of a
+    /// mutual information share <see cref="MatrixRenyiOptions.Tolerance"/>, as in <see cref="MatrixRenyiMutualInformation"/>.
+    /// The PID proxies have no approximate method:
+    /// <see cref="MatrixRenyiMethod.Automatic"/> computes them exactly, and <see cref="MatrixRenyiMethod.Approximate"/> with
+    /// <see cref="ComputePid"/> is refused when a layer has several feature maps. The error chain uses <see cref="ErrorRenyi"/>,
+    /// method included.
+    /// </remarks>
     /// <exception cref="ArgumentNullException">The value is null.</exception>
     public MatrixRenyiOptions Renyi
     {
