@@ -1,3 +1,5 @@
+using InfoTheory.Internal;
+
 namespace InfoTheory;
 
 /// <summary>
@@ -112,8 +114,7 @@ public sealed record MatrixRenyiOptions
     public MatrixRenyiMethod Method
     {
         get => _method;
-        init => _method = Enum.IsDefined(value) ? value
-            : throw new ArgumentOutOfRangeException(nameof(Method), value, $"Method = {value} is not a method; give Exact, Approximate or Automatic.");
+        init => _method = EnumGuard.Defined(value, nameof(Method));
     }
 
     /// <summary>
