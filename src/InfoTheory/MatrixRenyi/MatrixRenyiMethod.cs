@@ -13,14 +13,15 @@ public enum MatrixRenyiMethod
     /// give the interval, which contains the exact value. The rank stops at N/4 or at what
     /// <see cref="MatrixRenyiOptions.MaxMemoryBytes"/> holds; an interval still wider than the tolerance then is reported
     /// as it stands, with <see cref="RenyiDiagnostics.ToleranceMissed"/> set (slowly decaying spectra: σ near or below
-    /// the data's distances). Gaussian kernel and a width rule that needs no distances only.
+    /// the data's distances). Gaussian kernel and a width rule that needs no distances only. Every matrix-Rényi analysis
+    /// takes it: entropies, MI, MMI, total correlation, the width scan and the PID proxies (each of their entropies is the
+    /// Gaussian Gram of the scaled, concatenated samples).
     /// </summary>
     Approximate,
 
     /// <summary>
     /// Exact up to <see cref="MatrixRenyiOptions.AutomaticExactLimit"/> observations, approximate above; exact whatever N
-    /// for what the approximation cannot take (the median width, a kernel other than the Gaussian, the PID proxies, the
-    /// width scan), and exact when the approximate interval stays wider than the tolerance and the exact spectra fit
+    /// for what the approximation cannot take (the median width, a kernel other than the Gaussian), and exact when the approximate interval stays wider than the tolerance and the exact spectra fit
     /// <see cref="MatrixRenyiOptions.MaxMemoryBytes"/>.
     /// </summary>
     Automatic,

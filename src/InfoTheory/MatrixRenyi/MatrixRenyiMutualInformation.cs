@@ -49,8 +49,9 @@ public sealed class MatrixRenyiMutualInformation : IMutualInformationEstimator
     /// §IV-C; Lee &amp; Jo, App. A); read it beside <see cref="RenyiDiagnostics.WidthChecks"/>.
     /// </summary>
     /// <remarks>Cost: O(N²·d) for the distances once, then per factor two kernels, one Hadamard product and three
-    /// spectra (O(N³), none for α = 2); memory five N×N matrices. Each estimate's diagnostics give its own widths, width
-    /// checks and saturation.</remarks>
+    /// spectra (O(N³), none for α = 2); memory five N×N matrices. With <see cref="MatrixRenyiMethod.Approximate"/> each
+    /// factor is a certified MI of its own (three partial factorisations, no N×N matrix). Each estimate's diagnostics give
+    /// its own widths, width checks, saturation and, when approximate, interval.</remarks>
     /// <param name="x">N observations of X.</param>
     /// <param name="y">The same N observations of Y.</param>
     /// <param name="factors">The width factors, each in [0.001, 1000] (e.g. 0.5, 1, 2; 1 is the plain estimate).</param>
@@ -69,12 +70,43 @@ public sealed class MatrixRenyiMutualInformation : IMutualInformationEstimator
         Guard.Usable(y, 2);
         Guard.SameCount(x, y);
         int n = x.Count;
-        RenyiEngine.RequireExactMethod(Options, "The width scan");
-        var rows = RenyiEngine.MutualInformationAcrossWidths(x, y, factors, Options, WorkTracker.Create(progress, cancellationToken));
+        var work = WorkTracker.Create(progress, cancellationToken);
         double medianX = PairDistanceMedian.Of(x), medianY = PairDistanceMedian.Of(y);
+        if (Options.Approximates(n) && ApproximateAcrossWidths(x, y, factors, medianX, medianY, work) is { } approximate)
+        {
+            return approximate;
+        }
+
+        var rows = RenyiEngine.MutualInformationAcrossWidths(x, y, factors, Options, work);
         return [.. rows.Select(r => RenyiDiagnostics.Estimate(r.Mi, n, Options.Alpha, [r.WidthX, r.WidthY], 0,
             RenyiDiagnostics.LimitedByCeiling(Information.FromNats(r.Sx + r.Sy), Information.FromNats(r.Sxy), n),
             [RenyiDiagnostics.Check(r.WidthX, medianX, r.Sx, n), RenyiDiagnostics.Check(r.WidthY, medianY, r.Sy, n)]))];
+    }
+
+    /// <summary>
+    /// The width scan with the approximate method: per factor, the three certified entropies at the scaled widths and the
+    /// MI's interval. Null when the method is automatic and some interval would stay wider than the tolerance where the
+    /// exact scan fits: the exact scan then does every factor.
+    /// </summary>
+    private InformationEstimate[]? ApproximateAcrossWidths(Samples x, Samples y, IReadOnlyList<double> factors, double medianX, double medianY,
+        WorkTracker? work)
+    {
+        int n = x.Count;
+        var estimates = new InformationEstimate[factors.Count];
+        for (int f = 0; f < factors.Count; f++)
+        {
+            if (RenyiEngine.ApproximateEntropies([x, y], [[0], [1], [0, 1]], Options, work, combined: 3, factors[f]) is not { } e)
+            {
+                return null;
+            }
+
+            var s = e.Nats;
+            estimates[f] = RenyiDiagnostics.Estimate(e, [0, 1], [2], RenyiEngine.TrimRoundOff(s[0] + s[1] - s[2], n), n, Options.Alpha,
+                RenyiDiagnostics.LimitedByCeiling(Information.FromNats(s[0] + s[1]), Information.FromNats(s[2]), n),
+                [RenyiDiagnostics.Check(e.Widths[0], medianX, s[0], n), RenyiDiagnostics.Check(e.Widths[1], medianY, s[1], n)], Options);
+        }
+
+        return estimates;
     }
 
     /// <summary>Total correlation C(X₁, …, X_k) = Σ S_α(Xᵢ) − S_α(X₁, …, X_k) (Watanabe's multi-information).</summary>

@@ -49,9 +49,19 @@ public sealed class PartialInformationProxies
         }
 
         var o = Options.Renyi;
-        RenyiEngine.RequireExactMethod(o, "The PID proxies");
         var pairs = SelectPairs(c);
-        int jobs = 1 + 2 * c + 2 * pairs.Length + 2;
+        var subsets = Subsets(c, pairs);
+        var work = WorkTracker.Create(progress, cancellationToken);
+        if (o.Approximates(n))
+        {
+            Samples[] variables = [x, .. Enumerable.Range(0, c).Select(p => layer[p])];
+            if (RenyiEngine.ApproximateEntropies(variables, subsets, o, work, CombinedEntropies) is { } approximate)
+            {
+                return Assemble(x, layer, pairs, approximate);
+            }
+        }
+
+        int jobs = subsets.Length;
         bool pooled = n <= PooledOrder;
         RenyiEngine.RequireMemory(o, n, c + 1,
             m => RenyiEngine.SnapshotBytes([x, layer[0]], m) + o.Backend.SpectraWorkspaceBytes(m, jobs) + (long)jobs * m * sizeof(double),
@@ -60,7 +70,7 @@ public sealed class PartialInformationProxies
         var rented = pooled ? new double[c + 1][] : null;
         try
         {
-            return Estimate(x, layer, c, n, pairs, jobs, rented, WorkTracker.Create(progress, cancellationToken));
+            return Assemble(x, layer, pairs, ExactEntropies(x, layer, c, n, subsets, rented, work));
         }
         finally
         {
@@ -74,41 +84,62 @@ public sealed class PartialInformationProxies
         }
     }
 
-    private PidResult Estimate(Samples x, FeatureMaps layer, int c, int n, (int I, int J)[] pairs, int jobs, double[]?[]? rented, WorkTracker? work)
-    {
-        var o = Options.Renyi;
-        double alpha = o.Alpha;
-        var context = new ComputeContext(work, o.Parallel);
-        double[]? Rent(int slot) => rented is null ? null : rented[slot] = System.Buffers.ArrayPool<double>.Shared.Rent(n * n);
-        work?.Begin(EstimationStages.Gram, (long)(c + 1) * n);
-        var grams = new double[c + 1][];
-        var mapWidths = new double[c];
-        double inputWidth;
-        (grams[0], inputWidth) = RenyiEngine.UnitGram(x, o, context, Rent(0));
-        // Small Grams (N is a batch) are built one per core rather than each split across cores.
-        Parallel.For(0, c, new ParallelOptions { CancellationToken = context.CancellationToken }, p =>
-            (grams[p + 1], mapWidths[p]) = RenyiEngine.UnitGram(layer[p], o, context.Serial, Rent(p + 1)));
+    /// <summary>
+    /// The most entropies one reported number combines, with their weights: WNRI_ij = 2·S(Tⁱ,Tʲ) − 2·S(Tⁱ,Tʲ,X) − S(Tⁱ)
+    /// + S(Tⁱ,X) − S(Tʲ) + S(Tʲ,X) (S(X) cancels), 8 in all. The approximate method gives each entropy 1/8 of the
+    /// tolerance, so every interval of the result (MMI, each I, RST and WNRI) is at most the tolerance wide.
+    /// </summary>
+    private const int CombinedEntropies = 8;
 
-        // Spectra: [0] X; per map p: S(Tp), S(Tp, X); per pair: S(Ti, Tj), S(Ti, Tj, X); last two: S(∘T), S(∘T, X)
-        // (the layer's MMI). Each job is a Hadamard product of some of the Grams (0 is K_X, 1 + p map p's).
-        var subsets = new int[jobs][];
+    /// <summary>
+    /// The pass's entropies, each a Hadamard product of some of the Grams (0 is K_X, 1 + p map p's): [0] X; per map p:
+    /// S(Tp), S(Tp, X); per pair: S(Ti, Tj), S(Ti, Tj, X); last two: S(∘T), S(∘T, X) (the layer's MMI).
+    /// </summary>
+    private static int[][] Subsets(int c, (int I, int J)[] pairs)
+    {
+        var subsets = new int[1 + 2 * c + 2 * pairs.Length + 2][];
         int[] allMaps = [.. Enumerable.Range(1, c)];
         subsets[0] = [0];
         for (int p = 0; p < c; p++)
         {
-            subsets[1 + 2 * p] = [1 + p];
-            subsets[2 + 2 * p] = [1 + p, 0];
+            subsets[MapEntropy(p)] = [1 + p];
+            subsets[MapEntropy(p) + 1] = [1 + p, 0];
         }
 
         for (int q = 0; q < pairs.Length; q++)
         {
             var (i, j) = pairs[q];
-            subsets[1 + 2 * c + 2 * q] = [1 + i, 1 + j];
-            subsets[2 + 2 * c + 2 * q] = [1 + i, 1 + j, 0];
+            subsets[PairEntropy(c, q)] = [1 + i, 1 + j];
+            subsets[PairEntropy(c, q) + 1] = [1 + i, 1 + j, 0];
         }
 
-        subsets[jobs - 2] = allMaps;
-        subsets[jobs - 1] = [.. allMaps, 0];
+        subsets[^2] = allMaps;
+        subsets[^1] = [.. allMaps, 0];
+        return subsets;
+    }
+
+    /// <summary>The index of S(Tp) among the subsets (S(Tp, X) follows it).</summary>
+    private static int MapEntropy(int p) => 1 + 2 * p;
+
+    /// <summary>The index of S(Ti, Tj) of pair q among the subsets (S(Ti, Tj, X) follows it).</summary>
+    private static int PairEntropy(int c, int q) => 1 + 2 * c + 2 * q;
+
+    /// <summary>The exact entropies of <see cref="Subsets"/>: every Gram built once, the spectra in one backend batch.</summary>
+    private RenyiEngine.JointEntropyResult ExactEntropies(Samples x, FeatureMaps layer, int c, int n, int[][] subsets, double[]?[]? rented, WorkTracker? work)
+    {
+        var o = Options.Renyi;
+        double alpha = o.Alpha;
+        int jobs = subsets.Length;
+        var context = new ComputeContext(work, o.Parallel);
+        double[]? Rent(int slot) => rented is null ? null : rented[slot] = System.Buffers.ArrayPool<double>.Shared.Rent(n * n);
+        work?.Begin(EstimationStages.Gram, (long)(c + 1) * n);
+        var grams = new double[c + 1][];
+        var widths = new double[c + 1];
+        (grams[0], widths[0]) = RenyiEngine.UnitGram(x, o, context, Rent(0));
+        // Small Grams (N is a batch) are built one per core rather than each split across cores.
+        Parallel.For(0, c, new ParallelOptions { CancellationToken = context.CancellationToken }, p =>
+            (grams[p + 1], widths[p + 1]) = RenyiEngine.UnitGram(layer[p], o, context.Serial, Rent(p + 1)));
+
         var entropy = new double[jobs];
         var clipped = new double[jobs];
         work?.Begin(EstimationStages.Spectra, jobs);
@@ -131,45 +162,98 @@ public sealed class PartialInformationProxies
             }
         }
 
-        double sx = entropy[0];
-        var mapInformation = new Information[c];
+        return new(entropy, widths, clipped.Sum());
+    }
+
+    /// <summary>
+    /// The result from the entropies of <see cref="Subsets"/>. With the approximate method every number is the midpoint
+    /// of its certified interval (the intervals by interval arithmetic over the entropies' bounds, an I's lower end at
+    /// least 0), and the MMI's <see cref="RenyiDiagnostics.ToleranceMissed"/> is set when any interval of the result is
+    /// wider than the tolerance.
+    /// </summary>
+    private PidResult Assemble(Samples x, FeatureMaps layer, (int I, int J)[] pairs, RenyiEngine.JointEntropyResult entropies)
+    {
+        var o = Options.Renyi;
+        int c = layer.Channels, n = x.Count;
+        var s = entropies.Nats;
+        int all = s.Length - 2;
+        var bounds = entropies.Bounds;
+        bool missed = false;
+
+        // Σ weight·S over the terms: the value (trimmed of round-off, or the interval's midpoint) and the interval.
+        (Information Value, ConfidenceInterval? Bounds) Combine(bool information, params (int Index, int Weight)[] terms)
+        {
+            if (bounds is null)
+            {
+                double sum = terms.Sum(t => t.Weight * s[t.Index]);
+                return (Information.FromNats(information ? RenyiEngine.TrimRoundOff(sum, n) : sum), null);
+            }
+
+            double lower = terms.Sum(t => t.Weight * (t.Weight > 0 ? bounds[t.Index].Lower : bounds[t.Index].Upper));
+            double upper = terms.Sum(t => t.Weight * (t.Weight > 0 ? bounds[t.Index].Upper : bounds[t.Index].Lower));
+            lower = information ? Math.Max(0, lower) : lower;
+            missed |= upper - lower > o.Tolerance.Nats;
+            return (Information.FromNats(0.5 * (lower + upper)), new ConfidenceInterval(Information.FromNats(lower), Information.FromNats(upper), 1));
+        }
+
+        var maps = new (Information Value, ConfidenceInterval? Bounds)[c];
         for (int p = 0; p < c; p++)
         {
-            mapInformation[p] = Information.FromNats(RenyiEngine.TrimRoundOff(sx + entropy[1 + 2 * p] - entropy[2 + 2 * p], n));
+            maps[p] = Combine(true, (0, 1), (MapEntropy(p), 1), (MapEntropy(p) + 1, -1));
         }
 
         var table = new PidPair[pairs.Length];
-        double rstSum = 0, wnriSum = 0, rstRatio = 0, wnriRatio = 0;
-        int ratios = 0;
         for (int q = 0; q < pairs.Length; q++)
         {
             var (i, j) = pairs[q];
-            var joint = Information.FromNats(RenyiEngine.TrimRoundOff(sx + entropy[1 + 2 * c + 2 * q] - entropy[2 + 2 * c + 2 * q], n));
-            var rst = mapInformation[i] + mapInformation[j] - joint;
-            var wnri = 2 * joint - mapInformation[i] - mapInformation[j];
-            table[q] = new PidPair(i, j, mapInformation[i], mapInformation[j], joint, rst, wnri);
-            rstSum += rst.Nats;
-            wnriSum += wnri.Nats;
-            if (joint.Nats > 1e-12)
+            int ij = PairEntropy(c, q), ti = MapEntropy(i), tj = MapEntropy(j);
+            var joint = Combine(true, (0, 1), (ij, 1), (ij + 1, -1));
+            // RST = I(X;Tⁱ) + I(X;Tʲ) − I(X;{Tⁱ,Tʲ}) and WNRI = 2·I(X;{Tⁱ,Tʲ}) − I(X;Tⁱ) − I(X;Tʲ), in entropies.
+            var rst = Combine(false, (0, 1), (ti, 1), (ti + 1, -1), (tj, 1), (tj + 1, -1), (ij, -1), (ij + 1, 1));
+            var wnri = Combine(false, (ij, 2), (ij + 1, -2), (ti, -1), (ti + 1, 1), (tj, -1), (tj + 1, 1));
+            table[q] = new PidPair(i, j, maps[i].Value, maps[j].Value, joint.Value,
+                bounds is null ? maps[i].Value + maps[j].Value - joint.Value : rst.Value,
+                bounds is null ? 2 * joint.Value - maps[i].Value - maps[j].Value : wnri.Value)
             {
-                rstRatio += rst / joint;
-                wnriRatio += wnri / joint;
-                ratios++;
-            }
+                JointBounds = joint.Bounds,
+                RstBounds = rst.Bounds,
+                WnriBounds = wnri.Bounds,
+            };
         }
 
-        double st = entropy[jobs - 2];
-        double mmi = RenyiEngine.TrimRoundOff(sx + st - entropy[jobs - 1], n);
+        double rstRatio = 0, wnriRatio = 0;
+        int ratios = 0;
+        foreach (var pair in table.Where(p => p.JointInformation.Nats > 1e-12))
+        {
+            rstRatio += pair.Rst / pair.JointInformation;
+            wnriRatio += pair.Wnri / pair.JointInformation;
+            ratios++;
+        }
+
+        double sx = s[0], st = s[all];
+        var mmi = RenyiDiagnostics.Estimate(entropies, [0, all], [all + 1], RenyiEngine.TrimRoundOff(sx + st - s[all + 1], n), n, o.Alpha,
+            RenyiDiagnostics.LimitedByCeiling(Information.FromNats(sx + st), Information.FromNats(s[all + 1]), n),
+            [RenyiDiagnostics.Check(x, entropies.Widths[0], sx), RenyiDiagnostics.Check(layer, entropies.Widths.Skip(1).ToArray(), st)], o);
+        if (mmi.Diagnostics is RenyiDiagnostics { ToleranceMissed: false } diagnostics && missed)
+        {
+            mmi = mmi with { Diagnostics = diagnostics with { ToleranceMissed = true } };
+        }
+
+        ConfidenceInterval? Mean(Func<PidPair, ConfidenceInterval?> of) => bounds is null ? null : new ConfidenceInterval(
+            Information.FromNats(table.Average(p => of(p)!.Value.Low.Nats)), Information.FromNats(table.Average(p => of(p)!.Value.High.Nats)), 1);
         return new PidResult(
-            RenyiDiagnostics.Estimate(mmi, n, alpha, [inputWidth, .. mapWidths], clipped.Sum(),
-                RenyiDiagnostics.LimitedByCeiling(Information.FromNats(sx + st), Information.FromNats(entropy[jobs - 1]), n),
-                [RenyiDiagnostics.Check(x, inputWidth, sx), RenyiDiagnostics.Check(layer, mapWidths, st)]),
-            Information.FromNats(rstSum / pairs.Length),
-            Information.FromNats(wnriSum / pairs.Length),
+            mmi,
+            Information.FromNats(table.Average(p => p.Rst.Nats)),
+            Information.FromNats(table.Average(p => p.Wnri.Nats)),
             ratios > 0 ? 100 * rstRatio / ratios : null,
             ratios > 0 ? 100 * wnriRatio / ratios : null,
             table,
-            mapInformation);
+            [.. maps.Select(m => m.Value)])
+        {
+            RstBounds = Mean(p => p.RstBounds),
+            WnriBounds = Mean(p => p.WnriBounds),
+            MapBounds = bounds is null ? null : [.. maps.Select(m => m.Bounds!.Value)],
+        };
     }
 
     /// <summary>All pairs (i &lt; j) in order, or a seeded sample of distinct pairs, sorted.</summary>

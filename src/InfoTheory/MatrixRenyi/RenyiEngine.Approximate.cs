@@ -23,13 +23,14 @@ internal static partial class RenyiEngine
     /// <summary>
     /// The approximate method: per subset, the certified interval of <see cref="ApproximateEntropy"/> with the tolerance
     /// shared by the <paramref name="combined"/> entropies of the reported value, and its midpoint as the entropy. α = 2
-    /// is exact from the streamed pair sums (an interval of width 0). Null when the method is automatic, an interval stays
+    /// is exact from the streamed pair sums (an interval of width 0). Every width is the rule's times
+    /// <paramref name="widthFactor"/> (the width scan). Null when the method is automatic, an interval stays
     /// wider than the tolerance and the exact spectra fit the memory budget: the caller computes them exactly instead.
     /// </summary>
     /// <exception cref="ArgumentException">A kernel other than the Gaussian, a width rule that reads the distances, or a
     /// memory budget too small for one block of the factorisation.</exception>
-    private static JointEntropyResult? ApproximateEntropies(IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets, MatrixRenyiOptions options,
-        WorkTracker? work, int combined)
+    internal static JointEntropyResult? ApproximateEntropies(IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets, MatrixRenyiOptions options,
+        WorkTracker? work, int combined, double widthFactor = 1)
     {
         int n = variables[0].Count;
         if (options.Kernel is not GaussianKernel)
@@ -48,7 +49,7 @@ internal static partial class RenyiEngine
 
         if (options.Alpha == 2)
         {
-            var (exact, reportedWidths) = SecondOrderStreaming(variables, subsets, options, work);
+            var (exact, reportedWidths) = SecondOrderStreaming(variables, subsets, options, work, widthFactor);
             return new(exact, reportedWidths, 0) { Bounds = [.. exact.Select(v => (v, v))], Rank = 0 };
         }
 
@@ -61,6 +62,7 @@ internal static partial class RenyiEngine
             var input = Prepare(variables[p], "samples");
             prepared[p] = input.Values;
             (reported[p], widths[p]) = Width(options.Bandwidth, input, default, "samples");
+            (reported[p], widths[p]) = (reported[p] * widthFactor, widths[p] * widthFactor);
         }
 
         var context = new ComputeContext(work, options.Parallel);
@@ -88,21 +90,6 @@ internal static partial class RenyiEngine
         }
 
         return new(nats, reported, 0) { Bounds = bounds, Rank = rank };
-    }
-
-    /// <summary>
-    /// Refuses <see cref="MatrixRenyiMethod.Approximate"/> for an analysis that has no approximate path yet
-    /// (<see cref="MatrixRenyiMethod.Automatic"/> computes it exactly).
-    /// </summary>
-    /// <exception cref="ArgumentException">The options ask for the approximate method.</exception>
-    internal static void RequireExactMethod(MatrixRenyiOptions options, string what)
-    {
-        if (options.Method == MatrixRenyiMethod.Approximate)
-        {
-            throw new ArgumentException(
-                $"{what} has no approximate method: it needs spectra of matrices that are not Gaussian Grams of the samples. " +
-                "Use Method = Exact, or Automatic (which computes it exactly).", "Method");
-        }
     }
 
     /// <summary>The largest rank whose factorisation (with the data's copies) fits the memory budget, at most N/4 (one block at least).</summary>

@@ -137,7 +137,7 @@ internal static partial class RenyiEngine
     /// per subset), for any other kernel its kernel pair sums (one pass for all subsets).
     /// </summary>
     private static (double[] Nats, double[] Widths) SecondOrderStreaming(
-        IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets, MatrixRenyiOptions options, WorkTracker? work)
+        IReadOnlyList<Samples> variables, IReadOnlyList<int[]> subsets, MatrixRenyiOptions options, WorkTracker? work, double widthFactor = 1)
     {
         int n = variables[0].Count, v = variables.Count;
         // The scale-free snapshots and their widths do the work; the widths in the data's units are reported.
@@ -149,6 +149,7 @@ internal static partial class RenyiEngine
             var input = Prepare(variables[p], "samples");
             prepared[p] = input.Values;
             (reported[p], widths[p]) = Width(options.Bandwidth, input, default, "samples");
+            (reported[p], widths[p]) = (reported[p] * widthFactor, widths[p] * widthFactor);
             KernelAtZero(options.Kernel, widths[p]);
         }
 

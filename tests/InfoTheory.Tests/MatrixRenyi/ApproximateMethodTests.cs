@@ -235,9 +235,109 @@ public sealed class ApproximateMethodTests
         Assert.Contains("Bandwidth.Silverman", median.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => new MatrixRenyiOptions { Method = (MatrixRenyiMethod)7 });
         var maps = TwoMaps(TestData.Dependent(x, 1, 52), TestData.Dependent(x, 1, 53));
-        var pid = Assert.Throws<ArgumentException>(() => PartialInformation.Proxies(x, maps, new PidOptions { Renyi = approximate }));
+        var pid = Assert.Throws<ArgumentException>(() => PartialInformation.Proxies(x, maps, new PidOptions { Renyi = approximate with { Bandwidth = Bandwidth.Median() } }));
         Assert.Equal("Method", pid.ParamName);
-        var scan = Assert.Throws<ArgumentException>(() => new MatrixRenyiMutualInformation(approximate).EstimateAcrossWidths(x, x, [1.0]));
+        var scan = Assert.Throws<ArgumentException>(() => new MatrixRenyiMutualInformation(approximate with { Bandwidth = Bandwidth.Median() }).EstimateAcrossWidths(x, x, [1.0]));
         Assert.Equal("Method", scan.ParamName);
+    }
+
+    /// <summary>C maps of one pixel each, each a smooth function of X plus a little seeded noise (N×C×1×1).</summary>
+    private static FeatureMaps Maps(Samples x, int channels, int seed)
+    {
+        int n = x.Count;
+        var noise = TestData.Gaussian(n, channels, seed);
+        var values = new double[n * channels];
+        for (int i = 0; i < n; i++)
+        {
+            var row = x.Row(i);
+            for (int p = 0; p < channels; p++)
+            {
+                values[i * channels + p] = Math.Tanh(row[p % x.Dimensions] * (1 + p % 3) + 0.5 * p) + 0.05 * noise.Row(i)[p];
+            }
+        }
+
+        return new FeatureMaps(values, n, channels, 1, 1);
+    }
+
+    [Fact]
+    public void EveryPidIntervalContainsTheExactValueAndIsNoWiderThanTheTolerance()
+    {
+        var x = TestData.Gaussian(500, 2, 71);
+        var layer = Maps(x, 3, 72);
+        var exactOptions = new MatrixRenyiOptions { Bandwidth = Bandwidth.Silverman(5) };
+        var tolerance = Information.FromBits(0.05);
+        var exact = PartialInformation.Proxies(x, layer, new PidOptions { Renyi = exactOptions });
+        var approximate = PartialInformation.Proxies(x, layer,
+            new PidOptions { Renyi = exactOptions with { Method = MatrixRenyiMethod.Approximate, Tolerance = tolerance } });
+        Assert.Null(exact.RstBounds);
+        Assert.Null(exact.MapBounds);
+        Assert.All(exact.Pairs, p => Assert.Null(p.RstBounds));
+
+        var d = approximate.Mmi.DiagnosticsAs<RenyiDiagnostics>();
+        Assert.False(d.ToleranceMissed, $"an easy spectrum (scalar maps, Silverman h = 5) missed the tolerance: rank {d.FactorRank}, MMI {d.Lower} … {d.Upper}, RST {approximate.RstBounds}, maps {string.Join("; ", approximate.MapBounds!)}, pairs {string.Join("; ", approximate.Pairs.Select(p => p.JointBounds + " " + p.RstBounds + " " + p.WnriBounds))}");
+        Assert.InRange(d.FactorRank!.Value, 1, 500 / 4);
+        var all = new List<(string What, Information Exact, ConfidenceInterval Bounds)>
+        {
+            ("MMI", exact.Mmi.Value, new(d.Lower!.Value, d.Upper!.Value, 1)),
+            ("mean RST", exact.Rst, approximate.RstBounds!.Value),
+            ("mean WNRI", exact.Wnri, approximate.WnriBounds!.Value),
+        };
+        all.AddRange(exact.MapInformation.Select((m, p) => ($"I(X;T{p})", m, approximate.MapBounds![p])));
+        foreach (var (e, a) in exact.Pairs.Zip(approximate.Pairs))
+        {
+            all.Add(($"I(X;T{e.First},T{e.Second})", e.JointInformation, a.JointBounds!.Value));
+            all.Add(($"RST {e.First},{e.Second}", e.Rst, a.RstBounds!.Value));
+            all.Add(($"WNRI {e.First},{e.Second}", e.Wnri, a.WnriBounds!.Value));
+            // Each value is its interval's midpoint, and RST + WNRI = I(X;{Tⁱ,Tʲ}) still (no lower end was raised to 0 here).
+            Assert.Equal(0.5 * (a.RstBounds.Value.Low.Nats + a.RstBounds.Value.High.Nats), a.Rst.Nats, 12);
+            Assert.Equal(a.JointInformation.Nats, (a.Rst + a.Wnri).Nats, 10);
+        }
+
+        Assert.Equal(3 + 3 + 3 * 3, all.Count);
+        foreach (var (what, value, bounds) in all)
+        {
+            Assert.True(bounds.Contains(value), $"{what}: exact {value.Bits} bits outside {bounds}");
+            Assert.True(bounds.Width <= tolerance, $"{what}: {bounds} is wider than {tolerance.Bits} bits");
+            Assert.Equal(1, bounds.Level);
+        }
+    }
+
+    [Fact]
+    public void AutomaticPidIsTheExactPassBitForBitBelowItsLimit()
+    {
+        var x = TestData.Gaussian(120, 2, 81);
+        var layer = Maps(x, 4, 82);
+        var exact = PartialInformation.Proxies(x, layer);
+        var automatic = PartialInformation.Proxies(x, layer, new PidOptions { Renyi = new MatrixRenyiOptions { Method = MatrixRenyiMethod.Automatic } });
+        Assert.Equal(exact.Mmi, automatic.Mmi);
+        Assert.Equal(exact.Pairs, automatic.Pairs);
+        Assert.Equal(exact.MapInformation, automatic.MapInformation);
+        Assert.Equal(exact.Rst, automatic.Rst);
+        Assert.Null(automatic.RstBounds);
+    }
+
+    [Fact]
+    public void TheApproximateWidthScanContainsTheExactScan()
+    {
+        var x = TestData.Gaussian(400, 2, 91);
+        var y = TestData.Dependent(x, 2, 92);
+        var exactOptions = new MatrixRenyiOptions { Bandwidth = Bandwidth.Silverman(5) };
+        double[] factors = [0.5, 1, 2];
+        var exact = new MatrixRenyiMutualInformation(exactOptions).EstimateAcrossWidths(x, y, factors);
+        var approximate = new MatrixRenyiMutualInformation(exactOptions with { Method = MatrixRenyiMethod.Approximate, Tolerance = Information.FromBits(0.02) })
+            .EstimateAcrossWidths(x, y, factors);
+        Assert.Equal(factors.Length, approximate.Count);
+        for (int f = 0; f < factors.Length; f++)
+        {
+            var e = exact[f].DiagnosticsAs<RenyiDiagnostics>();
+            var a = approximate[f].DiagnosticsAs<RenyiDiagnostics>();
+            Assert.Equal(e.Widths, a.Widths);
+            Assert.InRange(exact[f].Value.Nats, a.Lower!.Value.Nats, a.Upper!.Value.Nats);
+            Assert.True(a.ToleranceMissed == true || (a.Upper.Value - a.Lower.Value).Bits <= 0.02, $"factor {factors[f]}");
+        }
+
+        // The factor-1 row is the plain approximate estimate.
+        var plain = MutualInformation.MatrixRenyi(x, y, exactOptions with { Method = MatrixRenyiMethod.Approximate, Tolerance = Information.FromBits(0.02) });
+        Assert.Equal(plain.Value.Nats, approximate[1].Value.Nats, 12);
     }
 }
