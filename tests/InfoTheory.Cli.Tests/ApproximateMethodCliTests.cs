@@ -68,6 +68,86 @@ public sealed partial class ApproximateMethodCliTests : IDisposable
     }
 
     [Fact]
+    public void ApproxPidWritesCertifiedIntervalsThatContainTheExactProxies()
+    {
+        using var approx = Json(Args("pid", "--method", "approx", "--json"));
+        using var exact = Json(Args("pid", "--json"));
+        var a = approx.RootElement;
+        var e = exact.RootElement;
+        Assert.Equal("approx", a.GetProperty("method").GetString());
+        Assert.False(e.TryGetProperty("method", out _));
+        Assert.False(a.GetProperty("tolerance_missed").GetBoolean());
+        foreach (string name in new[] { "mmi", "rst", "wnri" })
+        {
+            AssertInterval(name, a, e.GetProperty(name).GetDouble(), name);
+        }
+
+        var pairs = a.GetProperty("pairs").EnumerateArray().ToList();
+        var exactPairs = e.GetProperty("pairs").EnumerateArray().ToList();
+        Assert.Single(pairs);
+        foreach (string name in new[] { "i_x_tij", "rst", "wnri" })
+        {
+            AssertInterval("pair " + name, pairs[0], exactPairs[0].GetProperty(name).GetDouble(), name);
+        }
+
+        var maps = a.GetProperty("map_information").EnumerateArray().Select(v => v.GetDouble()).ToList();
+        var lower = a.GetProperty("map_information_lower").EnumerateArray().Select(v => v.GetDouble()).ToList();
+        var upper = a.GetProperty("map_information_upper").EnumerateArray().Select(v => v.GetDouble()).ToList();
+        var truth = e.GetProperty("map_information").EnumerateArray().Select(v => v.GetDouble()).ToList();
+        Assert.Equal(2, maps.Count);
+        for (int p = 0; p < maps.Count; p++)
+        {
+            Assert.True(lower[p] <= truth[p] && truth[p] <= upper[p], $"map {p}: the exact {truth[p]} is outside [{lower[p]}, {upper[p]}]");
+            Assert.True(upper[p] - lower[p] <= DefaultTolerance);
+        }
+
+        // The text form: each line's value followed by its interval, the settings line with the method and rank.
+        var (code, output, error) = Run(Args("pid", "--method", "approx"));
+        Assert.True(code == 0, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.Matches(@"^MMI  = [0-9.]+ bits \[[0-9.]+, [0-9.]+\] \(X with all 2 maps\)$", lines[0]);
+        Assert.Matches(@"^RST  = -?[0-9.]+ bits \[-?[0-9.]+, -?[0-9.]+\] \(RST% ", lines[1]);
+        Assert.Matches(@"^WNRI = -?[0-9.]+ bits \[-?[0-9.]+, -?[0-9.]+\] \(WNRI% ", lines[2]);
+        Assert.Contains($", renyi, approx, rank {a.GetProperty("factor_rank").GetInt32()}, alpha=1.01", lines[3]);
+    }
+
+    [Fact]
+    public void ApproxWidthScanGivesEachFactorAnIntervalThatContainsTheExactScan()
+    {
+        using var approx = Json(Args("mi", "--method", "approx", "--width-factors", "0.5,1,2", "--json"));
+        using var exact = Json(Args("mi", "--width-factors", "0.5,1,2", "--json"));
+        var rows = approx.RootElement.GetProperty("width_scan").EnumerateArray().ToList();
+        var truth = exact.RootElement.GetProperty("width_scan").EnumerateArray().ToList();
+        Assert.Equal(3, rows.Count);
+        for (int f = 0; f < rows.Count; f++)
+        {
+            Assert.Equal(truth[f].GetProperty("factor").GetDouble(), rows[f].GetProperty("factor").GetDouble());
+            Assert.False(truth[f].TryGetProperty("lower", out _));
+            // Half the width decays the 3-D joint's spectrum too slowly for the rank cap N/4: flagged, and still containing.
+            bool missed = rows[f].GetProperty("tolerance_missed").GetBoolean();
+            Assert.Equal(f == 0, missed);
+            AssertInterval($"factor {f}", rows[f], truth[f].GetProperty("value").GetDouble(), "value", checkWidth: !missed);
+            Assert.True(rows[f].GetProperty("factor_rank").GetInt32() > 0);
+        }
+
+        // The scan's factor 1 is the plain estimate's interval.
+        Assert.Equal(Number(approx, "value"), rows[1].GetProperty("value").GetDouble(), 12);
+    }
+
+    /// <summary>NAME_lower ≤ exact ≤ NAME_upper, NAME inside, and (unless not checked) no wider than the default tolerance.</summary>
+    private static void AssertInterval(string what, System.Text.Json.JsonElement element, double exact, string name, bool checkWidth = true)
+    {
+        double value = element.GetProperty(name).GetDouble();
+        string prefix = name == "value" ? string.Empty : name + "_";
+        double lower = element.GetProperty(prefix + "lower").GetDouble(), upper = element.GetProperty(prefix + "upper").GetDouble();
+        Assert.True(lower <= exact && exact <= upper, $"{what}: the exact {exact} is outside [{lower}, {upper}]");
+        Assert.True(lower <= value && value <= upper, $"{what}: {value} is outside its own [{lower}, {upper}]");
+        Assert.True(!checkWidth || upper - lower <= DefaultTolerance, $"{what}: [{lower}, {upper}] is wider than {DefaultTolerance} bits");
+        Assert.True(checkWidth || upper - lower > DefaultTolerance, $"{what}: [{lower}, {upper}] is flagged but no wider than {DefaultTolerance} bits");
+    }
+
+    [Fact]
     public void TheIntervalIsInTheUnitOfTheValueAndTheToleranceInBits()
     {
         using var bits = Json(Args("mi", "--method", "approx", "--tolerance", "0.001", "--json"));
@@ -142,8 +222,6 @@ public sealed partial class ApproximateMethodCliTests : IDisposable
     }
 
     [Theory]
-    [InlineData("pid", "--method approx", "--method approx does not apply to pid")]
-    [InlineData("mi", "--method approx --width-factors 0.5,2", "--method approx does not apply to --width-factors")]
     [InlineData("entropy", "--method approx --bandwidth median", "--bandwidth median reads all N² pair distances")]
     [InlineData("mmi", "--bandwidth median --method approx", "--bandwidth median reads all N² pair distances")]
     [InlineData("entropy", "--tolerance 0.1", "--tolerance sets the width of the approximate method's interval")]
@@ -152,11 +230,12 @@ public sealed partial class ApproximateMethodCliTests : IDisposable
     [InlineData("mi", "--method auto --tolerance -0.5", "--tolerance -0.5 must be a finite number greater than 0; give the interval's width in bits, e.g. --tolerance 0.01")]
     [InlineData("mmi", "--method approx --tolerance NaN", "--tolerance NaN must be a finite number greater than 0; give the interval's width in bits, e.g. --tolerance 0.01")]
     [InlineData("entropy", "--method approx --tolerance Infinity", "--tolerance Infinity must be a finite number greater than 0")]
+    [InlineData("pid", "--method approx --tolerance 0", "--tolerance 0 must be a finite number greater than 0")]
+    [InlineData("pid", "--tolerance 0.1", "--tolerance sets the width of the approximate method's interval")]
     [InlineData("entropy", "--method approx --tolerance tight", "--tolerance 'tight' is not a number; write it with '.' as the decimal point")]
     [InlineData("entropy", "--method fast", "--method 'fast' is not a method; accepted values: exact, approx, auto.")]
     [InlineData("mi", "--estimator ksg --method approx", "--method does not apply to --estimator ksg; it is an option of renyi.")]
     [InlineData("entropy", "--estimator kde --method auto --tolerance 0.1", "--method does not apply to --estimator kde; it is an option of renyi.")]
-    [InlineData("pid", "--method auto --tolerance 0.1", "unknown option '--tolerance' for 'pid'")]
     public void RefusalsExitTwoWithOneErrorLine(string command, string options, string message)
     {
         var (code, output, error) = Run(Args(command, options.Split(' ')));
@@ -168,8 +247,6 @@ public sealed partial class ApproximateMethodCliTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--model cnn --method approx", "--method approx does not apply to --model cnn")]
-    [InlineData("--model cae --method approx", "--method approx does not apply to --model cae")]
     [InlineData("--method approx --bandwidth median", "--bandwidth median reads all N² pair distances")]
     [InlineData("--tolerance 0.05", "--tolerance sets the width of the approximate method's interval")]
     [InlineData("--method approx --tolerance 0", "--tolerance 0 must be a finite number greater than 0")]
@@ -205,16 +282,12 @@ public sealed partial class ApproximateMethodCliTests : IDisposable
     [Fact]
     public void TheHelpListsTheOptionsWhereTheyApply()
     {
-        foreach (string command in new[] { "entropy", "mi", "mmi", "infoplane" })
+        foreach (string command in new[] { "entropy", "mi", "mmi", "pid", "infoplane" })
         {
             var (_, help, _) = Run(command, "--help");
             Assert.Contains("--method METHOD", help);
             Assert.Contains("--tolerance BITS", help);
         }
-
-        var (_, pid, _) = Run("pid", "--help");
-        Assert.Contains("--method METHOD", pid);
-        Assert.DoesNotContain("--tolerance", pid);
     }
 
     [GeneratedRegex(@"^H\(X\) = (?<value>[0-9.]+) bits \[(?<lower>[0-9.]+), (?<upper>[0-9.]+)\], rank (?<rank>[0-9]+) \(renyi, approx, alpha=1\.01, sigma=[0-9.]+, N=400\)$")]

@@ -6,7 +6,7 @@ namespace InfoTheory.Cli.Commands;
 /// <summary>
 /// The line <c>infotheory infoplane --method approx|auto</c> ends with: how wide the certified intervals of the
 /// approximate method were (<see cref="RenyiDiagnostics.Lower"/>, <see cref="RenyiDiagnostics.Upper"/>) over every
-/// measure of every measurement, and a warning when some were wider than <c>--tolerance</c> (their values, the
+/// measure of every measurement (a layer's PID proxies counted through its MMI, whose flag covers every proxy), and a warning when some were wider than <c>--tolerance</c> (their values, the
 /// intervals' midpoints, may then be off by up to half the width). Nothing with the exact method.
 /// </summary>
 internal static class ApproximationSummary
@@ -31,6 +31,8 @@ internal static class ApproximationSummary
             {
                 ($"{layer.Layer} H(T)", layer.Entropy), ($"{layer.Layer} I(X;T)", layer.InputInformation), ($"{layer.Layer} {target}", layer.TargetInformation),
                 ($"I(dK;d_{layer.Layer})", layer.ErrorInformation),
+                // A layer's PID: the MMI's interval, flagged when any proxy's interval missed the tolerance.
+                ($"{layer.Layer} MMI/PID", layer.Mmi), ($"{layer.Layer} MMI/PID (Y)", layer.TargetMmi),
             }
             where measure.Estimate?.Diagnostics is RenyiDiagnostics { Lower: not null }
             let d = (RenyiDiagnostics)measure.Estimate!.Diagnostics!

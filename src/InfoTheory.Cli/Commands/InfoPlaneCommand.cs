@@ -14,9 +14,6 @@ internal static class InfoPlaneCommand
 {
     private static readonly string[] Models = ["ae", "deep-ae", "sae", "tae", "vae", "lae", "cae", "inn-ae", "cnn"];
 
-    /// <summary>The models with convolutional (N×C×H×W) layers, whose PID proxies the monitor computes.</summary>
-    private static readonly string[] ConvolutionalModels = ["cae", "cnn"];
-
     /// <summary>The command's spec.</summary>
     public static CommandSpec Spec { get; } = new(
         "infoplane",
@@ -36,11 +33,7 @@ internal static class InfoPlaneCommand
             new("bandwidth", "RULE", "kernel width per layer: scott (default for autoencoders, γ = 2 as Lee & Jo), silverman (default for cnn, h = 5 as Yu et al.), median"),
             new("h", "H", $"silverman: σ = H·N^(-1/(4+d)) (default {Bandwidth.DefaultH})"),
             new("gamma", "G", $"scott: σ = G·N^(-1/(4+d)) (default {Bandwidth.DefaultGamma})"),
-            MethodOption.Spec with
-            {
-                Help = "renyi: how the entropies are computed: " + MethodOption.Spec.Help
-                    + $"; approx does not apply to {string.Join(" and ", ConvolutionalModels)}, whose PID proxies are exact only (auto computes them exactly)",
-            },
+            MethodOption.Spec with { Help = "renyi: how the entropies are computed (the PID proxies of cnn and cae too): " + MethodOption.Spec.Help },
             MethodOption.ToleranceSpec with { Help = "renyi: " + MethodOption.ToleranceSpec.Help + " (for each measure: the three entropies of an I share it)" },
             new("batch", "N", "training batch size (default 64)"),
             new("lr", "RATE", "Adam learning rate (default 0.001)"),
@@ -80,7 +73,7 @@ internal static class InfoPlaneCommand
         double lr = args.GetPositive("lr", "Adam's usual rate is 0.001.") ?? 1e-3;
         double alpha = args.GetPositive("alpha", "the papers use 1.01.") ?? MatrixRenyiOptions.DefaultAlpha;
         var bandwidth = classical is null ? BandwidthFor(modelName, args) : Bandwidth.Default;
-        var renyi = RenyiFor(modelName, args, alpha, bandwidth);
+        var renyi = RenyiFor(args, alpha, bandwidth);
         string outDir = args.Get("out") ?? Path.Combine("out", "infoplane");
         bool errorChain = args.Has("error-chain");
         int bands = args.GetInt("bands", 2) ?? 1;
@@ -202,18 +195,10 @@ internal static class InfoPlaneCommand
     /// <summary>
     /// The matrix-Rényi settings of the run: α, the width rule, <c>--method</c> and <c>--tolerance</c>, and the backend.
     /// </summary>
-    /// <exception cref="UsageException">A bad method or tolerance, or <c>--method approx</c> with the median width or a
-    /// convolutional model (the PID proxies of its layers have no approximate method).</exception>
-    internal static MatrixRenyiOptions RenyiFor(string modelName, ParsedArguments args, double alpha, Bandwidth bandwidth, bool computesPid = true)
+    /// <exception cref="UsageException">A bad method or tolerance, or <c>--method approx</c> with the median width.</exception>
+    internal static MatrixRenyiOptions RenyiFor(ParsedArguments args, double alpha, Bandwidth bandwidth)
     {
         var renyi = MethodOption.Apply(args, new MatrixRenyiOptions { Alpha = alpha, Bandwidth = bandwidth }, median: args.Get("bandwidth") == "median");
-        if (computesPid && ConvolutionalModels.Contains(modelName))
-        {
-            MethodOption.RefuseApproximate(renyi, $"--model {modelName}",
-                "the PID proxies of its convolutional layers need spectra that the approximate method cannot factorise",
-                $"computes the proxies exactly (and the plane approximately above {MatrixRenyiOptions.AutomaticExactLimit} probe digits)");
-        }
-
         return renyi with { Backend = DeviceOption.Resolve(args.Get("device")) };
     }
 

@@ -26,8 +26,7 @@ internal static class InfoPlaneComparison
         double lr = args.GetPositive("lr", "Adam's usual rate is 0.001.") ?? 1e-3;
         double alpha = args.GetPositive("alpha", "the papers use 1.01.") ?? MatrixRenyiOptions.DefaultAlpha;
         var bandwidth = estimators.Contains(ClassicalEstimators.Renyi) ? InfoPlaneCommand.BandwidthFor(modelName, args) : Bandwidth.Default;
-        // The comparison leaves the PID proxies out (see OptionsFor), so --method approx applies to the convolutional models too.
-        var renyi = InfoPlaneCommand.RenyiFor(modelName, args, alpha, bandwidth, computesPid: false);
+        var renyi = InfoPlaneCommand.RenyiFor(args, alpha, bandwidth);
         string outDir = args.Get("out") ?? Path.Combine("out", "infoplane");
 
         var (train, test) = InfoPlaneCommand.LoadData(args.Get("data"), trainCount);

@@ -77,18 +77,4 @@ internal static class MethodOption
         MatrixRenyiMethod.Automatic => "auto",
         _ => "exact",
     };
-
-    /// <summary>Refuses <c>--method approx</c> for an analysis that has no approximate method.</summary>
-    /// <param name="options">The bound settings.</param>
-    /// <param name="what">The analysis, as the sentence's subject (e.g. <c>--width-factors</c>).</param>
-    /// <param name="why">Why it has none.</param>
-    /// <param name="auto">What <c>--method auto</c> does there instead (e.g. <c>computes the scan exactly</c>).</param>
-    /// <exception cref="UsageException">The method is approximate.</exception>
-    public static void RefuseApproximate(MatrixRenyiOptions options, string what, string why, string auto)
-    {
-        if (options.Method == MatrixRenyiMethod.Approximate)
-        {
-            throw new UsageException($"--method {Approximate} does not apply to {what}: {why}; use --method exact, or --method auto, which {auto}.");
-        }
-    }
 }

@@ -32,12 +32,6 @@ internal static class MiCommand
         if (estimator is null)
         {
             var settings = CommonSettings.Bind(args);
-            if (factors is not null)
-            {
-                MethodOption.RefuseApproximate(settings.Renyi, $"--{WidthScanOption.Name}",
-                    "the width scan shares one set of pair distances between its exact spectra", "computes the scan exactly");
-            }
-
             var x = InputFiles.Read(args, "x", context);
             var y = InputFiles.Read(args, "y", context);
             InputFiles.SameCount(x, "x", y, "y");

@@ -15,10 +15,7 @@ internal static class PidCommand
             new("layer", "FILE", "the layer: a .csv (N×C) or .npy (N×C or N×C×H×W) file with at least 2 maps", Required: true),
             new("pairs", "all|N", "evaluate all C(C-1)/2 map pairs (default) or N pairs drawn at random"),
             new("seed", "S", "the seed of the pair sample (default 0)"),
-            // The proxies have no approximate method: --method takes exact or auto (both exact here), and --tolerance is not an option.
-            .. CommonSettings.Options.Where(o => o.Name != MethodOption.ToleranceName).Select(o => o.Name == MethodOption.Name
-                ? o with { Help = $"exact (default) or auto: both compute the proxies exactly ({MethodOption.Approximate} is refused: the proxies have no approximate method)" }
-                : o),
+            .. CommonSettings.Options,
         ],
         Run);
 
@@ -26,8 +23,6 @@ internal static class PidCommand
     {
         var stdout = context.Stdout;
         var settings = CommonSettings.Bind(args);
-        MethodOption.RefuseApproximate(settings.Renyi, "pid",
-            "the PID proxies need spectra of matrices that are not Gaussian Grams of the samples, which the approximate method cannot factorise", "computes the proxies exactly");
         int? pairs = args.Get("pairs") is null or "all" ? null : args.GetInt("pairs", minimum: 1, alternatives: "'all'");
         int seed = args.GetInt("seed") ?? 0;
         var x = InputFiles.Read(args, "x", context);

@@ -69,7 +69,12 @@ internal static class JsonOutput
         }
     });
 
-    /// <summary>pid: mmi, rst, wnri, rst_pct, wnri_pct, unit, pairs, map_information, alpha, sigma_x, sigma_maps, saturated, diagnostics.</summary>
+    /// <summary>
+    /// pid: mmi, rst, wnri, rst_pct, wnri_pct, unit, pairs, map_information, alpha, sigma_x, sigma_maps, saturated,
+    /// diagnostics; when the approximate method ran, also method ("approx"), the certified intervals (mmi_lower/upper,
+    /// rst_lower/upper, wnri_lower/upper, per pair i_x_tij/rst/wnri _lower/_upper, map_information_lower/upper), tolerance,
+    /// factor_rank and tolerance_missed.
+    /// </summary>
     public static string Format(PidReport report, CommonSettings settings) => Write(w =>
     {
         var r = report.Result;
@@ -80,6 +85,19 @@ internal static class JsonOutput
         w.WriteNumber("mmi", r.Mmi.Value.In(unit));
         w.WriteNumber("rst", r.Rst.In(unit));
         w.WriteNumber("wnri", r.Wnri.In(unit));
+        if (d is { Lower: { } lower, Upper: { } upper })
+        {
+            // Only the approximate method writes these: the exact method's output stays as it was.
+            w.WriteString("method", MethodOption.Approximate);
+            w.WriteNumber("mmi_lower", lower.In(unit));
+            w.WriteNumber("mmi_upper", upper.In(unit));
+            WriteBounds(w, "rst", r.RstBounds, unit);
+            WriteBounds(w, "wnri", r.WnriBounds, unit);
+            w.WriteNumber("tolerance", settings.Renyi.Tolerance.In(unit));
+            w.WriteNumber("factor_rank", d.FactorRank ?? 0);
+            w.WriteBoolean("tolerance_missed", d.ToleranceMissed ?? false);
+        }
+
         WidthOutput.WriteNullable(w, "rst_pct", r.RstPercent);
         WidthOutput.WriteNullable(w, "wnri_pct", r.WnriPercent);
         w.WriteString("unit", settings.UnitName);
@@ -92,13 +110,22 @@ internal static class JsonOutput
             w.WriteNumber("i_x_ti", pair.FirstInformation.In(unit));
             w.WriteNumber("i_x_tj", pair.SecondInformation.In(unit));
             w.WriteNumber("i_x_tij", pair.JointInformation.In(unit));
+            WriteBounds(w, "i_x_tij", pair.JointBounds, unit);
             w.WriteNumber("rst", pair.Rst.In(unit));
+            WriteBounds(w, "rst", pair.RstBounds, unit);
             w.WriteNumber("wnri", pair.Wnri.In(unit));
+            WriteBounds(w, "wnri", pair.WnriBounds, unit);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
         WriteArray(w, "map_information", r.MapInformation.Select(i => i.In(unit)));
+        if (r.MapBounds is { } maps)
+        {
+            WriteArray(w, "map_information_lower", maps.Select(b => b.Low.In(unit)));
+            WriteArray(w, "map_information_upper", maps.Select(b => b.High.In(unit)));
+        }
+
         w.WriteNumber("alpha", d.Alpha);
         w.WriteNumber("sigma_x", d.Widths[0]);
         WriteArray(w, "sigma_maps", d.Widths.Skip(1));
@@ -123,6 +150,16 @@ internal static class JsonOutput
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>NAME_lower and NAME_upper from a certified interval; nothing for the exact method (null).</summary>
+    private static void WriteBounds(Utf8JsonWriter w, string name, ConfidenceInterval? bounds, InformationUnit unit)
+    {
+        if (bounds is { } b)
+        {
+            w.WriteNumber(name + "_lower", b.Low.In(unit));
+            w.WriteNumber(name + "_upper", b.High.In(unit));
+        }
     }
 
     private static void WriteArray(Utf8JsonWriter w, string name, IEnumerable<double> values)

@@ -54,20 +54,40 @@ internal static class TextOutput
             : line;
     }
 
-    /// <summary>A four-line summary: MMI, RST, WNRI and the settings.</summary>
+    /// <summary>
+    /// A four-line summary: MMI, RST, WNRI and the settings; with the approximate method each value is followed by its
+    /// certified interval, the settings line names the method and the factor rank, and a warning line follows when an
+    /// interval is wider than the tolerance.
+    /// </summary>
     public static string Format(PidReport report, CommonSettings settings)
     {
         var r = report.Result;
         var d = report.Diagnostics;
+        string Bounds(ConfidenceInterval? bounds) =>
+            bounds is { } b ? $" [{Plain(b.Low, settings)}, {Plain(b.High, settings)}]" : string.Empty;
+        ConfidenceInterval? mmi = d is { Lower: { } lower, Upper: { } upper } ? new ConfidenceInterval(lower, upper, 1) : null;
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"MMI  = {Value(r.Mmi.Value, settings)} (X with all {report.Maps} maps)").AppendLine();
-        text.Append(CultureInfo.InvariantCulture, $"RST  = {Value(r.Rst, settings)} (RST%  = {Percent(r.RstPercent)}; redundancy minus synergy, mean over pairs)").AppendLine();
-        text.Append(CultureInfo.InvariantCulture, $"WNRI = {Value(r.Wnri, settings)} (WNRI% = {Percent(r.WnriPercent)}; weighted non-redundant information)").AppendLine();
+        text.Append(CultureInfo.InvariantCulture, $"MMI  = {Value(r.Mmi.Value, settings)}{Bounds(mmi)} (X with all {report.Maps} maps)").AppendLine();
+        text.Append(CultureInfo.InvariantCulture, $"RST  = {Value(r.Rst, settings)}{Bounds(r.RstBounds)} (RST%  = {Percent(r.RstPercent)}; redundancy minus synergy, mean over pairs)").AppendLine();
+        text.Append(CultureInfo.InvariantCulture, $"WNRI = {Value(r.Wnri, settings)}{Bounds(r.WnriBounds)} (WNRI% = {Percent(r.WnriPercent)}; weighted non-redundant information)").AppendLine();
         text.Append(CultureInfo.InvariantCulture,
-            $"{r.Pairs.Count} of {report.AllPairs} pairs, N={report.Count}, {settings.Estimator}, alpha={Number(d.Alpha)}, sigma_x={Number(d.Widths[0])}");
+            $"{r.Pairs.Count} of {report.AllPairs} pairs, N={report.Count}, {settings.Estimator}");
+        if (mmi is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", {MethodOption.Approximate}, rank {d.FactorRank}");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $", alpha={Number(d.Alpha)}, sigma_x={Number(d.Widths[0])}");
         if (d.Saturated)
         {
             text.AppendLine().Append(Saturated).Append("use a larger sigma or fewer maps");
+        }
+
+        if (d.ToleranceMissed == true)
+        {
+            text.AppendLine().Append("warning: an interval is wider than the tolerance of ").Append(Value(settings.Renyi.Tolerance, settings))
+                .Append(": a factorisation stopped at rank N/4 (or what --max-memory holds) on a slowly decaying spectrum (sigma near or below ")
+                .Append("the data's distances); every interval still contains the exact value. Use a larger sigma, fewer maps or --method exact");
         }
 
         return text.ToString();

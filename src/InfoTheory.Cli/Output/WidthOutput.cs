@@ -59,6 +59,14 @@ internal static class WidthOutput
             w.WriteStartObject();
             w.WriteNumber("factor", scan.Factors[f]);
             w.WriteNumber("value", e.Value.In(unit));
+            if (e.Diagnostics is RenyiDiagnostics { Lower: { } lower, Upper: { } upper } d)
+            {
+                w.WriteNumber("lower", lower.In(unit));
+                w.WriteNumber("upper", upper.In(unit));
+                w.WriteNumber("factor_rank", d.FactorRank ?? 0);
+                w.WriteBoolean("tolerance_missed", d.ToleranceMissed ?? false);
+            }
+
             if (e.StandardError is { } se)
             {
                 w.WriteNumber("standard_error", se.In(unit));
@@ -97,7 +105,10 @@ internal static class WidthOutput
             [
                 scan.Factors[f].ToString("G6", CultureInfo.InvariantCulture),
                 .. checks.Select(c => c.Sigma.ToString("G4", CultureInfo.InvariantCulture)),
-                scan.Estimates[f].Value.In(unit).ToString("F4", CultureInfo.InvariantCulture),
+                scan.Estimates[f].Value.In(unit).ToString("F4", CultureInfo.InvariantCulture)
+                    + (scan.Estimates[f].Diagnostics is RenyiDiagnostics { Lower: { } lower, Upper: { } upper }
+                        ? $" [{lower.In(unit).ToString("F4", CultureInfo.InvariantCulture)}, {upper.In(unit).ToString("F4", CultureInfo.InvariantCulture)}]"
+                        : string.Empty),
                 dominated.Length == 0 ? "-" : string.Join(",", dominated),
             ]);
         }

@@ -182,9 +182,7 @@ public static class InformationPlane
     /// <param name="options">Estimators and settings (defaults: matrix Rényi α = 1.01, Silverman h = 5).</param>
     /// <param name="progress">Receives the stage <c>layers</c> (see <see cref="EstimationProgress"/>); null for none.</param>
     /// <param name="cancellationToken">Stops the measurement (passed to every estimate).</param>
-    /// <exception cref="ArgumentException">Different observation counts or unusable values, or
-    /// <see cref="MatrixRenyiMethod.Approximate"/> with <see cref="InformationPlaneOptions.ComputePid"/> and a layer of
-    /// two or more feature maps (the PID proxies have no approximate method).</exception>
+    /// <exception cref="ArgumentException">Different observation counts or unusable values.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static IReadOnlyList<LayerMeasurement> Compute(Samples x, Samples y, IReadOnlyList<CapturedTensor> outputs,
         IReadOnlyList<CapturedTensor>? errors = null, InformationPlaneOptions? options = null, IProgress<EstimationProgress>? progress = null,
@@ -200,16 +198,6 @@ public static class InformationPlane
         if (options.TargetPid && !options.ComputePid)
         {
             throw new ArgumentException("options.TargetPid needs options.ComputePid: the proxies with respect to Y are computed beside those with respect to X; set ComputePid = true or TargetPid = false.", nameof(options));
-        }
-
-        if (options.ComputePid && options.Renyi.Method == MatrixRenyiMethod.Approximate
-            && outputs.FirstOrDefault(o => o.IsFeatureMaps && o.Shape[1] >= 2) is { } convolutional)
-        {
-            // Refused before any estimate: the proxies would fail only after the plane's approximate pass.
-            throw new ArgumentException(
-                $"options.Renyi.Method is Approximate, but layer '{convolutional.Layer}' has {convolutional.Shape[1]} feature maps and the PID proxies " +
-                "(options.ComputePid) have no approximate method. Set ComputePid = false, or Method = Automatic (the proxies exact, the plane " +
-                $"approximate above {MatrixRenyiOptions.AutomaticExactLimit} observations) or Exact.", nameof(options));
         }
 
         int n = x.Count, parts = options.ProbeBatches;

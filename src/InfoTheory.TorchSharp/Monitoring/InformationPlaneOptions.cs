@@ -46,10 +46,9 @@ public sealed record InformationPlaneOptions
     /// certified interval, which its <see cref="RenyiDiagnostics"/> carries (<see cref="RenyiDiagnostics.Lower"/>,
     /// <see cref="RenyiDiagnostics.Upper"/>, <see cref="RenyiDiagnostics.ToleranceMissed"/>); the three entropies of a
     /// mutual information share <see cref="MatrixRenyiOptions.Tolerance"/>, as in <see cref="MatrixRenyiMutualInformation"/>.
-    /// The PID proxies have no approximate method:
-    /// <see cref="MatrixRenyiMethod.Automatic"/> computes them exactly, and <see cref="MatrixRenyiMethod.Approximate"/> with
-    /// <see cref="ComputePid"/> is refused when a layer has several feature maps. The error chain uses <see cref="ErrorRenyi"/>,
-    /// method included.
+    /// The PID proxies take the method too: each of their entropies gets an eighth of the tolerance, so MMI, every
+    /// I(X;{Tⁱ,Tʲ}), RST and WNRI carry certified intervals (see <see cref="PidResult"/>). The error chain uses
+    /// <see cref="ErrorRenyi"/>, method included.
     /// </remarks>
     /// <exception cref="ArgumentNullException">The value is null.</exception>
     public MatrixRenyiOptions Renyi

@@ -2,8 +2,8 @@ namespace InfoTheory.TorchSharp.Tests.Monitoring;
 
 /// <summary>
 /// The plane with <see cref="MatrixRenyiMethod.Approximate"/>: the shared pass carries each measure's certified interval
-/// (the value its midpoint, the exact value inside, no wider than the tolerance where the rank allows), and the PID proxies,
-/// which have no approximate method, are refused before any estimate.
+/// (the value its midpoint, the exact value inside, no wider than the tolerance where the rank allows), and so do the PID
+/// proxies of a convolutional layer.
 /// </summary>
 public class ApproximatePlaneTests
 {
@@ -52,20 +52,36 @@ public class ApproximatePlaneTests
     }
 
     [Fact]
-    public void ThePidProxiesRefuseTheApproximateMethodBeforeAnyEstimate()
+    public void ThePidProxiesOfAConvolutionalLayerCarryIntervalsThatContainTheExactProxies()
     {
-        var (x, y, _) = InformationBandTests.Probe(40, 7);
+        // Three scalar maps (the approximate PID's intervals meet the tolerance on low-dimensional joints).
+        var (x, y, _) = InformationBandTests.Probe(200, 7);
         var random = new Random(8);
-        var maps = new CapturedTensor("conv", [40, 2, 2, 2], [.. Enumerable.Range(0, 40 * 8).Select(_ => random.NextDouble())]);
-        var options = new InformationPlaneOptions { Renyi = Approximate };
-        var e = Assert.Throws<ArgumentException>(() => InformationPlane.Compute(x, y, [maps], options: options));
-        Assert.Equal("options", e.ParamName);
-        Assert.Contains("layer 'conv' has 2 feature maps", e.Message);
-        Assert.Contains("ComputePid = false", e.Message);
+        var values = new double[200 * 3];
+        for (int i = 0; i < 200; i++)
+        {
+            double v = x.Row(i)[0];
+            values[(i * 3) + 0] = Math.Tanh(v) + (0.2 * random.NextDouble());
+            values[(i * 3) + 1] = (v * v) + (0.5 * random.NextDouble());
+            values[(i * 3) + 2] = random.NextDouble();
+        }
 
-        // Without the proxies, or with the automatic method (the proxies exact), the layer is measured.
-        Assert.NotNull(InformationPlane.Compute(x, y, [maps], options: options with { ComputePid = false })[0].Entropy.Diagnostics);
-        var auto = InformationPlane.Compute(x, y, [maps], options: options with { Renyi = Approximate with { Method = MatrixRenyiMethod.Automatic } })[0];
-        Assert.NotNull(auto.Pid);
+        var maps = new CapturedTensor("conv", [200, 3, 1, 1], values);
+        var exact = InformationPlane.Compute(x, y, [maps])[0].Pid!;
+        var approx = InformationPlane.Compute(x, y, [maps], options: new InformationPlaneOptions { Renyi = Approximate })[0].Pid!;
+        var d = Assert.IsType<RenyiDiagnostics>(approx.Mmi.Diagnostics);
+        Assert.Null(((RenyiDiagnostics)exact.Mmi.Diagnostics!).Lower);
+        AssertInside("MMI", d.Lower!.Value, d.Upper!.Value, exact.Mmi.Value);
+        AssertInside("RST", approx.RstBounds!.Value.Low, approx.RstBounds.Value.High, exact.Rst);
+        AssertInside("WNRI", approx.WnriBounds!.Value.Low, approx.WnriBounds.Value.High, exact.Wnri);
+        for (int p = 0; p < 3; p++)
+        {
+            AssertInside($"I(X;T{p})", approx.MapBounds![p].Low, approx.MapBounds[p].High, exact.MapInformation[p]);
+        }
+
+        Assert.Equal(exact.Pairs.Count, approx.Pairs.Count);
     }
+
+    private static void AssertInside(string name, Information lower, Information upper, Information exact) =>
+        Assert.True(lower.Nats <= exact.Nats && exact.Nats <= upper.Nats, $"{name}: the exact {exact.Nats} is outside [{lower.Nats}, {upper.Nats}]");
 }
