@@ -3,8 +3,8 @@ using System.Numerics.Tensors;
 namespace InfoTheory;
 
 /// <summary>
-/// The managed CPU backend: the library's own vectorised, multi-core code. Grams are built row by row of the lower
-/// triangle, the distance pass and the kernel pass over the same matrix (<see cref="PairwiseDistances"/>); a single
+/// The managed CPU backend: the library's own vectorised, multi-core code. Grams are built over the lower triangle (the
+/// distance pass in blocks of rows where the dimension is high) and the kernel pass over the same matrix (<see cref="PairwiseDistances"/>); a single
 /// spectrum is reduced in place with every core (<see cref="SymmetricEigenvalues"/>); batches of spectra run one matrix
 /// per core, or eight at a time in the lanes of a 512-bit vector; α = 2 streams pair sums with no N×N matrix; neighbor
 /// searches and counts use a k-d tree, a sorted array or vectorised brute force (<see cref="NeighborSearch"/>).
@@ -26,12 +26,12 @@ internal sealed partial class CpuBackend : ComputeBackend
     protected override void SquaredDistancesCore(Samples samples, Span<double> destination, ComputeContext context)
     {
         int n = samples.Count;
-        var distances = new PairwiseDistances(samples);
-        ForEachRow(destination, n, context.Parallel, (d, i) =>
+        new PairwiseDistances(samples).FillLower(destination, context.Parallel, context.Work);
+        for (int i = 0; i < n; i++)
         {
-            distances.LowerRow(i, d.Slice(i * n, i));
-            d[i * n + i] = 0;
-        }, context);
+            destination[i * n + i] = 0;
+        }
+
         PairwiseDistances.MirrorLower(destination, n);
     }
 
@@ -39,8 +39,7 @@ internal sealed partial class CpuBackend : ComputeBackend
     {
         // The distance pass counts the rows; the kernel pass over the same lower triangle only checks for cancellation.
         int n = samples.Count;
-        var distances = new PairwiseDistances(samples);
-        ForEachRow(destination, n, context.Parallel, (k, i) => distances.LowerRow(i, k.Slice(i * n, i)), context);
+        new PairwiseDistances(samples).FillLower(destination, context.Parallel, context.Work);
         KernelRows(destination, n, kernel, width, context.WithoutProgress);
     }
 
