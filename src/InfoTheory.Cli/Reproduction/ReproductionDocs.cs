@@ -6,7 +6,10 @@ namespace InfoTheory.Cli.Reproduction;
 /// <summary>
 /// Writes docs/reproduction.md from the reports of full runs (<c>infotheory reproduce --docs FILE --runs DIR</c>, called by
 /// scripts/reproduce-docs.sh): a summary table of the verdicts, then every report in catalogue order, with its figures
-/// copied to <c>figures/reproduction/NAME/</c> beside the page. Nothing in the page is written by hand.
+/// and its report.json copied to <c>figures/reproduction/NAME/</c> beside the page. An experiment with no run under
+/// --runs keeps the report stored there by an earlier write, so re-running some experiments
+/// (<c>scripts/reproduce-docs.sh NAME ...</c>) updates their sections and leaves the others as they were. Nothing in the
+/// page is written by hand.
 /// </summary>
 internal static class ReproductionDocs
 {
@@ -22,18 +25,25 @@ internal static class ReproductionDocs
             throw new ArgumentException($"--runs {runs} is not a folder; give the --out folder of 'infotheory reproduce all'.", nameof(runs));
         }
 
+        string docsDir = Path.GetDirectoryName(Path.GetFullPath(file))!;
         var reports = new List<(ReproductionReport Report, string Folder)>();
+        bool anyRun = false;
         foreach (var experiment in experiments ?? ExperimentCatalog.All)
         {
             string folder = Path.Combine(runs, experiment.Name);
-            string json = Path.Combine(folder, "report.json");
-            if (File.Exists(json))
+            string stored = FiguresOf(docsDir, experiment.Name);
+            if (File.Exists(Path.Combine(folder, "report.json")))
             {
-                reports.Add((ReproductionReport.Load(json), folder));
+                reports.Add((ReproductionReport.Load(Path.Combine(folder, "report.json")), folder));
+                anyRun = true;
+            }
+            else if (File.Exists(Path.Combine(stored, "report.json")))
+            {
+                reports.Add((ReproductionReport.Load(Path.Combine(stored, "report.json")), stored));
             }
         }
 
-        if (reports.Count == 0)
+        if (!anyRun)
         {
             throw new ArgumentException($"--runs {runs} holds no NAME/report.json of a known experiment; run 'infotheory reproduce all --out {runs}' first.", nameof(runs));
         }
@@ -43,14 +53,14 @@ internal static class ReproductionDocs
             throw new ArgumentException($"{quick.Folder} is a --quick run, which decides nothing; the page is written from full runs only.", nameof(runs));
         }
 
-        string docsDir = Path.GetDirectoryName(Path.GetFullPath(file))!;
         var md = new StringBuilder();
         md.AppendLine("# Reproducing the seed papers' experiments");
         md.AppendLine();
         md.AppendLine("This page is generated from the reports of full runs of `infotheory reproduce` (do not edit it by hand):");
         md.AppendLine();
         md.AppendLine("```bash");
-        md.AppendLine("bash scripts/reproduce-docs.sh   # runs every experiment below at full size, then rewrites this page");
+        md.AppendLine("bash scripts/reproduce-docs.sh            # runs every experiment below at full size, then rewrites this page");
+        md.AppendLine("bash scripts/reproduce-docs.sh NAME ...   # re-runs the named ones; the others keep their stored reports");
         md.AppendLine("```");
         md.AppendLine();
         md.AppendLine("Each experiment re-runs a paper's setting (architecture, optimiser, data, probe, measurement schedule, estimator) and");
@@ -75,11 +85,16 @@ internal static class ReproductionDocs
 
         foreach (var (r, folder) in reports)
         {
-            string figures = Path.Combine(docsDir, "figures", "reproduction", r.Experiment);
-            Directory.CreateDirectory(figures);
-            foreach (var figure in r.Figures)
+            string figures = FiguresOf(docsDir, r.Experiment);
+            if (Path.GetFullPath(folder) != Path.GetFullPath(figures))
             {
-                File.Copy(Path.Combine(folder, figure.File), Path.Combine(figures, figure.File), overwrite: true);
+                Directory.CreateDirectory(figures);
+                foreach (var figure in r.Figures)
+                {
+                    File.Copy(Path.Combine(folder, figure.File), Path.Combine(figures, figure.File), overwrite: true);
+                }
+
+                File.Copy(Path.Combine(folder, "report.json"), Path.Combine(figures, "report.json"), overwrite: true);
             }
 
             md.Append(r.ToMarkdown(headingLevel: 2, figurePrefix: $"figures/reproduction/{r.Experiment}/"));
@@ -88,6 +103,9 @@ internal static class ReproductionDocs
         File.WriteAllText(file, md.ToString());
         return reports.Count;
     }
+
+    /// <summary>The folder beside the page that holds an experiment's figures and report.json.</summary>
+    private static string FiguresOf(string docsDir, string experiment) => Path.Combine(docsDir, "figures", "reproduction", experiment);
 
     /// <summary>GitHub's anchor of a report's heading.</summary>
     private static string Anchor(ReproductionReport r) =>

@@ -30,12 +30,14 @@ public enum VariationalCode
 /// <c>seed</c>, in training mode; in eval mode it returns μ by default, or a sample with <see cref="VariationalCode.Sample"/>
 /// (Lee &amp; Jo's choice for their information planes). A hook on <c>z</c> therefore sees the sample (training) or, in
 /// eval mode, whatever <see cref="EvaluationCode"/> says. Eval-mode samples come from a second generator (seeded from
-/// <c>seed</c> too), so how often a model is measured does not change the noise its training sees.</para>
+/// <c>seed</c> too), so how often a model is measured does not change the noise its training sees; the monitors restart
+/// it at each measurement with the iteration as key (<see cref="IStochasticEvaluation"/>), so the draws of a measurement
+/// do not depend on how many eval passes ran before it.</para>
 /// <para>Loss = BCE + KL, with BCE = (1/N) Σ_n Σ_pixels −[x log x̂ + (1 − x) log(1 − x̂)] (sum over pixels, mean over the
 /// batch) and KL = (1/N) Σ_n −½ Σ_j (1 + log σ²_nj − μ²_nj − σ²_nj) (see <see cref="KlDivergence"/>); parts
 /// <c>"reconstruction"</c> and <c>"kl"</c>. <see cref="AutoencoderBase.ReconstructionLoss"/> is that summed BCE.</para>
 /// </remarks>
-public sealed class VariationalAutoencoder : AutoencoderBase
+public sealed class VariationalAutoencoder : AutoencoderBase, IStochasticEvaluation
 {
     private readonly List<nn.Module<Tensor, Tensor>> _encoder = new();
     private readonly List<nn.Module<Tensor, Tensor>> _decoder = new();
@@ -99,6 +101,11 @@ public sealed class VariationalAutoencoder : AutoencoderBase
 
     /// <inheritdoc />
     public override InputLayout InputLayout => InputLayout.Flat;
+
+    /// <summary>Restarts the eval-mode sampling of <c>z</c> at the stream of (seed, <paramref name="key"/>); with
+    /// <see cref="VariationalCode.Mean"/> there is nothing to draw and the call changes nothing.</summary>
+    /// <param name="key">The measurement's key (the monitors pass the iteration).</param>
+    public void SetEvaluationKey(long key) => _z.SetEvaluationKey(key);
 
     /// <summary>
     /// KL(N(μ, σ²) ‖ N(0, I)) per sample: −½ Σ_j (1 + log σ²_j − μ_j² − σ²_j), summed over the latent dimensions.
@@ -170,6 +177,7 @@ public sealed class VariationalAutoencoder : AutoencoderBase
         private readonly bool _sampleInEval;
         private Generator? _training;
         private Generator? _evaluation;
+        private ulong _evaluationSeed;
 
         public Reparameterize(int size, int seed, bool sampleInEval)
             : base(nameof(Reparameterize))
@@ -177,6 +185,18 @@ public sealed class VariationalAutoencoder : AutoencoderBase
             _size = size;
             _seed = seed;
             _sampleInEval = sampleInEval;
+            _evaluationSeed = unchecked((ulong)seed) ^ EvaluationStream;
+        }
+
+        public void SetEvaluationKey(long key)
+        {
+            // SplitMix64's finaliser of (seed, key): nearby keys give unrelated streams.
+            ulong z = unchecked((((ulong)_seed << 32) ^ (ulong)key) + EvaluationStream);
+            z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+            z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+            _evaluationSeed = z ^ (z >> 31);
+            _evaluation?.Dispose();
+            _evaluation = null;
         }
 
         public override Tensor forward(Tensor input)
@@ -190,7 +210,7 @@ public sealed class VariationalAutoencoder : AutoencoderBase
             var logVar = input.narrow(1, _size, _size);
             var generator = training
                 ? GeneratorFor(ref _training, mu.device, unchecked((ulong)_seed))
-                : GeneratorFor(ref _evaluation, mu.device, unchecked((ulong)_seed) ^ EvaluationStream);
+                : GeneratorFor(ref _evaluation, mu.device, _evaluationSeed);
             var eps = torch.randn(mu.shape, dtype: mu.dtype, device: mu.device, generator: generator);
             return mu + ((0.5 * logVar).exp() * eps);
         }

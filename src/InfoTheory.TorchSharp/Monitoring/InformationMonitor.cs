@@ -15,7 +15,9 @@ namespace InfoTheory.TorchSharp;
 /// nothing and leaves the model and the monitor as they were, so training and monitoring can go on. With
 /// <see cref="InformationPlaneOptions.ProbeBatches"/> B ≥ 2 every record carries 95 % bands from B disjoint parts of the
 /// probe (the same parts at every measurement), and <see cref="InformationPhases"/> can test each layer's fall
-/// (<see cref="FallTest"/>).
+/// (<see cref="FallTest"/>). A model whose eval pass is random (<see cref="IStochasticEvaluation"/>, e.g. a VAE measured on
+/// sampled codes) has its eval noise keyed on the iteration before each measurement, so every monitor measuring that
+/// iteration sees the same draw.
 /// </remarks>
 public sealed class InformationMonitor : IDisposable
 {
@@ -115,6 +117,7 @@ public sealed class InformationMonitor : IDisposable
         CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        (_model as IStochasticEvaluation)?.SetEvaluationKey(iteration);
         var measured = InformationPlane.Measure(_model, _probe, _targets, Layers, Options, progress, cancellationToken);
         Series.AddRange(measured.Select(m => m.ToRecord(epoch, iteration, loss)));
         MeasurementCount++;

@@ -12,7 +12,9 @@ namespace InfoTheory.TorchSharp;
 /// <remarks>
 /// <para>One forward pass per measurement, not one per estimator: the estimators see identical activations (this matters
 /// for a stochastic layer such as a VAE's sampled code, which a second pass would draw anew), and the cost of a
-/// measurement is one forward pass plus the estimators' own work.</para>
+/// measurement is one forward pass plus the estimators' own work. Such a model (<see cref="IStochasticEvaluation"/>) has
+/// its eval noise keyed on the iteration before the pass, as <see cref="InformationMonitor"/> does, so an
+/// <see cref="InformationMonitor"/> measuring the same iteration sees the same draw.</para>
 /// <para>Only the plane is compared: H(T), I(X;T), I(T;Y) and, where the options ask for them, the PID proxies. Options
 /// with the error chain or a divergence are refused (those quantities do not depend on the plane's estimator); measure
 /// them with an <see cref="InformationMonitor"/>. Side effects on the model are those of <see cref="InformationPlane.Measure"/>:
@@ -137,6 +139,7 @@ public sealed class MultiEstimatorMonitor : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
+        (_model as IStochasticEvaluation)?.SetEvaluationKey(iteration);
         var (x, y, outputs) = Capture();
         // Every estimator first, then the records: a cancellation half-way leaves all series as they were.
         var measured = Estimators.ToDictionary(name => name,

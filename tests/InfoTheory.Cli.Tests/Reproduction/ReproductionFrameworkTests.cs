@@ -10,9 +10,9 @@ namespace InfoTheory.Tests.Cli.Reproduction;
 public class ReproductionFrameworkTests
 {
     /// <summary>An experiment that records two claims and one figure without training anything.</summary>
-    private sealed class StandIn(Verdict second) : Experiment
+    private sealed class StandIn(Verdict second, string name = "stand-in") : Experiment
     {
-        public override string Name => "stand-in";
+        public override string Name => name;
 
         public override string Title => "A stand-in experiment";
 
@@ -34,9 +34,9 @@ public class ReproductionFrameworkTests
 
     private static string TempDir() => Path.Combine(Path.GetTempPath(), "reproduce-test-" + Guid.NewGuid().ToString("N"));
 
-    private static ReproductionReport RunStandIn(string dir, bool quick, Verdict second = Verdict.NotReproduced)
+    private static ReproductionReport RunStandIn(string dir, bool quick, Verdict second = Verdict.NotReproduced, string name = "stand-in")
     {
-        var experiment = new StandIn(second);
+        var experiment = new StandIn(second, name);
         var run = new ExperimentRun(experiment, quick, seed: 3, dataDirectory: null, outputDirectory: dir, TextWriter.Null);
         experiment.Run(run);
         var report = run.ToReport(12.34, "infotheory reproduce stand-in");
@@ -114,6 +114,36 @@ public class ReproductionFrameworkTests
         Assert.Throws<ArgumentException>(() => ReproductionDocs.Write(page, TempDir(), [new StandIn(Verdict.Reproduced)]));
         Directory.Delete(runs, recursive: true);
         Directory.Delete(docs, recursive: true);
+    }
+
+    [Fact]
+    public void ExperimentsNotReRunKeepTheirStoredReports()
+    {
+        string runs = TempDir(), docs = TempDir();
+        string page = Path.Combine(docs, "reproduction.md");
+        Experiment[] both = [new StandIn(Verdict.Reproduced, "first-one"), new StandIn(Verdict.Reproduced, "second-one")];
+        RunStandIn(Path.Combine(runs, "first-one"), quick: false, second: Verdict.Reproduced, name: "first-one");
+        RunStandIn(Path.Combine(runs, "second-one"), quick: false, second: Verdict.Reproduced, name: "second-one");
+        Assert.Equal(2, ReproductionDocs.Write(page, runs, both));
+        Assert.True(File.Exists(Path.Combine(docs, "figures", "reproduction", "second-one", "report.json")));
+
+        // Only the first is re-run, with another verdict: its section changes, the second keeps its stored report.
+        string rerun = TempDir();
+        RunStandIn(Path.Combine(rerun, "first-one"), quick: false, second: Verdict.NotReproduced, name: "first-one");
+        Assert.Equal(2, ReproductionDocs.Write(page, rerun, both));
+        string md = File.ReadAllText(page);
+        Assert.Contains("| [`first-one`](#first-one-a-stand-in-experiment) | A. Author, \"A paper\", Journal 1(1), 2020 | 1 / 0 / 1 | partly |", md);
+        Assert.Contains("| [`second-one`](#second-one-a-stand-in-experiment) | A. Author, \"A paper\", Journal 1(1), 2020 | 2 / 0 / 0 | reproduced |", md);
+        Assert.Contains("![plane.png](figures/reproduction/second-one/plane.png)", md);
+        Assert.DoesNotContain("Not yet run", md);
+
+        // Stored reports alone are no run: the page is not rewritten from them.
+        string empty = Directory.CreateDirectory(TempDir()).FullName;
+        Assert.Contains("holds no NAME/report.json", Assert.Throws<ArgumentException>(() => ReproductionDocs.Write(page, empty, both)).Message);
+        foreach (var dir in new[] { runs, rerun, docs, empty })
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]

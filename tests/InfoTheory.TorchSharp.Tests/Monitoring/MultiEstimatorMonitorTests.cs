@@ -94,6 +94,42 @@ public class MultiEstimatorMonitorTests
     }
 
     [Fact]
+    public void SampledCodeCurveDoesNotMoveWithPassesBesideIt()
+    {
+        using var scope = NewDisposeScope();
+        // The VAE's eval noise is keyed on the iteration: the primary monitor's curve is the same whether or not a
+        // cross-check monitor and extra passes run beside it, and both monitors see one draw at a shared iteration.
+        using var vae = new VariationalAutoencoder(latentSize: 4, hiddenSizes: [16], seed: 3, evaluationCode: VariationalCode.Sample);
+        manual_seed(7);
+        var x = rand(new long[] { 40, 784 });
+        InformationSeries Curve(bool withCrossCheck, out InformationSeries? crossCheck)
+        {
+            using var monitor = new InformationMonitor(vae, x, schedule: Schedule.EveryIterations(1), layers: ["z"], options: Renyi);
+            using var comparison = new MultiEstimatorMonitor(vae, x, [new("renyi", Renyi), new("ksg", Ksg)], layers: ["z"]);
+            for (int i = 1; i <= 4; i++)
+            {
+                monitor.Step(0, i);
+                if (withCrossCheck)
+                {
+                    comparison.MeasureNow(0, i);
+                    InformationPlane.Measure(vae, x, null, ["z"], Renyi);
+                }
+            }
+
+            crossCheck = withCrossCheck ? comparison.Series["renyi"] : null;
+            return monitor.Series;
+        }
+
+        var alone = Curve(false, out _);
+        var beside = Curve(true, out var cross);
+        Assert.Equal(alone.Records, beside.Records);
+        Assert.Equal(beside.Records, cross!.Records);
+        // Each iteration is its own draw (as in IPRL's VAE.py, a new ε per iteration): the weights do not change here,
+        // so only the noise can make the measurements differ.
+        Assert.Equal(4, alone.Records.Select(r => r.InputInformation).Distinct().Count());
+    }
+
+    [Fact]
     public void CancellationHalfWayAppendsToNoSeries()
     {
         using var scope = NewDisposeScope();
