@@ -57,7 +57,8 @@ internal static class LeeJo
         seed => new TiedAutoencoder(hiddenSizes: [50], seed: seed), ["z"]);
 
     public static ModelSpec Vae { get; } = new("vae", "VAE", "MNIST/VAE.py",
-        "784-256-128-(μ, log σ²: 50)-128-256-784, sigmoid hidden layers; loss BCE (summed over pixels) + KL; measured on the sampled code z = μ + σ·ε",
+        "784-256-128-(μ, log σ²: 50)-128-256-784, sigmoid hidden layers; loss BCE (summed over pixels) + KL; measured on the sampled code z = μ + σ·ε, " +
+        "ε ~ N(0, I) drawn anew at each measurement from (seed, iteration) and shared by every estimator of that measurement",
         seed => new VariationalAutoencoder(latentSize: 50, hiddenSizes: [256, 128], activation: Activation.Sigmoid, seed: seed,
             evaluationCode: VariationalCode.Sample), ["enc1", "enc2", "z", "dec1", "dec2"]);
 

@@ -187,7 +187,9 @@ internal sealed class LeeJoZooExperiment : Experiment
         foreach (var spec in zoo)
         {
             run.Setting($"model: {spec.Label}", $"{spec.Architecture} (IPRL {spec.Script})",
-                spec == LeeJo.Lae ? "the paper describes a 10-unit code; IPRL's LAE.py builds 50 (we follow the code)" : null);
+                spec == LeeJo.Lae ? "the paper describes a 10-unit code; IPRL's LAE.py builds 50 (we follow the code)"
+                : spec == LeeJo.Vae ? "IPRL's VAE.py reuses the ε of the iteration's training batch for the probe; ours is an independent draw of the same N(0, I), so the probe's code does not depend on the batch order"
+                : null);
         }
 
         run.Setting("training digits", train.Count.ToString("N0", CultureInfo.InvariantCulture),
