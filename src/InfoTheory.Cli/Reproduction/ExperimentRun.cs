@@ -218,7 +218,7 @@ internal sealed class ExperimentRun
         DataDirectory is null ? "embedded MNIST-10k" : DataDirectory,
         DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         Math.Round(seconds, 1),
-        $"{Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}",
+        MachineDescription(),
         ReproductionReport.OverallOf(_claims),
         _settings,
         _deviations,
@@ -226,4 +226,38 @@ internal sealed class ExperimentRun
         _measured,
         _tables,
         _figures);
+
+    /// <summary>
+    /// Cores, CPU and its widest vector instructions, OS and runtime, e.g. "2 cores (AMD EPYC, AVX-512), Debian GNU/Linux
+    /// 12 (bookworm), .NET 10.0.12". The vector instructions belong in it: libtorch picks its CPU kernels by them
+    /// (ATEN_CPU_CAPABILITY, named when set), and training on other kernels ends in numbers that differ beyond the last
+    /// printed decimal.
+    /// </summary>
+    internal static string MachineDescription()
+    {
+        string cpu = System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString();
+        string flags = "";
+        if (File.Exists("/proc/cpuinfo"))
+        {
+            foreach (var line in File.ReadLines("/proc/cpuinfo"))
+            {
+                if (line.StartsWith("model name", StringComparison.Ordinal) && line.IndexOf(':') is int colon and > 0)
+                {
+                    cpu = line[(colon + 1)..].Trim();
+                }
+                else if (line.StartsWith("flags", StringComparison.Ordinal))
+                {
+                    flags = " " + line + " ";
+                    break;
+                }
+            }
+        }
+
+        string vectors = flags.Contains(" avx512f ", StringComparison.Ordinal) || (flags.Length == 0 && System.Runtime.Intrinsics.X86.Avx512F.IsSupported) ? "AVX-512"
+            : flags.Contains(" avx2 ", StringComparison.Ordinal) || (flags.Length == 0 && System.Runtime.Intrinsics.X86.Avx2.IsSupported) ? "AVX2"
+            : System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported ? "NEON"
+            : "no AVX2";
+        string aten = Environment.GetEnvironmentVariable("ATEN_CPU_CAPABILITY") is { Length: > 0 } capability ? $", ATEN_CPU_CAPABILITY={capability}" : "";
+        return $"{Environment.ProcessorCount} cores ({cpu}, {vectors}{aten}), {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+    }
 }

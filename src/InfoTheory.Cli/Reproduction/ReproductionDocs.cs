@@ -67,6 +67,12 @@ internal static class ReproductionDocs
         md.AppendLine("tests the paper's claims with a rule written beside each claim in the code (src/InfoTheory.Cli/Reproduction/Experiments/);");
         md.AppendLine("the verdict is computed from the run's numbers. Where our data or machine forces a difference, the report says so.");
         md.AppendLine();
+        md.AppendLine("A seed gives the same numbers run after run on one machine. On another CPU the numbers can move in the second or");
+        md.AppendLine("third decimal: libtorch picks its training kernels by the CPU's vector instructions (each report names them), and");
+        md.AppendLine("different rounding grows over training. For example `infotheory reproduce yu-dpi --seed 1` on an AVX-512 machine gave");
+        md.AppendLine("I(δ_out;δ_conv1) = 1.386 bits for the 6/12 network, and 1.430 bits on the same machine with libtorch held to its AVX2");
+        md.AppendLine("kernels (`ATEN_CPU_CAPABILITY=avx2`); the verdicts were the same.");
+        md.AppendLine();
         md.AppendLine("| Experiment | Paper | Claims: reproduced / partly / not | Overall |");
         md.AppendLine("| --- | --- | --- | --- |");
         foreach (var (r, _) in reports)

@@ -147,6 +147,20 @@ public class ReproductionFrameworkTests
     }
 
     [Fact]
+    public void TheMachineNamesItsCpuAndVectorInstructions()
+    {
+        // libtorch's training kernels follow the CPU's vector instructions, so a report names them beside the cores.
+        string machine = ExperimentRun.MachineDescription();
+        Assert.StartsWith($"{Environment.ProcessorCount} cores (", machine);
+        Assert.Contains(System.Runtime.InteropServices.RuntimeInformation.OSDescription, machine);
+        Assert.Contains($".NET {Environment.Version}", machine);
+        if (System.Runtime.Intrinsics.X86.Avx2.IsSupported)
+        {
+            Assert.Matches(@"\((.+), (AVX-512|AVX2)(, ATEN_CPU_CAPABILITY=\w+)?\)", machine);
+        }
+    }
+
+    [Fact]
     public void MeasuredValuesAndTablesAreChecked()
     {
         var run = new ExperimentRun(new StandIn(Verdict.Reproduced), false, 1, null, TempDir(), TextWriter.Null);
