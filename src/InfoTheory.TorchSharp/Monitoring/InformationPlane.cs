@@ -29,7 +29,10 @@ namespace InfoTheory.TorchSharp;
 /// <para><b>Side effects.</b> None on the model: it runs in eval mode under <c>torch.no_grad()</c> (with gradients
 /// only for the error chain, through <c>torch.autograd.grad</c>, which leaves the parameters' <c>.grad</c> alone),
 /// every module's training flag is restored, hooks are attached only for the one forward pass, and every temporary tensor is
-/// freed by a dispose scope — also when a measurement fails or is cancelled.</para>
+/// freed by a dispose scope — also when a measurement fails or is cancelled. A model whose eval pass is random
+/// (<see cref="IStochasticEvaluation"/>) draws from its eval stream as it stands; call
+/// <see cref="IStochasticEvaluation.SetEvaluationKey"/> first for a draw that does not depend on the passes before (the
+/// monitors key it on the iteration).</para>
 /// <para><b>Progress and cancellation.</b> A measurement reports the stage <c>layers</c> (one unit per layer measured) and
 /// passes its token to every estimate, so it stops within one Gram row or reduction panel of the matrix-Rényi work (or
 /// one estimate of a custom estimator that only checks the token before it starts).</para>
