@@ -55,8 +55,9 @@ internal static class ReproduceCommand
         {
             Reject(args, "docs", "name", "quick", "data", "seed", "out");
             string runs = args.Get("runs") ?? throw new UsageException("--docs needs --runs DIR, the folder of the runs' reports (e.g. out/reproduce).");
-            var written = ReproductionDocs.Write(docs, runs);
-            stdout.WriteLine($"wrote {docs} from {written} reports under {runs}");
+            var (fromRuns, stored) = ReproductionDocs.Write(docs, runs);
+            stdout.WriteLine(stored == 0 ? $"wrote {docs} from {fromRuns} reports under {runs}"
+                : $"wrote {docs} from {fromRuns} report(s) under {runs} and {stored} stored beside the page by an earlier write");
             return;
         }
 

@@ -13,12 +13,12 @@ namespace InfoTheory.Cli.Reproduction;
 /// </summary>
 internal static class ReproductionDocs
 {
-    /// <summary>Writes the page and returns how many reports it holds.</summary>
+    /// <summary>Writes the page and returns how many of its reports came from runs under <paramref name="runs"/> and how many were stored by an earlier write.</summary>
     /// <param name="file">The page, e.g. docs/reproduction.md.</param>
     /// <param name="runs">The folder with one subfolder per experiment, each with its report.json and figures.</param>
     /// <param name="experiments">The experiments to look for, in page order; null for <see cref="ExperimentCatalog.All"/>.</param>
     /// <exception cref="ArgumentException">No report under <paramref name="runs"/>, or a quick run among them.</exception>
-    public static int Write(string file, string runs, IReadOnlyList<Experiment>? experiments = null)
+    public static (int FromRuns, int Stored) Write(string file, string runs, IReadOnlyList<Experiment>? experiments = null)
     {
         if (!Directory.Exists(runs))
         {
@@ -27,7 +27,7 @@ internal static class ReproductionDocs
 
         string docsDir = Path.GetDirectoryName(Path.GetFullPath(file))!;
         var reports = new List<(ReproductionReport Report, string Folder)>();
-        bool anyRun = false;
+        int fromRuns = 0;
         foreach (var experiment in experiments ?? ExperimentCatalog.All)
         {
             string folder = Path.Combine(runs, experiment.Name);
@@ -35,7 +35,7 @@ internal static class ReproductionDocs
             if (File.Exists(Path.Combine(folder, "report.json")))
             {
                 reports.Add((ReproductionReport.Load(Path.Combine(folder, "report.json")), folder));
-                anyRun = true;
+                fromRuns++;
             }
             else if (File.Exists(Path.Combine(stored, "report.json")))
             {
@@ -43,7 +43,7 @@ internal static class ReproductionDocs
             }
         }
 
-        if (!anyRun)
+        if (fromRuns == 0)
         {
             throw new ArgumentException($"--runs {runs} holds no NAME/report.json of a known experiment; run 'infotheory reproduce all --out {runs}' first.", nameof(runs));
         }
@@ -107,7 +107,7 @@ internal static class ReproductionDocs
         }
 
         File.WriteAllText(file, md.ToString());
-        return reports.Count;
+        return (fromRuns, reports.Count - fromRuns);
     }
 
     /// <summary>The folder beside the page that holds an experiment's figures and report.json.</summary>

@@ -100,7 +100,7 @@ public class ReproductionFrameworkTests
         string runs = TempDir(), docs = TempDir();
         RunStandIn(Path.Combine(runs, "stand-in"), quick: false, second: Verdict.Reproduced);
         string page = Path.Combine(docs, "reproduction.md");
-        Assert.Equal(1, ReproductionDocs.Write(page, runs, [new StandIn(Verdict.Reproduced)]));
+        Assert.Equal((1, 0), ReproductionDocs.Write(page, runs, [new StandIn(Verdict.Reproduced)]));
         string md = File.ReadAllText(page);
         Assert.Contains("| [`stand-in`](#stand-in-a-stand-in-experiment) | A. Author, \"A paper\", Journal 1(1), 2020 | 2 / 0 / 0 | reproduced |", md);
         Assert.Contains("## `stand-in`: A stand-in experiment", md);
@@ -124,13 +124,13 @@ public class ReproductionFrameworkTests
         Experiment[] both = [new StandIn(Verdict.Reproduced, "first-one"), new StandIn(Verdict.Reproduced, "second-one")];
         RunStandIn(Path.Combine(runs, "first-one"), quick: false, second: Verdict.Reproduced, name: "first-one");
         RunStandIn(Path.Combine(runs, "second-one"), quick: false, second: Verdict.Reproduced, name: "second-one");
-        Assert.Equal(2, ReproductionDocs.Write(page, runs, both));
+        Assert.Equal((2, 0), ReproductionDocs.Write(page, runs, both));
         Assert.True(File.Exists(Path.Combine(docs, "figures", "reproduction", "second-one", "report.json")));
 
         // Only the first is re-run, with another verdict: its section changes, the second keeps its stored report.
         string rerun = TempDir();
         RunStandIn(Path.Combine(rerun, "first-one"), quick: false, second: Verdict.NotReproduced, name: "first-one");
-        Assert.Equal(2, ReproductionDocs.Write(page, rerun, both));
+        Assert.Equal((1, 1), ReproductionDocs.Write(page, rerun, both));
         string md = File.ReadAllText(page);
         Assert.Contains("| [`first-one`](#first-one-a-stand-in-experiment) | A. Author, \"A paper\", Journal 1(1), 2020 | 1 / 0 / 1 | partly |", md);
         Assert.Contains("| [`second-one`](#second-one-a-stand-in-experiment) | A. Author, \"A paper\", Journal 1(1), 2020 | 2 / 0 / 0 | reproduced |", md);
